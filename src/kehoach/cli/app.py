@@ -1,0 +1,51 @@
+"""The ``kehoach`` command: a Typer app whose commands live one per module."""
+
+from __future__ import annotations
+
+import typer
+
+from kehoach import __version__
+
+app = typer.Typer(
+    name="kehoach",
+    help="Theo dõi kế hoạch thực hiện nghị quyết: kiểm tra tệp, thời hạn, tình hình, báo cáo.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kehoach {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", help="In phiên bản rồi thoát.", callback=_version, is_eager=True
+    ),
+) -> None:
+    """Theo dõi kế hoạch thực hiện nghị quyết: kiểm tra tệp, thời hạn, tình hình, báo cáo."""
+
+
+def _register() -> None:
+    from kehoach.cli import schema_cmd, status_cmd, tasks_cmd, validate_cmd
+
+    for module in (validate_cmd, tasks_cmd, status_cmd, schema_cmd):
+        module.register(app)
+    try:
+        from kehoach.cli import deadline_cmd
+    except ImportError:  # pragma: no cover - while the deadline engine is being built
+        return
+    deadline_cmd.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    app(prog_name="kehoach")

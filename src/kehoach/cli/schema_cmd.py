@@ -1,0 +1,36 @@
+"""``kehoach schema``: regenerate schemas/ from the models, or check it is current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach.cli.common import echo_err, handled
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("schema")
+    def schema(
+        out: Annotated[
+            Path, typer.Option("--out", "-o", help="Thư mục ghi JSON Schema.")
+        ] = Path("schemas"),
+        check: Annotated[
+            bool, typer.Option("--check", help="Chỉ kiểm tra schemas/ có khớp mô hình không.")
+        ] = False,
+    ) -> None:
+        """Sinh JSON Schema của các tệp kế hoạch (để trình soạn thảo kiểm tra khi gõ)."""
+        with handled():
+            from kehoach.schema import stale_schemas, write_schemas
+
+            if check:
+                stale = stale_schemas(out)
+                for name in stale:
+                    echo_err(f"{out / name}: đã cũ so với mô hình; hãy chạy 'kehoach schema'.")
+                if stale:
+                    raise typer.Exit(1)
+                echo_err(f"{out}: JSON Schema khớp với mô hình dữ liệu.")
+                return
+            for path in write_schemas(out):
+                typer.echo(f"Đã ghi {path}")

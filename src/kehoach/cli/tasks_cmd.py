@@ -1,0 +1,39 @@
+"""``kehoach tasks``: every task, sub-tasks included, for people or scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach.cli.common import AsOf, PlanDir, as_of_date, choice, handled, load_valid_plan
+from kehoach.cli.status_cmd import BodyOpt, Cutoff, resolve_body
+
+FORMATS = ("table", "json")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("tasks")
+    def tasks(
+        plan_dir: PlanDir = Path("plan"),
+        fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+        as_of: AsOf = None,
+        body: BodyOpt = None,
+        cutoff: Cutoff = "calendar",
+    ) -> None:
+        """Liệt kê mọi nhiệm vụ (kể cả nhiệm vụ con) với thời hạn và tình trạng."""
+        choice(fmt, FORMATS, "--format")
+        choice(cutoff, ("calendar", "nd09"), "--cutoff")
+        with handled():
+            from kehoach.evaluation.status import evaluate
+            from kehoach.render.tasks import render_tasks_json, render_tasks_table
+
+            day = as_of_date(as_of)
+            plan = load_valid_plan(plan_dir, day)
+            body_id = resolve_body(plan, body)
+            evaluation = evaluate(plan, day, cutoff=cutoff)
+            if fmt == "json":
+                typer.echo(render_tasks_json(evaluation, body_id))
+            else:
+                typer.echo(render_tasks_table(evaluation, body_id))

@@ -1,0 +1,1 @@
+"""Evaluation: what state each task is in on a given day."""

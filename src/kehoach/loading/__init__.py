@@ -1,0 +1,1 @@
+"""Loading: bytes on disk → plain data that remembers where every value came from."""

@@ -1,0 +1,177 @@
+"""A loaded plan as one object: identity, registries and every task with its place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.errors import Problem
+from kehoach.loading.plandir import load_files
+from kehoach.loading.positions import PosDict, PosList
+from kehoach.model import Body, Event, PlanInfo, Task
+from kehoach.text import match_key
+
+
+@dataclass
+class TaskEntry:
+    """A task together with the file, body and parent it belongs to."""
+
+    task: Task
+    body: str
+    path: str
+    raw: PosDict | None
+    parent: str | None
+    depth: int
+    children: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.task.id
+
+
+class BodyIndex:
+    """Resolve a body reference given as id, full name or alias.
+
+    Names match whatever their Unicode form, case, spacing or tone-mark placement.
+    """
+
+    def __init__(self, bodies: list[Body]) -> None:
+        self.by_id = {body.id: body for body in bodies}
+        self._by_key: dict[str, str] = {}
+        for body in bodies:
+            for name in (body.name, body.short or "", *body.aliases):
+                if name:
+                    self._by_key.setdefault(match_key(name), body.id)
+
+    def resolve(self, ref: str) -> str | None:
+        if ref in self.by_id:
+            return ref
+        return self._by_key.get(match_key(ref))
+
+    def name(self, body_id: str) -> str:
+        body = self.by_id.get(body_id)
+        return body.name if body else body_id
+
+
+@dataclass
+class Plan:
+    root: Path
+    info: PlanInfo
+    bodies: BodyIndex
+    events: dict[str, Event]
+    tasks: list[TaskEntry]
+    by_id: dict[str, TaskEntry]
+    files: dict[str, str]  # path -> body id of each task file
+    raw: dict[str, PosDict | None]  # path -> raw data, for positions
+    plan_path: str = "plan.yaml"
+    bodies_path: str = "bodies.yaml"
+    events_path: str | None = None
+
+    def roots(self) -> Iterator[TaskEntry]:
+        return (entry for entry in self.tasks if entry.parent is None)
+
+    def children(self, entry: TaskEntry) -> list[TaskEntry]:
+        return [self.by_id[child] for child in entry.children]
+
+    def section_default(self, section: str | None) -> str:
+        """The default deadline text of the innermost section that has one."""
+        if not section:
+            return ""
+        defaults = {s.id: s.default_deadline for s in self.info.sections}
+        path = section
+        while path:
+            if defaults.get(path):
+                return defaults[path]
+            path = path.rpartition(".")[0]
+        return ""
+
+
+def _walk(
+    tasks: list[Task],
+    raw: PosList | None,
+    *,
+    body: str,
+    path: str,
+    parent: TaskEntry | None,
+    depth: int,
+    out: list[TaskEntry],
+) -> None:
+    for index, task in enumerate(tasks):
+        raw_task = raw[index] if isinstance(raw, PosList) and index < len(raw) else None
+        entry = TaskEntry(
+            task=task,
+            body=body,
+            path=path,
+            raw=raw_task if isinstance(raw_task, PosDict) else None,
+            parent=parent.id if parent else None,
+            depth=depth,
+        )
+        out.append(entry)
+        if parent is not None:
+            parent.children.append(task.id)
+        raw_subtasks = entry.raw.get("subtasks") if entry.raw is not None else None
+        _walk(
+            task.subtasks,
+            raw_subtasks if isinstance(raw_subtasks, PosList) else None,
+            body=body,
+            path=path,
+            parent=entry,
+            depth=depth + 1,
+            out=out,
+        )
+
+
+def load_plan(root: Path) -> tuple[Plan | None, list[Problem]]:
+    """Load *root*; the plan is None when its identity or registry could not be read.
+
+    Only per-file problems are returned here; whole-plan checks live in validation.
+    """
+    files = load_files(root)
+    problems = list(files.problems)
+    if files.plan is None or files.plan.model is None or files.bodies is None:
+        return None, problems
+    if files.bodies.model is None:
+        return None, problems
+    entries: list[TaskEntry] = []
+    file_bodies: dict[str, str] = {}
+    raw: dict[str, PosDict | None] = {
+        files.plan.path: files.plan.raw,
+        files.bodies.path: files.bodies.raw,
+    }
+    if files.events is not None:
+        raw[files.events.path] = files.events.raw
+    for loaded in files.task_files:
+        raw[loaded.path] = loaded.raw
+        if loaded.model is None:
+            continue
+        file_bodies[loaded.path] = loaded.model.body
+        raw_tasks = loaded.raw.get("tasks") if loaded.raw is not None else None
+        _walk(
+            loaded.model.tasks,
+            raw_tasks if isinstance(raw_tasks, PosList) else None,
+            body=loaded.model.body,
+            path=loaded.path,
+            parent=None,
+            depth=0,
+            out=entries,
+        )
+    by_id: dict[str, TaskEntry] = {}
+    for entry in entries:
+        by_id.setdefault(entry.id, entry)
+    events_model = files.events.model if files.events is not None else None
+    events = {e.id: e for e in events_model.events} if events_model is not None else {}
+    plan = Plan(
+        root=root,
+        info=files.plan.model,
+        bodies=BodyIndex(files.bodies.model.bodies),
+        events=events,
+        tasks=entries,
+        by_id=by_id,
+        files=file_bodies,
+        raw=raw,
+        plan_path=files.plan.path,
+        bodies_path=files.bodies.path,
+        events_path=files.events.path if files.events is not None else None,
+    )
+    return plan, problems

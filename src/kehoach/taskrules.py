@@ -1,0 +1,42 @@
+"""Which deadline rule applies to a task.
+
+A structured ``deadline_rule`` wins over the text; a task whose text gives no
+deadline takes its parent's rule, then its section's default (section II,
+"NHIỆM VỤ THƯỜNG XUYÊN", makes its tasks continuous).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kehoach.deadline import Rule, parse_deadline, rule_from_mapping
+from kehoach.plan import Plan, TaskEntry
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, task_text: str) -> Rule:
+    # Plans repeat the same few deadline texts; parse each once per process.
+    return parse_deadline(text, task_text=task_text)
+
+
+def own_rule(entry: TaskEntry) -> Rule:
+    """The rule the task itself states (kind ``none`` when it states nothing)."""
+    task = entry.task
+    if task.deadline_rule is not None:
+        return rule_from_mapping(task.deadline_rule)
+    return _parse(task.deadline, task.title)
+
+
+def rule_for(plan: Plan, entry: TaskEntry) -> Rule:
+    rule = own_rule(entry)
+    if rule.kind != "none":
+        return rule
+    if entry.parent is not None:
+        parent_rule = rule_for(plan, plan.by_id[entry.parent])
+        if parent_rule.kind != "none":
+            return parent_rule
+    section = entry.task.source.section if entry.task.source else None
+    default = plan.section_default(section)
+    if default:
+        return _parse(default, entry.task.title)
+    return rule
