@@ -33,9 +33,16 @@ def _root(
 
 
 def _register() -> None:
-    from kehoach.cli import schema_cmd, status_cmd, tasks_cmd, validate_cmd
+    from kehoach.cli import (
+        overdue_cmd,
+        report_cmd,
+        schema_cmd,
+        status_cmd,
+        tasks_cmd,
+        validate_cmd,
+    )
 
-    for module in (validate_cmd, tasks_cmd, status_cmd, schema_cmd):
+    for module in (validate_cmd, tasks_cmd, status_cmd, overdue_cmd, report_cmd, schema_cmd):
         module.register(app)
     try:
         from kehoach.cli import deadline_cmd

@@ -44,6 +44,7 @@ class TaskState:
     waiting_on: list[str] = field(default_factory=list)
     current: OccurrenceState | None = None
     previous: OccurrenceState | None = None
+    occurrences: list[OccurrenceState] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -229,6 +230,7 @@ class _Evaluator:
             states.append(OccurrenceState(label, occ.period_start, occ.due, done_on, state))
         past = [o for o in states if o.due < self.as_of]
         current = next((o for o in states if o.due >= self.as_of), None)
+        result.occurrences = states
         result.previous = past[-1] if past else None
         result.current = current
         result.start = start

@@ -147,7 +147,8 @@ def parse_yaml_text(text: str, display: str) -> YamlResult:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return YamlResult(display, None, [Problem(display, line, col, _syntax_message(exc))])
+        message = _syntax_message(exc, text, mark.index if mark else None)
+        return YamlResult(display, None, [Problem(display, line, col, message)])
     except yaml.YAMLError as exc:
         return YamlResult(display, None, [Problem(display, 1, 1, f"Lỗi cú pháp YAML: {exc}.")])
     except RecursionError:
@@ -190,10 +191,14 @@ def _kind(value: Any) -> str:
     return "một giá trị đơn"
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str, index: int | None) -> str:
     what = (exc.problem or exc.context or "").strip()
     if "maximum nesting depth" in what or "nesting" in what:
         return "Cấu trúc YAML lồng nhau quá sâu."
+    if index is not None and 0 <= index < len(text) and text[index] == "\t":
+        return "Lỗi cú pháp YAML: ký tự tab không được dùng để thụt lề (hãy dùng dấu cách)."
+    if what.startswith("but found another document"):
+        return "Lỗi cú pháp YAML: tệp chỉ được chứa một tài liệu YAML (có dòng '---' thừa)."
     translations = {
         "found character '\\t' that cannot start any token": "ký tự tab không được dùng để thụt lề",
         "mapping values are not allowed here": "dấu ':' không được phép ở đây (thiếu dấu nháy?)",

@@ -1,0 +1,62 @@
+"""``kehoach overdue``: what is late (and, with --within, what falls due soon)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach.cli.common import (
+    AsOf,
+    PlanDir,
+    as_of_date,
+    choice,
+    fail,
+    handled,
+    is_terminal,
+    load_valid_plan,
+)
+from kehoach.cli.status_cmd import BodyOpt, Cutoff, resolve_body
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("overdue")
+    def overdue(
+        plan_dir: PlanDir = Path("plan"),
+        as_of: AsOf = None,
+        within: Annotated[
+            int | None,
+            typer.Option("--within", help="Liệt kê cả nhiệm vụ đến hạn trong N ngày tới.",
+                         show_default=False),
+        ] = None,
+        body: BodyOpt = None,
+        fail_on_overdue: Annotated[
+            bool, typer.Option("--fail", help="Thoát với mã 1 nếu có nhiệm vụ quá hạn (cho CI).")
+        ] = False,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+        cutoff: Cutoff = "calendar",
+    ) -> None:
+        """Nhiệm vụ quá hạn, quá hạn lâu nhất lên đầu, kèm cơ quan chủ trì và số ngày."""
+        choice(fmt, ("table", "json"), "--format")
+        choice(cutoff, ("calendar", "nd09"), "--cutoff")
+        if within is not None and within < 0:
+            fail("--within phải là số ngày không âm.")
+        with handled():
+            from kehoach.evaluation import queries
+            from kehoach.evaluation.status import evaluate
+            from kehoach.render.overdue import render_overdue_json, render_overdue_table
+
+            day = as_of_date(as_of)
+            plan = load_valid_plan(plan_dir, day)
+            body_id = resolve_body(plan, body)
+            evaluation = evaluate(plan, day, cutoff=cutoff)
+            late = queries.overdue(evaluation, body_id)
+            soon = queries.due_within(evaluation, within, body_id) if within is not None else None
+            if fmt == "json":
+                typer.echo(render_overdue_json(evaluation, late, soon))
+            else:
+                typer.echo(render_overdue_table(evaluation, late, soon, within,
+                                                color=is_terminal()))
+        if fail_on_overdue and late:
+            raise typer.Exit(1)

@@ -1,0 +1,62 @@
+"""``kehoach report``: the period report as Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach.cli.common import AsOf, PlanDir, as_of_date, choice, fail, handled, load_valid_plan
+from kehoach.cli.status_cmd import Cutoff, Lang
+
+PeriodOpt = Annotated[str | None, typer.Option(show_default=False)]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("report")
+    def report(
+        plan_dir: PlanDir = Path("plan"),
+        quarter: Annotated[
+            str | None, typer.Option("--quarter", help="Quý, ví dụ 2019-Q3.", show_default=False)
+        ] = None,
+        half: Annotated[
+            str | None,
+            typer.Option("--half", help="6 tháng, ví dụ 2019-H1.", show_default=False),
+        ] = None,
+        year: Annotated[
+            str | None, typer.Option("--year", help="Năm, ví dụ 2019.", show_default=False)
+        ] = None,
+        as_of: AsOf = None,
+        output: Annotated[
+            Path | None,
+            typer.Option("--output", "-o", help="Ghi báo cáo ra tệp Markdown.", show_default=False),
+        ] = None,
+        cutoff: Cutoff = "calendar",
+        lang: Lang = "vi",
+    ) -> None:
+        """Báo cáo định kỳ (quý, 6 tháng, năm) dạng Markdown; mặc định tính đến cuối kỳ."""
+        choice(cutoff, ("calendar", "nd09"), "--cutoff")
+        choice(lang, ("vi", "en"), "--lang")
+        given = [(k, v) for k, v in (("quarter", quarter), ("half", half), ("year", year)) if v]
+        if len(given) != 1:
+            fail("Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019.")
+        kind, text = given[0]
+        with handled():
+            from kehoach.atomic import write_atomic
+            from kehoach.evaluation.periods import parse_period
+            from kehoach.evaluation.status import evaluate
+            from kehoach.render.report import render_report
+
+            period = parse_period(kind, text, cutoff)
+            day = as_of_date(as_of) if as_of else period.end
+            plan = load_valid_plan(plan_dir, day)
+            evaluation = evaluate(plan, day, period=period, cutoff=cutoff)
+            markdown = render_report(evaluation, period, lang)
+            if output is None:
+                typer.echo(markdown, nl=False)
+                return
+            if output.parent and not output.parent.is_dir():
+                fail(f"Thư mục '{output.parent}' không tồn tại.")
+            write_atomic(output, markdown)
+            typer.echo(f"Đã ghi báo cáo {period.label(lang)} vào {output}", err=True)

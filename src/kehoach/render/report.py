@@ -1,0 +1,303 @@
+"""The period report as Markdown (Vietnamese by default), with Mermaid charts.
+
+Deterministic: the same plan, period and day always give the same bytes — no
+generation time stamp, every list sorted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kehoach.evaluation import queries
+from kehoach.evaluation.periods import ReportPeriod
+from kehoach.evaluation.states import ORDER, Category, State
+from kehoach.evaluation.status import Evaluation, TaskState
+from kehoach.evaluation.summary import body_rows, count_categories, count_states
+from kehoach.render.status import ROLE_LABELS
+from kehoach.validation import plan_start
+
+WORDS = {
+    "vi": {
+        "report": "Báo cáo tình hình thực hiện",
+        "period": "Kỳ báo cáo",
+        "as_of": "Số liệu tính đến ngày",
+        "cutoff_nd09": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP",
+        "cutoff_calendar": "kỳ theo năm dương lịch",
+        "summary": "Tổng hợp theo tình trạng",
+        "state": "Tình trạng",
+        "count": "Số nhiệm vụ",
+        "share": "Tỷ lệ",
+        "qd42": "Quy về 4 nhóm theo Quyết định 42/2014/QĐ-TTg",
+        "group": "Nhóm",
+        "stopped_note": "Nhiệm vụ dừng thực hiện không tính vào 4 nhóm",
+        "by_body": "Theo cơ quan",
+        "body": "Cơ quan",
+        "role": "Vai trò",
+        "total": "Tổng",
+        "done": "Nhiệm vụ hoàn thành trong kỳ",
+        "id": "Mã",
+        "task": "Nhiệm vụ",
+        "lead": "Cơ quan chủ trì",
+        "date": "Ngày",
+        "evidence": "Văn bản",
+        "overdue": "Nhiệm vụ quá hạn",
+        "due": "Hạn",
+        "days_overdue": "Số ngày quá hạn",
+        "next": "Nhiệm vụ đến hạn trong kỳ tới",
+        "waiting": "Nhiệm vụ chờ điều kiện",
+        "waits_for": "Chờ",
+        "stale": "Nhiệm vụ thường xuyên chưa cập nhật trong kỳ",
+        "last_update": "Cập nhật gần nhất",
+        "never": "chưa có",
+        "recurring": "Nhiệm vụ định kỳ đến hạn trong kỳ",
+        "occurrence": "Kỳ",
+        "none": "Không có.",
+        "charts": "Biểu đồ",
+        "pie": "Tình trạng nhiệm vụ",
+        "gantt": "Tiến độ các nhiệm vụ có thời hạn",
+        "task_done": "đã hoàn thành",
+    },
+    "en": {
+        "report": "Implementation report",
+        "period": "Period",
+        "as_of": "Figures as of",
+        "cutoff_nd09": "data cut-off periods of Decree 09/2019/NĐ-CP",
+        "cutoff_calendar": "calendar periods",
+        "summary": "Summary by state",
+        "state": "State",
+        "count": "Tasks",
+        "share": "Share",
+        "qd42": "Rolled up into the 4 groups of Decision 42/2014/QĐ-TTg",
+        "group": "Group",
+        "stopped_note": "Stopped tasks are outside the 4 groups",
+        "by_body": "By body",
+        "body": "Body",
+        "role": "Role",
+        "total": "Total",
+        "done": "Tasks completed in the period",
+        "id": "Id",
+        "task": "Task",
+        "lead": "Lead body",
+        "date": "Date",
+        "evidence": "Document",
+        "overdue": "Overdue tasks",
+        "due": "Due",
+        "days_overdue": "Days overdue",
+        "next": "Falling due in the next period",
+        "waiting": "Waiting on a condition",
+        "waits_for": "Waits for",
+        "stale": "Ongoing tasks with no update in the period",
+        "last_update": "Last update",
+        "never": "none",
+        "recurring": "Recurring occurrences due in the period",
+        "occurrence": "Occurrence",
+        "none": "None.",
+        "charts": "Charts",
+        "pie": "Task states",
+        "gantt": "Schedule of dated tasks",
+        "task_done": "done",
+    },
+}
+
+
+def _d(day: dt.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day is not None else "—"
+
+
+def _cell(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return flat.replace("|", "\\|")
+
+
+def _table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
+    spec = align or "|" + "---|" * len(header)
+    return ["| " + " | ".join(header) + " |", spec, *("| " + " | ".join(r) + " |" for r in rows)]
+
+
+class _Report:
+    def __init__(self, evaluation: Evaluation, period: ReportPeriod, lang: str) -> None:
+        self.ev = evaluation
+        self.period = period
+        self.lang = lang
+        self.w = WORDS[lang]
+        self.lines: list[str] = []
+        self.number = 0
+
+    def heading(self, title: str) -> None:
+        self.number += 1
+        self.lines += ["", f"## {self.number}. {title}", ""]
+
+    def lead_name(self, state: TaskState) -> str:
+        body = self.ev.plan.bodies.by_id.get(state.entry.body)
+        return body.name if body else state.entry.body
+
+    def build(self) -> str:
+        ev, w, period = self.ev, self.w, self.period
+        info = ev.plan.info
+        cutoff = w["cutoff_nd09"] if period.cutoff == "nd09" else w["cutoff_calendar"]
+        self.lines = [
+            f"# {w['report']}: {info.title}",
+            "",
+            f"- **{w['period']}:** {period.label(self.lang)} ({_d(period.start)} – "
+            f"{_d(period.end)}; {cutoff})",
+            f"- **{w['as_of']}:** {_d(ev.as_of)}",
+        ]
+        if info.number:
+            self.lines.append(f"- **{info.number}**")
+        self.summary()
+        self.bodies()
+        self.completed()
+        self.overdue()
+        self.next_period()
+        self.waiting()
+        self.stale()
+        self.recurring()
+        self.charts()
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+    def summary(self) -> None:
+        w, states = self.w, self.ev.states
+        self.heading(w["summary"])
+        counts = count_states(states)
+        total = len(states)
+        rows = [[s.label(self.lang), f"`{s.value}`", str(counts.get(s, 0)),
+                 f"{100 * counts.get(s, 0) / total:.1f}%" if total else "0%"] for s in ORDER]
+        rows.append([f"**{w['total']}**", "", f"**{total}**", "100%" if total else "0%"])
+        self.lines += _table([w["state"], "code", w["count"], w["share"]], rows,
+                             "|---|---|---:|---:|")
+        self.lines += ["", f"**{w['qd42']}:**", ""]
+        cats = count_categories(states)
+        rows = [[c.label(self.lang), str(cats.get(c, 0))] for c in Category]
+        self.lines += _table([w["group"], w["count"]], rows, "|---|---:|")
+        stopped = counts.get(State.STOPPED, 0)
+        if stopped:
+            self.lines += ["", f"_{w['stopped_note']}: {stopped}._"]
+
+    def bodies(self) -> None:
+        w = self.w
+        self.heading(w["by_body"])
+        shown = [s for s in ORDER if any(r.counts.get(s) for r in body_rows(self.ev))]
+        rows = []
+        for row in body_rows(self.ev):
+            rows.append([_cell(row.name), ROLE_LABELS[self.lang][row.role],
+                         *[str(row.counts.get(s, 0)) for s in shown], str(row.total)])
+        header = [w["body"], w["role"], *[s.label(self.lang) for s in shown], w["total"]]
+        self.lines += _table(header, rows, "|---|---|" + "---:|" * (len(shown) + 1))
+
+    def completed(self) -> None:
+        w = self.w
+        self.heading(w["done"])
+        end = min(self.period.end, self.ev.as_of)
+        found = queries.completed_between(self.ev, self.period.start, end)
+        if not found:
+            self.lines.append(w["none"])
+            return
+        rows = [[c.state.id, _cell(c.state.entry.task.title), _cell(self.lead_name(c.state), 60),
+                 _d(c.update.date), _cell(c.update.evidence or "—", 80)] for c in found]
+        self.lines += _table([w["id"], w["task"], w["lead"], w["date"], w["evidence"]], rows)
+
+    def overdue(self) -> None:
+        w = self.w
+        self.heading(w["overdue"])
+        found = queries.overdue(self.ev)
+        if not found:
+            self.lines.append(w["none"])
+            return
+        rows = [[s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60), _d(s.due),
+                 str(s.days_overdue)] for s in found]
+        self.lines += _table([w["id"], w["task"], w["lead"], w["due"], w["days_overdue"]], rows,
+                             "|---|---|---|---|---:|")
+
+    def next_period(self) -> None:
+        w = self.w
+        nxt = self.period.next()
+        self.heading(f"{w['next']} ({nxt.label(self.lang)})")
+        found = queries.due_between(self.ev, nxt.start, nxt.end)
+        found_ids = {s.id for s in found}
+        rows = [[s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60), _d(s.due)]
+                for s in found]
+        for state, occ in queries.occurrences_between(self.ev, nxt.start, nxt.end):
+            if state.id not in found_ids:
+                rows.append([f"{state.id} ({occ.label})", _cell(state.entry.task.title),
+                             _cell(self.lead_name(state), 60), _d(occ.due)])
+        if not rows:
+            self.lines.append(w["none"])
+            return
+        self.lines += _table([w["id"], w["task"], w["lead"], w["due"]], rows)
+
+    def waiting(self) -> None:
+        w = self.w
+        self.heading(w["waiting"])
+        found = queries.in_states(self.ev, State.WAITING)
+        if not found:
+            self.lines.append(w["none"])
+            return
+        rows = []
+        for s in found:
+            waits = []
+            for ref in s.waiting_on:
+                event = self.ev.plan.events.get(ref)
+                waits.append(event.description if event else f"{ref}")
+            rows.append([s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60),
+                         _cell("; ".join(waits), 200)])
+        self.lines += _table([w["id"], w["task"], w["lead"], w["waits_for"]], rows)
+
+    def stale(self) -> None:
+        w = self.w
+        self.heading(w["stale"])
+        found = queries.in_states(self.ev, State.STALE)
+        if not found:
+            self.lines.append(w["none"])
+            return
+        rows = [[s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60),
+                 _d(s.last_update) if s.last_update else w["never"]] for s in found]
+        self.lines += _table([w["id"], w["task"], w["lead"], w["last_update"]], rows)
+
+    def recurring(self) -> None:
+        w = self.w
+        self.heading(w["recurring"])
+        found = queries.occurrences_between(self.ev, self.period.start, self.period.end)
+        if not found:
+            self.lines.append(w["none"])
+            return
+        rows = [[s.id, occ.label, _cell(s.entry.task.title), _cell(self.lead_name(s), 60),
+                 _d(occ.due), occ.state.label(self.lang)] for s, occ in found]
+        self.lines += _table([w["id"], w["occurrence"], w["task"], w["lead"], w["due"],
+                              w["state"]], rows)
+
+    def charts(self) -> None:
+        w = self.w
+        self.heading(w["charts"])
+        counts = count_states(self.ev.states)
+        self.lines += ["```mermaid", "pie showData", f"    title {w['pie']}"]
+        for s in ORDER:
+            if counts.get(s):
+                self.lines.append(f'    "{s.label(self.lang)}" : {counts[s]}')
+        self.lines += ["```", ""]
+        dated = [s for s in self.ev.states if s.due is not None and not s.entry.children
+                 and s.rule.kind != "recurring"]
+        if not dated:
+            return
+        begin = plan_start(self.ev.plan) or min(s.due for s in dated if s.due)
+        self.lines += ["```mermaid", "gantt", f"    title {w['gantt']}",
+                       "    dateFormat YYYY-MM-DD", "    axisFormat %m/%Y"]
+        by_body: dict[str, list[TaskState]] = {}
+        for s in dated:
+            by_body.setdefault(s.entry.body, []).append(s)
+        order = list(self.ev.plan.bodies.by_id)
+        for body in sorted(by_body, key=lambda b: (order.index(b) if b in order else 999, b)):
+            name = self.ev.plan.bodies.name(body).replace(":", " ").replace("#", " ")
+            self.lines.append(f"    section {name}")
+            for s in sorted(by_body[body], key=lambda s: (s.due or begin, s.id)):
+                due = s.due or begin
+                start = min(s.start or begin, due)
+                tag = ("done, " if s.state.done else "crit, " if s.state is State.OVERDUE
+                       else "")
+                self.lines.append(f"    {s.id} :{tag}{start.isoformat()}, {due.isoformat()}")
+        self.lines += ["```"]
+
+
+def render_report(evaluation: Evaluation, period: ReportPeriod, lang: str = "vi") -> str:
+    return _Report(evaluation, period, lang).build()

@@ -1,0 +1,47 @@
+"""Shared fixtures: the shipped plan, a writable copy of it, and a CliRunner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "plan"
+
+
+@pytest.fixture
+def shipped_plan() -> Path:
+    return SHIPPED
+
+
+@pytest.fixture
+def plan_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped plan, so tests can break or edit it."""
+    target = tmp_path / "plan"
+    shutil.copytree(SHIPPED, target)
+    return target
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
+    """Write a small fixture file under tmp_path (text as UTF-8, bytes as given)."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

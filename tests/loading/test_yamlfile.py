@@ -1,0 +1,155 @@
+"""The safe loader: one small fixture per kind of bad input, asserting message and position."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kehoach.loading.positions import PosDict, locate
+from kehoach.loading.yamlfile import MAX_NODES, load_yaml
+
+Write = Callable[[str, str | bytes], Path]
+
+
+def only_problem(path: Path) -> tuple[int, int, str, str]:
+    result = load_yaml(path, "f.yaml")
+    assert result.data is None or result.problems
+    assert len(result.problems) == 1, result.problems
+    p = result.problems[0]
+    return p.line, p.col, p.message, p.code
+
+
+def test_good_file_keeps_positions(write: Write) -> None:
+    path = write("f.yaml", "body: a\ntasks:\n  - id: x\n    title: Tiêu đề\n")
+    result = load_yaml(path)
+    assert result.problems == []
+    assert isinstance(result.data, PosDict)
+    assert result.data["tasks"][0]["title"] == "Tiêu đề"
+    assert locate(result.data, ("tasks", 0, "title")) == (4, 12)
+    assert locate(result.data, ("tasks", 0, "title"), key=True) == (4, 5)
+    assert locate(result.data, ("tasks", 0, "missing")) == (3, 5)
+
+
+def test_syntax_error_has_position(write: Write) -> None:
+    line, col, message, _ = only_problem(write("f.yaml", "body: a\ntasks: [1, 2\nx: 1\n"))
+    assert message.startswith("Lỗi cú pháp YAML")
+    assert line == 3
+
+
+def test_tab_indentation_is_explained(write: Write) -> None:
+    line, _, message, _ = only_problem(write("f.yaml", "body: a\ntasks:\n\t- id: x\n"))
+    assert line == 3
+    assert "tab" in message
+
+
+def test_duplicate_key_is_rejected(write: Write) -> None:
+    result = load_yaml(write("f.yaml", "body: a\ntitle: x\nbody: b\n"), "f.yaml")
+    assert [p.render() for p in result.problems] == [
+        "f.yaml:3:1: Khóa 'body' bị lặp lại (đã có ở dòng 1); YAML chỉ giữ một giá trị."
+    ]
+
+
+def test_python_tag_is_rejected(write: Write) -> None:
+    line, col, message, code = only_problem(
+        write("f.yaml", "body: !!python/object/apply:os.system ['echo hi']\n")
+    )
+    assert (line, col, code) == (1, 7, "tag")
+    assert "không được phép" in message
+
+
+def test_impossible_date(write: Write) -> None:
+    line, col, message, _ = only_problem(write("f.yaml", "a: 1\nngay: 2018-02-30\n"))
+    assert (line, col) == (2, 7)
+    assert message == "Ngày '2018-02-30' không tồn tại trong lịch."
+
+
+def test_windows_1258_file_is_named(write: Write) -> None:
+    # Windows-1258 spells "Tổ chức" with combining tone marks: ô + hook, ư + acute.
+    exported = "body: a\ntitle: Ban T\u00f4\u0309 ch\u01b0\u0301c\n".encode("cp1258")
+    path = write("f.yaml", exported)
+    line, col, message, code = only_problem(path)
+    assert code == "encoding"
+    assert line == 2
+    assert "không phải UTF-8" in message and "Windows-1258" in message
+
+
+def test_utf16_file_is_named(write: Write) -> None:
+    path = write("f.yaml", codecs.BOM_UTF16_LE + "body: a\n".encode("utf-16-le"))
+    _, _, message, code = only_problem(path)
+    assert code == "encoding"
+    assert "UTF-16" in message
+
+
+def test_utf8_bom_is_accepted(write: Write) -> None:
+    result = load_yaml(write("f.yaml", codecs.BOM_UTF8 + "body: Tỉnh ủy\n".encode()))
+    assert result.problems == []
+    assert result.data == {"body": "Tỉnh ủy"}
+
+
+def test_nfd_text_becomes_nfc(write: Write) -> None:
+    nfd = unicodedata.normalize("NFD", "title: Thực hiện thường xuyên\n")
+    result = load_yaml(write("f.yaml", nfd))
+    assert result.data["title"] == unicodedata.normalize("NFC", "Thực hiện thường xuyên")
+    assert unicodedata.is_normalized("NFC", result.data["title"])
+
+
+def test_merge_conflict_markers(write: Write) -> None:
+    text = "body: a\n<<<<<<< HEAD\nstatus: hoàn thành\n=======\nstatus: đang thực hiện\n>>>>>>> x\n"
+    result = load_yaml(write("f.yaml", text), "f.yaml")
+    assert [(p.line, p.code) for p in result.problems] == [
+        (2, "merge-conflict"),
+        (4, "merge-conflict"),
+        (6, "merge-conflict"),
+    ]
+    assert "xung đột" in result.problems[0].message
+
+
+def test_alias_bomb_is_refused_quickly(write: Write) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    _, _, message, code = only_problem(write("f.yaml", "\n".join(lines) + "\n"))
+    assert code == "too-many-nodes"
+    assert "alias" in message
+    assert 10**9 > MAX_NODES
+
+
+def test_recursive_alias_is_refused(write: Write) -> None:
+    _, _, message, _ = only_problem(write("f.yaml", "a: &a [*a]\n"))
+    assert "quá sâu" in message
+
+
+def test_deep_nesting_is_refused(write: Write) -> None:
+    _, _, message, _ = only_problem(write("f.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n"))
+    assert "quá sâu" in message
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "Tệp rỗng: không có dữ liệu."),
+        ("# chỉ có chú thích\n", "Tệp rỗng: không có dữ liệu."),
+        ("- a\n- b\n", "một danh sách"),
+        ("chỉ một dòng chữ\n", "một chuỗi văn bản"),
+    ],
+)
+def test_empty_or_not_a_mapping(write: Write, content: str, expected: str) -> None:
+    _, _, message, _ = only_problem(write("f.yaml", content))
+    assert expected in message
+
+
+def test_huge_file_is_refused(write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kehoach.loading.yamlfile as yamlfile
+
+    monkeypatch.setattr(yamlfile, "MAX_BYTES", 100)
+    _, _, message, code = only_problem(write("f.yaml", "a: " + "x" * 200 + "\n"))
+    assert code == "too-large"
+    assert "quá lớn" in message
+
+
+def test_multiple_documents_are_refused(write: Write) -> None:
+    _, _, message, _ = only_problem(write("f.yaml", "a: 1\n---\nb: 2\n"))
+    assert "một tài liệu" in message
