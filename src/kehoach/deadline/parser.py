@@ -1,0 +1,204 @@
+"""Deadline prose → ``Rule``: the entry point, exceptions ("Riêng …") and task context.
+
+The text is folded (so diacritics, NFC/NFD and case do not matter), cut into a main
+segment and one segment per "Riêng …" exception, and each segment is read by the
+clause grammar in ``elements``. Free text (the event of "sau khi …", the item of an
+exception) ends where the rest of the text reads as a deadline again, which is why
+the parser can ask whether a span "parses"; answers are memoised per span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Final
+
+from kehoach.deadline import lexicon as lx
+from kehoach.deadline.build import Facets, build
+from kehoach.deadline.elements import recurrence, step
+from kehoach.deadline.fail import MESSAGES, Fail
+from kehoach.deadline.periods import Every, valid_year
+from kehoach.deadline.rules import Rule
+from kehoach.deadline.tokens import Token, View, tokenize
+from kehoach.errors import DeadlineParseError
+from kehoach.text import nfc, squash_spaces
+
+__all__ = ["MAX_CHARS", "parse_deadline", "task_recurrence"]
+
+MAX_CHARS: Final = 2000  # the longest real deadline (an exception list) is ~350
+_MAX_DEPTH: Final = 40
+_CLAUSE_MARKS: Final = frozenset({",", ";", ".", ":", "-"})
+
+
+def parse_deadline(text: str, *, task_text: str | None = None, year: int | None = None) -> Rule:
+    """The rule a deadline text states; blank text gives kind ``none``.
+
+    ``task_text``: the task's own words; one opening with "Hằng năm"/"Định kỳ hằng quý"…
+    makes a plain start ("thực hiện từ năm 2019") repeat. ``year``: the plan's year,
+    for texts that name a period without one ("quý III", "6 tháng cuối năm"); without
+    it such a period is read as recurring every year.
+    Raises ``DeadlineParseError`` naming the part that was not understood.
+    """
+    if len(text) > MAX_CHARS:
+        message = MESSAGES["too_long"].format(limit=MAX_CHARS)
+        raise DeadlineParseError(message, text, 0, len(text))
+    if year is not None and not valid_year(year):
+        raise DeadlineParseError(f"Năm của kế hoạch không hợp lệ: {year}.", text, 0, len(text))
+    tokens = _strip_marks(tokenize(text))
+    if all(token.text in _CLAUSE_MARKS for token in tokens):
+        rule = Rule("none")
+    else:
+        try:
+            rule = _Parser(text, tokens, year).parse()
+        except Fail as fail:
+            raise _error(text, tokens, fail) from None
+    return _with_task(rule, task_text)
+
+
+def _strip_marks(tokens: list[Token]) -> list[Token]:
+    """Drop list bullets and numbering copied with the text ("- ", "+ ", "3.", "a)")."""
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        following = tokens[k + 1].text if k + 1 < len(tokens) else None
+        if token.text in lx.LEADING_MARKS:
+            k += 1
+        elif following in (".", ")") and (
+            (token.kind == "num" and len(token.text) <= 2)
+            or (token.kind == "word" and len(token.text) == 1)
+        ):
+            k += 2
+        else:
+            break
+    return tokens[k:]
+
+
+def _error(text: str, tokens: list[Token], fail: Fail) -> DeadlineParseError:
+    if fail.code == "empty" or not tokens:
+        start, end = 0, len(text)
+    else:
+        i = min(max(fail.i, 0), len(tokens) - 1)
+        j = min(max(fail.j, i + 1), len(tokens))
+        start, end = tokens[i].start, tokens[j - 1].end
+    part = squash_spaces(nfc(text[start:end]))
+    message = MESSAGES[fail.code].format(part=part, text=squash_spaces(nfc(text)))
+    return DeadlineParseError(message, text, start, end)
+
+
+def task_recurrence(task_text: str) -> Every | None:
+    """The period a task's own text opens with ("Hằng năm, tổng hợp …" → year)."""
+    tokens = _strip_marks(tokenize(task_text[:200]))
+    view = View(task_text, tokens, 0, len(tokens))
+    try:
+        found = recurrence(view, 0)
+    except Fail:
+        return None
+    return None if found is None else found[0]
+
+
+def _with_task(rule: Rule, task_text: str | None) -> Rule:
+    """A yearly task whose deadline only says when it starts repeats from then."""
+    if not task_text or rule.parts:
+        return rule
+    if not (rule.kind in ("from", "none") or (rule.kind == "by" and rule.start is not None)):
+        return rule
+    every = task_recurrence(task_text)
+    if every is None:
+        return rule
+    return replace(rule, kind="recurring", every=every)
+
+
+class _Parser:
+    """One parse of one text; implements the ``Ctx`` the clause grammar asks for."""
+
+    def __init__(self, source: str, tokens: list[Token], ref: int | None) -> None:
+        self.source = source
+        self.tokens = tokens
+        self.ref = ref
+        self._memo: dict[tuple[int, int], Facets | tuple[str, int, int]] = {}
+        self._depth = 0
+
+    def parse(self) -> Rule:
+        n = len(self.tokens)
+        cuts = [
+            r
+            for r, token in enumerate(self.tokens)
+            if token.text in ("rieng",) and (r == 0 or self.tokens[r - 1].text in _CLAUSE_MARKS)
+        ]
+        main_end = cuts[0] if cuts else n
+        parts: list[Rule] = []
+        if any(token.text not in _CLAUSE_MARKS for token in self.tokens[:main_end]):
+            parts.extend(build(self.segment(0, main_end), self.ref, (0, main_end)))
+        for a, b in zip(cuts, [*cuts[1:], n], strict=False):
+            parts.extend(self._exception(a, b))
+        if len(parts) == 1 and not parts[0].exception:
+            return parts[0]
+        if not parts or parts[0].exception:
+            return Rule("none", parts=tuple(parts))
+        return replace(parts[0], parts=tuple(parts))
+
+    def segment(self, i: int, j: int) -> Facets:
+        """What tokens ``[i, j)`` state; raises ``Fail`` (memoised either way)."""
+        cached = self._memo.get((i, j))
+        if isinstance(cached, tuple):
+            raise Fail(*cached)
+        if cached is not None:
+            return cached
+        view = View(self.source, self.tokens, i, j)
+        facets = Facets()
+        try:
+            k = i
+            while k < j:
+                k = step(self, view, k, facets)
+        except Fail as fail:
+            self._memo[(i, j)] = (fail.code, fail.i, fail.j)
+            raise
+        self._memo[(i, j)] = facets
+        return facets
+
+    def parses(self, i: int, j: int) -> bool:
+        """Whether tokens ``[i, j)`` read as a deadline on their own."""
+        if self._depth >= _MAX_DEPTH:
+            return False
+        self._depth += 1
+        try:
+            facets = self.segment(i, j)
+            build(facets, self.ref, (i, j))
+            return facets.has_content()
+        except Fail:
+            return False
+        finally:
+            self._depth -= 1
+
+    def free(self, v: View, k: int) -> tuple[int, int]:
+        """Free text runs to ";", a sentence end, or a comma/verb after which a deadline follows."""
+        m = k
+        while m < v.hi:
+            token = v.text(m)
+            if token == ";" or (token == "." and not v.adjacent(m)):
+                return m, m
+            if m > k:
+                if v.text(m - 1) == "," and self.parses(m, v.hi):
+                    return m - 1, m
+                if v.longest(m, lx.STRONG_OPENERS) is not None and self.parses(m, v.hi):
+                    return m, m
+            m += 1
+        return v.hi, v.hi
+
+    def _exception(self, a: int, b: int) -> list[Rule]:
+        """ "Riêng việc X, hoàn thành trong năm 2018": X's own deadline."""
+        view = View(self.source, self.tokens, a, b)
+        body = view.longest(a + 1, lx.EXCEPTION_LEADS) or a + 1
+        for m in range(body + 1, b):
+            if self.tokens[m - 1].text == "," and self.parses(m, b):
+                return self._exception_rules(view, body, m - 1, m, b)
+        for m in range(body + 1, b):
+            if self.tokens[m].text not in _CLAUSE_MARKS and self.parses(m, b):
+                return self._exception_rules(view, body, m, m, b)
+        raise Fail("exception", a, b)
+
+    def _exception_rules(self, view: View, i: int, j: int, r0: int, r1: int) -> list[Rule]:
+        item = view.original(i, j)
+        if not item:
+            raise Fail("exception", i - 1, r1)
+        rules = build(self.segment(r0, r1), self.ref, (r0, r1))
+        return [replace(rule, item=item, exception=True) for rule in rules]

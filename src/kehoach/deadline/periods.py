@@ -1,0 +1,163 @@
+"""Calendar arithmetic for plan periods: months, quarters, half-years, years, weeks.
+
+Plans name periods ("quý III/2019", "6 tháng cuối năm"), never days, so every due
+date is the last inclusive day of some period. Reports use the same functions to
+cut the calendar into reporting periods.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Final, Literal
+
+__all__ = [
+    "EVERY",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "Every",
+    "add_months",
+    "clamp_day",
+    "half_end",
+    "half_of",
+    "half_start",
+    "month_end",
+    "month_start",
+    "next_period_start",
+    "period_containing",
+    "quarter_end",
+    "quarter_of",
+    "quarter_start",
+    "roman_to_int",
+    "valid_year",
+    "week_end",
+    "week_start",
+    "year_end",
+    "year_start",
+]
+
+Every = Literal["year", "half-year", "quarter", "month", "week"]
+EVERY: Final[tuple[Every, ...]] = ("year", "half-year", "quarter", "month", "week")
+
+# Plans are written for real terms; anything outside is a typo, not a plan.
+MIN_YEAR: Final = 1900
+MAX_YEAR: Final = 2200
+
+_ROMAN: Final = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def valid_year(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+def roman_to_int(text: str) -> int | None:
+    """Value of a well-formed Roman numeral (any case), else None.
+
+    Strict on purpose ("IIII", "VX" are rejected) so that ordinary words are not
+    mistaken for numbers.
+    """
+    word = text.strip().lower()
+    if not word or any(ch not in _ROMAN for ch in word) or len(word) > 15:
+        return None
+    total = 0
+    for i, ch in enumerate(word):
+        value = _ROMAN[ch]
+        if i + 1 < len(word) and _ROMAN[word[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total if _int_to_roman(total) == word else None
+
+
+def _int_to_roman(value: int) -> str:
+    parts = (
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    )  # fmt: skip
+    out = []
+    for number, letters in parts:
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+def month_start(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def clamp_day(year: int, month: int, day: int) -> dt.date:
+    """Day *day* of the month, or its last day when the month is shorter (31 → 30/28/29)."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day *months* later, clamped to the month end (31/1 + 1 month = 28 or 29/2)."""
+    index = day.year * 12 + (day.month - 1) + months
+    return clamp_day(index // 12, index % 12 + 1, day.day)
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_start(year: int, quarter: int) -> dt.date:
+    return dt.date(year, 3 * quarter - 2, 1)
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    return month_end(year, 3 * quarter)
+
+
+def half_of(day: dt.date) -> int:
+    return 1 if day.month <= 6 else 2
+
+
+def half_start(year: int, half: int) -> dt.date:
+    return dt.date(year, 1 if half == 1 else 7, 1)
+
+
+def half_end(year: int, half: int) -> dt.date:
+    return dt.date(year, 6, 30) if half == 1 else dt.date(year, 12, 31)
+
+
+def year_start(year: int) -> dt.date:
+    return dt.date(year, 1, 1)
+
+
+def year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+def week_start(day: dt.date) -> dt.date:
+    """Monday of the ISO week that contains *day*."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def week_end(day: dt.date) -> dt.date:
+    """Sunday of the ISO week that contains *day*."""
+    return week_start(day) + dt.timedelta(days=6)
+
+
+def period_containing(day: dt.date, every: Every) -> tuple[dt.date, dt.date]:
+    """First and last day of the *every*-long calendar period that contains *day*."""
+    if every == "year":
+        return year_start(day.year), year_end(day.year)
+    if every == "half-year":
+        half = half_of(day)
+        return half_start(day.year, half), half_end(day.year, half)
+    if every == "quarter":
+        quarter = quarter_of(day)
+        return quarter_start(day.year, quarter), quarter_end(day.year, quarter)
+    if every == "month":
+        return month_start(day.year, day.month), month_end(day.year, day.month)
+    return week_start(day), week_end(day)
+
+
+def next_period_start(day: dt.date, every: Every) -> dt.date:
+    """First day of the period after the one that contains *day*."""
+    return period_containing(day, every)[1] + dt.timedelta(days=1)
