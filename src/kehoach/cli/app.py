@@ -39,10 +39,12 @@ def _register() -> None:
         schema_cmd,
         status_cmd,
         tasks_cmd,
+        update_cmd,
         validate_cmd,
     )
 
-    for module in (validate_cmd, tasks_cmd, status_cmd, overdue_cmd, report_cmd, schema_cmd):
+    for module in (validate_cmd, tasks_cmd, status_cmd, overdue_cmd, report_cmd, schema_cmd,
+                   update_cmd):
         module.register(app)
     try:
         from kehoach.cli import deadline_cmd

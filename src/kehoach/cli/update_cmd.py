@@ -1,0 +1,136 @@
+"""``kehoach update`` and ``kehoach event``: record progress without hand-editing YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kehoach.cli.common import AsOf, as_of_date, echo_err, handled
+
+if TYPE_CHECKING:
+    from kehoach.edit import EditResult
+
+PlanOpt = Annotated[
+    Path, typer.Option("--plan", help="Thư mục kế hoạch (mặc định: plan).", show_default=False)
+]
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Vẫn ghi khi ngày ở tương lai, trước ngày của kế hoạch, lịch sử không theo thứ "
+        "tự, hoặc số/ký hiệu văn bản không hợp lệ.",
+    ),
+]
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="Chỉ in thay đổi (dạng diff), không ghi gì.")
+]
+Note = Annotated[str | None, typer.Option("--note", help="Ghi chú.", show_default=False)]
+
+
+def _report(result: EditResult, dry_run: bool) -> None:
+    for warning in result.warnings:
+        echo_err(f"Lưu ý: {warning}")
+    if not result.changed:
+        for message in result.messages:
+            typer.echo(message)
+        return
+    if dry_run:
+        typer.echo(result.diff(), nl=False)
+        echo_err(f"Chạy thử (--dry-run): không ghi gì vào {result.display}.")
+        return
+    for message in result.messages:
+        typer.echo(message)
+    typer.echo(f"Đã ghi {result.display}.")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("update")
+    def update(
+        task_id: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.3.1.")],
+        status: Annotated[
+            str,
+            typer.Option(
+                "--status",
+                help="hoàn-thành | đang-thực-hiện | chưa-thực-hiện | dừng (có dấu hoặc "
+                "không; hoặc done, in-progress, not-started, stopped).",
+                show_default=False,
+            ),
+        ],
+        date: Annotated[
+            str | None,
+            typer.Option(
+                "--date", help="Ngày cập nhật (mặc định: ngày --as-of).", show_default=False
+            ),
+        ] = None,
+        note: Note = None,
+        evidence: Annotated[
+            str | None,
+            typer.Option(
+                "--evidence",
+                help='Văn bản chứng minh, ví dụ "Kế hoạch số 15-KH/TU ngày 20/8/2018".',
+                show_default=False,
+            ),
+        ] = None,
+        occurrence: Annotated[
+            str | None,
+            typer.Option(
+                "--occurrence",
+                help="Kỳ của nhiệm vụ định kỳ: 2019, 2019-Q3, 2019-H1, 2019-08.",
+                show_default=False,
+            ),
+        ] = None,
+        plan_dir: PlanOpt = Path("plan"),
+        as_of: AsOf = None,
+        force: Force = False,
+        dry_run: DryRun = False,
+    ) -> None:
+        """Ghi một cập nhật (ngày, trạng thái) vào lịch sử nhiệm vụ; chỉ những dòng đó thay đổi."""
+        with handled():
+            from kehoach.dates import parse_user_date
+            from kehoach.edit import TaskUpdate, parse_status, update_task
+
+            day = as_of_date(as_of)
+            change = TaskUpdate(
+                task_id=task_id,
+                status=parse_status(status),
+                date=parse_user_date(date, what="ngày --date") if date is not None else None,
+                note=note or "",
+                evidence=evidence,
+                occurrence=occurrence,
+            )
+            result = update_task(plan_dir, change, as_of=day, force=force, dry_run=dry_run)
+            _report(result, dry_run)
+
+    @app.command("event")
+    def event(
+        event_id: Annotated[str, typer.Argument(help="Mã sự kiện trong events.yaml.")],
+        occurred: Annotated[
+            str,
+            typer.Option("--occurred", help="Ngày sự kiện xảy ra.", show_default=False),
+        ],
+        ref: Annotated[
+            str | None,
+            typer.Option("--ref", help="Số/ký hiệu văn bản, ví dụ 35-CT/TW.", show_default=False),
+        ] = None,
+        note: Note = None,
+        plan_dir: PlanOpt = Path("plan"),
+        as_of: AsOf = None,
+        force: Force = False,
+        dry_run: DryRun = False,
+    ) -> None:
+        """Ghi nhận sự kiện đang chờ đã xảy ra; nhiệm vụ 'sau khi …' có thời hạn từ ngày đó."""
+        with handled():
+            from kehoach.dates import parse_user_date
+            from kehoach.edit import EventRecord, record_event
+
+            day = as_of_date(as_of)
+            change = EventRecord(
+                event_id=event_id,
+                occurred=parse_user_date(occurred, what="ngày --occurred"),
+                ref=ref,
+                note=note,
+            )
+            result = record_event(plan_dir, change, as_of=day, force=force, dry_run=dry_run)
+            _report(result, dry_run)

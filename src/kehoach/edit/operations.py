@@ -1,0 +1,466 @@
+"""The two edits secretariat staff make: a task moved, an awaited event happened.
+
+Both follow the same path (:func:`_commit`):
+
+1. take the plan's write lock (dry runs only read, so they take none);
+2. load and validate the plan as it is, to find the file and know its problems;
+3. read the file's bytes and remember their hash;
+4. splice the change into the text (:mod:`kehoach.edit.yamledit`);
+5. validate the whole plan with the new text in a temporary copy; any problem the
+   plan did not have before refuses the edit;
+6. read the file again: if it changed since step 3, refuse;
+7. write atomically (temporary file, fsync, rename), keeping the file's mode.
+
+Nothing here prints or exits: results and :class:`~kehoach.edit.errors.EditError`
+go back to the command.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.edit.check import new_problems, relative, run_validation, validate_edited
+from kehoach.edit.errors import EditError, EditRefused, FileChanged, NotFound
+from kehoach.edit.lock import LOCK_TIMEOUT, plan_lock
+from kehoach.edit.yamledit import Path_, YamlEditor
+from kehoach.loading.plandir import display_path
+from kehoach.model import Status
+from kehoach.plan import Plan
+from kehoach.text import nfc
+
+# Problems that --force lets through, on the edited file only.
+FORCIBLE = frozenset({"date-in-future", "date-before-plan", "history-order", "docref"})
+_OCCURRENCE_RE = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]|0[1-9]|1[0-2]))?$")
+_TASK_KEYS_BEFORE_STATUS = (
+    "lead_time_days",
+    "deadline_rule",
+    "deadline",
+    "partners",
+    "role",
+    "title",
+    "id",
+)
+
+
+@dataclass(frozen=True)
+class TaskUpdate:
+    """``kehoach update``: one dated history entry; the task takes its status."""
+
+    task_id: str
+    status: Status
+    date: dt.date | None = None  # None: the --as-of day
+    note: str = ""
+    evidence: str | None = None
+    occurrence: str | None = None
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """``kehoach event``: an awaited event happened on *occurred*."""
+
+    event_id: str
+    occurred: dt.date
+    ref: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class EditResult:
+    path: Path
+    display: str
+    old_text: str
+    new_text: str
+    written: bool
+    messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.old_text != self.new_text
+
+    def diff(self) -> str:
+        lines = difflib.unified_diff(
+            self.old_text.splitlines(keepends=True),
+            self.new_text.splitlines(keepends=True),
+            fromfile=f"a/{self.display}",
+            tofile=f"b/{self.display}",
+        )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+@dataclass
+class _Change:
+    """What a prepared edit needs: the file, how to edit its text, what to tell the user."""
+
+    path: Path
+    edit: Callable[[str, str], str]
+    messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unchanged: str = "Tệp đã có đúng thông tin này; không có gì thay đổi."
+
+
+def _day(value: dt.date) -> str:
+    return f"{value:%d/%m/%Y}"
+
+
+def _suggest(wanted: str, known: list[str]) -> str:
+    folded = [k for k in known if k.casefold() == wanted.casefold()]
+    close = folded or difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
+    return f" Có phải ý bạn là '{close[0]}'?" if close else ""
+
+
+def _plan_start(plan: Plan) -> dt.date | None:
+    from kehoach.validation import plan_start
+
+    return plan_start(plan)
+
+
+def _decode(data: bytes, display: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise EditError(f"{display} không phải UTF-8; hãy chạy 'kehoach validate'.") from None
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _remove_stale_temp_files(path: Path) -> list[str]:
+    """Temporary files of an interrupted write (``.name.XXXX.tmp``), safe to remove while
+    we hold the plan lock: no other writer can be using them."""
+    removed = []
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale.name)
+    return removed
+
+
+def _check_docref_text(text: str, what: str, as_of: dt.date, force: bool) -> list[str]:
+    from kehoach.docref import docref_problems
+
+    problems = docref_problems(text, today=as_of)
+    if problems and not force:
+        raise EditError(
+            "\n".join([f"Không ghi: {what} có số/ký hiệu văn bản không hợp lệ:", *problems])
+            + "\nHãy sửa lại, hoặc thêm --force nếu đúng là như vậy."
+        )
+    return problems
+
+
+def _commit(
+    root: Path,
+    as_of: dt.date,
+    prepare: Callable[[Plan], _Change],
+    *,
+    force: bool,
+    dry_run: bool,
+    lock_timeout: float,
+) -> EditResult:
+    lock: contextlib.AbstractContextManager[None] = (
+        contextlib.nullcontext() if dry_run else plan_lock(root, lock_timeout)
+    )
+    with lock:
+        plan, before = run_validation(root, as_of)
+        if plan is None:
+            raise EditRefused(
+                "Không đọc được kế hoạch; hãy sửa các lỗi sau rồi chạy lại:", before[:50]
+            )
+        change = prepare(plan)
+        path = change.path.resolve()
+        display = display_path(change.path)
+        if not dry_run:
+            removed = _remove_stale_temp_files(path)
+            if removed:
+                change.warnings.append(
+                    "Đã xóa tệp tạm còn sót lại từ một lần ghi bị gián đoạn: " + ", ".join(removed)
+                )
+        original = path.read_bytes()
+        old_text = _decode(original, display)
+        new_text = change.edit(old_text, display)
+        result = EditResult(
+            change.path, display, old_text, new_text, False, change.messages, change.warnings
+        )
+        if not result.changed:
+            result.messages = [change.unchanged]
+            return result
+        _, after = validate_edited(root, {path: new_text}, as_of)
+        added = new_problems(before, after, root)
+        target = relative(str(path), root)
+        refused = [
+            p
+            for p in added
+            if not (force and p.code in FORCIBLE and relative(p.path, root) == target)
+        ]
+        if refused:
+            raise EditRefused(
+                "Không ghi: sau thay đổi này kế hoạch sẽ có lỗi (tệp không bị thay đổi):", refused
+            )
+        result.warnings += [
+            f"Đã ghi dù có lỗi (--force): {p.render()}" for p in added if p not in refused
+        ]
+        if before:
+            result.warnings.append(
+                f"Kế hoạch vốn đã có {len(before)} lỗi không do lần sửa này; "
+                "hãy chạy 'kehoach validate'."
+            )
+        if dry_run:
+            return result
+        if _digest(path.read_bytes()) != _digest(original):
+            raise FileChanged(
+                f"Tệp {display} đã bị thay đổi trong lúc ghi, hãy chạy lại; không có gì được ghi."
+            )
+        from kehoach.atomic import write_atomic
+
+        try:
+            write_atomic(path, new_text.encode("utf-8"))
+        except OSError as exc:
+            raise EditError(
+                f"Không ghi được {display} ({exc.strerror or exc}); tệp cũ vẫn nguyên vẹn."
+            ) from None
+        result.written = True
+        return result
+
+
+# -- kehoach update --------------------------------------------------------------------
+
+
+def _task_path(data: object, task_id: str) -> Path_ | None:
+    """Where the task with *task_id* sits in a task file's data: ("tasks", i, "subtasks", j…)."""
+
+    def walk(tasks: object, prefix: Path_) -> Path_ | None:
+        if not isinstance(tasks, list):
+            return None
+        for index, task in enumerate(tasks):
+            if not isinstance(task, dict):
+                continue
+            here = (*prefix, index)
+            if task.get("id") == task_id:
+                return here
+            found = walk(task.get("subtasks"), (*here, "subtasks"))
+            if found is not None:
+                return found
+        return None
+
+    tasks = data.get("tasks") if isinstance(data, dict) else None
+    return walk(tasks, ("tasks",))
+
+
+def _entry_pairs(change: TaskUpdate, day: dt.date) -> list[tuple[str, object]]:
+    pairs: list[tuple[str, object]] = [("date", day), ("status", change.status.value)]
+    if change.note:
+        pairs.append(("note", change.note))
+    if change.evidence:
+        pairs.append(("evidence", change.evidence))
+    if change.occurrence:
+        pairs.append(("occurrence", change.occurrence))
+    return pairs
+
+
+def update_task(
+    root: Path,
+    change: TaskUpdate,
+    *,
+    as_of: dt.date,
+    force: bool = False,
+    dry_run: bool = False,
+    lock_timeout: float = LOCK_TIMEOUT,
+) -> EditResult:
+    """Append a dated entry to the task's history and set its status."""
+    day = change.date or as_of
+    note = nfc(change.note).strip()
+    evidence = nfc(change.evidence).strip() if change.evidence else None
+    occurrence = change.occurrence.strip() if change.occurrence else None
+    if occurrence and not _OCCURRENCE_RE.match(occurrence):
+        from kehoach.errors import InputError
+
+        raise InputError(
+            f"Kỳ '{occurrence}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 hoặc 2019-08."
+        )
+    change = TaskUpdate(change.task_id, change.status, day, note, evidence or None, occurrence)
+
+    def prepare(plan: Plan) -> _Change:
+        entries = [e for e in plan.tasks if e.id == change.task_id]
+        if not entries:
+            raise NotFound(
+                f"Không có nhiệm vụ '{change.task_id}'.{_suggest(change.task_id, list(plan.by_id))}"
+            )
+        if len(entries) > 1:
+            where = ", ".join(e.path for e in entries)
+            raise EditError(
+                f"Mã nhiệm vụ '{change.task_id}' bị trùng ({where}); hãy sửa trước khi ghi."
+            )
+        entry = entries[0]
+        history = entry.task.history
+        for update in history:
+            same = (
+                update.date == day
+                and update.status is change.status
+                and update.note == note
+                and (update.evidence or None) == (evidence or None)
+                and (update.occurrence or None) == (occurrence or None)
+            )
+            if same:
+                return _Change(
+                    Path(entry.path),
+                    lambda text, _display: text,
+                    unchanged=f"Nhiệm vụ {entry.id} đã có đúng cập nhật này; không có gì thay đổi.",
+                )
+        warnings: list[str] = []
+        refusals: list[str] = []
+        if day > as_of:
+            refusals.append(f"ngày {_day(day)} ở sau ngày hôm nay ({_day(as_of)}).")
+        start = _plan_start(plan)
+        if start is not None and day < start:
+            refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
+        index: int | None = None
+        if history and day < history[-1].date:
+            refusals.append(
+                f"lịch sử đã có cập nhật ngày {_day(history[-1].date)}, muộn hơn {_day(day)}."
+            )
+            index = next(i for i, u in enumerate(history) if u.date > day)
+        if refusals and not force:
+            raise EditError(
+                "\n".join(
+                    [
+                        f"Không ghi nhiệm vụ {entry.id}:",
+                        *(f"- {r}" for r in refusals),
+                        "Hãy kiểm tra lại ngày (--date), hoặc thêm --force nếu đúng là như vậy.",
+                    ]
+                )
+            )
+        warnings += [f"Đã ghi dù {r} (--force)" for r in refusals]
+        if evidence:
+            bad = _check_docref_text(evidence, "--evidence", as_of, force)
+            warnings += [f"Đã ghi dù {p} (--force)" for p in bad]
+        final = change.status if index is None else history[-1].status
+        messages = [
+            f"Nhiệm vụ {entry.id}: {change.status.value} (ngày {_day(day)})"
+            + (f"; trạng thái hiện tại: {final.value}." if final is not change.status else ".")
+        ]
+        if index is not None:
+            messages.append("Cập nhật được chèn vào lịch sử theo thứ tự ngày.")
+
+        def edit(text: str, display: str) -> str:
+            editor = YamlEditor(text, display)
+            where = _task_path(editor.data, entry.id)
+            if where is None:
+                raise EditError(f"Không tìm thấy nhiệm vụ {entry.id} trong {display}.")
+            task_data = editor.data
+            for step in where:
+                task_data = task_data[step]
+            if task_data.get("status") != final.value:
+                editor.set_value(where, "status", final.value, after=_TASK_KEYS_BEFORE_STATUS)
+            editor.add_item(
+                where,
+                "history",
+                _entry_pairs(change, day),
+                index=index,
+                after=("status", *_TASK_KEYS_BEFORE_STATUS),
+            )
+            return editor.result()
+
+        return _Change(Path(entry.path), edit, messages, warnings)
+
+    return _commit(root, as_of, prepare, force=force, dry_run=dry_run, lock_timeout=lock_timeout)
+
+
+# -- kehoach event ---------------------------------------------------------------------
+
+
+def record_event(
+    root: Path,
+    change: EventRecord,
+    *,
+    as_of: dt.date,
+    force: bool = False,
+    dry_run: bool = False,
+    lock_timeout: float = LOCK_TIMEOUT,
+) -> EditResult:
+    """Record that an awaited event happened: ``occurred``, ``ref`` and ``note``."""
+    ref = nfc(change.ref).strip() if change.ref else None
+    note = nfc(change.note).strip() if change.note else None
+
+    def prepare(plan: Plan) -> _Change:
+        if change.event_id not in plan.events or plan.events_path is None:
+            raise NotFound(
+                f"Không có sự kiện '{change.event_id}'."
+                f"{_suggest(change.event_id, list(plan.events))}"
+            )
+        event = plan.events[change.event_id]
+        day = change.occurred
+        refusals: list[str] = []
+        if day > as_of:
+            refusals.append(f"ngày {_day(day)} ở sau ngày hôm nay ({_day(as_of)}).")
+        start = _plan_start(plan)
+        if start is not None and day < start:
+            refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
+        if event.occurred is not None and event.occurred != day:
+            refusals.append(f"sự kiện đã được ghi nhận xảy ra ngày {_day(event.occurred)}.")
+        if ref and event.ref and event.ref != ref:
+            refusals.append(f"sự kiện đã có văn bản căn cứ '{event.ref}'.")
+        if refusals and not force:
+            raise EditError(
+                "\n".join(
+                    [
+                        f"Không ghi sự kiện {event.id}:",
+                        *(f"- {r}" for r in refusals),
+                        "Hãy kiểm tra lại, hoặc thêm --force nếu đúng là như vậy.",
+                    ]
+                )
+            )
+        warnings = [f"Đã ghi dù {r} (--force)" for r in refusals]
+        if ref:
+            from kehoach.docref import find_docrefs
+
+            bad = _check_docref_text(ref, "--ref", as_of, force)
+            if not bad and not find_docrefs(ref, today=as_of):
+                bad = [f"'{ref}' không chứa số/ký hiệu văn bản (ví dụ 35-CT/TW)."]
+                if not force:
+                    raise EditError(f"Không ghi: --ref {bad[0]} Thêm --force nếu đúng là như vậy.")
+            warnings += [f"Đã ghi dù {p} (--force)" for p in bad]
+        waiting = [
+            e.id
+            for e in plan.tasks
+            if e.task.depends_on is not None and event.id in e.task.depends_on.events
+        ]
+        messages = [f"Sự kiện {event.id}: xảy ra ngày {_day(day)}" + (f" ({ref})." if ref else ".")]
+        if waiting:
+            messages.append(
+                "Nhiệm vụ chờ sự kiện này: "
+                + ", ".join(waiting)
+                + "; chạy 'kehoach tasks' để xem thời hạn."
+            )
+        path = Path(plan.events_path)
+        index = list(plan.events).index(event.id)
+
+        def edit(text: str, display: str) -> str:
+            editor = YamlEditor(text, display)
+            events = editor.data.get("events") if isinstance(editor.data, dict) else None
+            if not isinstance(events, list) or index >= len(events):
+                raise EditError(f"Không tìm thấy sự kiện {event.id} trong {display}.")
+            where: Path_ = ("events", index)
+            if events[index].get("id") != event.id:
+                raise EditError(f"Không tìm thấy sự kiện {event.id} trong {display}.")
+            if events[index].get("occurred") != day:
+                editor.set_value(where, "occurred", day, after=("description", "id"))
+            if ref and events[index].get("ref") != ref:
+                editor.set_value(where, "ref", ref, after=("occurred", "description", "id"))
+            if note and note not in str(events[index].get("note") or ""):
+                editor.append_paragraph(
+                    where, "note", note, after=("ref", "occurred", "description", "id")
+                )
+            return editor.result()
+
+        unchanged = f"Sự kiện {event.id} đã được ghi nhận đúng như vậy; không có gì thay đổi."
+        return _Change(path, edit, messages, warnings, unchanged)
+
+    return _commit(root, as_of, prepare, force=force, dry_run=dry_run, lock_timeout=lock_timeout)
