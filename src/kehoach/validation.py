@@ -21,7 +21,9 @@ from kehoach.taskrules import rule_for
 
 @dataclass(frozen=True)
 class Context:
-    as_of: dt.date
+    """``today`` is the day after which a recorded date counts as in the future."""
+
+    today: dt.date
 
 
 Check = Callable[[Plan, Context], list[Problem]]
@@ -83,7 +85,8 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
         if plan.bodies.resolve(body) is None:
             problems.append(
                 _at(path, plan.raw.get(path), ("body",),
-                    f"Cơ quan '{body}' không có trong {plan.bodies_path}.{_suggest(body, body_ids)}",
+                    f"Cơ quan '{body}' không có trong danh mục cơ quan (bodies.yaml)."
+                    f"{_suggest(body, body_ids)}",
                     "unknown-body")
             )
     for entry in plan.tasks:
@@ -92,7 +95,7 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
             if resolved is None:
                 problems.append(_task_problem(
                     entry, ("partners", index),
-                    f"cơ quan phối hợp '{ref}' không có trong {plan.bodies_path}."
+                    f"cơ quan phối hợp '{ref}' không có trong danh mục cơ quan (bodies.yaml)."
                     f"{_suggest(ref, body_ids)}", "unknown-body"))
             elif resolved == entry.body:
                 problems.append(_task_problem(
@@ -168,11 +171,11 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                     entry, loc,
                     f"cập nhật ngày {update.date:%d/%m/%Y} sớm hơn ngày của kế hoạch "
                     f"({start:%d/%m/%Y}).", "date-before-plan"))
-            if update.date > ctx.as_of:
+            if update.date > ctx.today:
                 problems.append(_task_problem(
                     entry, loc,
                     f"cập nhật ngày {update.date:%d/%m/%Y} ở tương lai (hôm nay là "
-                    f"{ctx.as_of:%d/%m/%Y}).", "date-in-future"))
+                    f"{ctx.today:%d/%m/%Y}).", "date-in-future"))
             if previous is not None and update.date < previous:
                 problems.append(_task_problem(
                     entry, loc,
@@ -185,7 +188,7 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                 f"trạng thái '{entry.task.status.value}' khác với cập nhật cuối cùng "
                 f"('{history[-1].status.value}').", "status-mismatch"))
     for event in plan.events.values():
-        if event.occurred is not None and event.occurred > ctx.as_of:
+        if event.occurred is not None and event.occurred > ctx.today:
             raw_path = plan.events_path or ""
             raw = plan.raw.get(raw_path)
             index = list(plan.events).index(event.id)
@@ -255,18 +258,18 @@ CHECKS: list[Check] = [
 ]
 
 
-def validate_plan(plan: Plan, as_of: dt.date) -> list[Problem]:
-    ctx = Context(as_of=as_of)
+def validate_plan(plan: Plan, today: dt.date) -> list[Problem]:
+    ctx = Context(today=today)
     problems: list[Problem] = []
     for check in CHECKS:
         problems.extend(check(plan, ctx))
     return problems
 
 
-def validate(root: Path, as_of: dt.date) -> tuple[Plan | None, list[Problem]]:
+def validate(root: Path, today: dt.date) -> tuple[Plan | None, list[Problem]]:
     """Load and check the plan in *root*: every problem, sorted. Raises InputError only
-    when *root* is not a plan directory at all."""
+    when *root* is not a plan directory at all. Dates after *today* are in the future."""
     plan, problems = load_plan(root)
     if plan is not None:
-        problems = problems + validate_plan(plan, as_of)
+        problems = problems + validate_plan(plan, today)
     return plan, sorted(set(problems))

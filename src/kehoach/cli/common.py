@@ -76,9 +76,11 @@ def as_of_date(value: str | None) -> dt.date:
 
 def load_valid_plan(root: Path, as_of: dt.date) -> Plan:
     """Load and validate; a plan with problems is not reported on, its problems are shown."""
+    from kehoach.dates import today
     from kehoach.validation import validate
 
-    plan, problems = validate(root, as_of)
+    # Reports for a past day must still load a plan whose history goes on after it.
+    plan, problems = validate(root, max(as_of, today()))
     if problems or plan is None:
         for problem in problems[:50]:
             echo_err(problem.render())

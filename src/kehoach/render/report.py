@@ -104,6 +104,11 @@ def _d(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day is not None else "—"
 
 
+def _percent(part: int, total: int) -> str:
+    """Vietnamese writes the decimal comma: 22,2%."""
+    return f"{100 * part / total:.1f}%".replace(".", ",") if total else "0%"
+
+
 def _cell(text: str, limit: int = 160) -> str:
     flat = " ".join(text.split())
     if len(flat) > limit:
@@ -163,7 +168,7 @@ class _Report:
         counts = count_states(states)
         total = len(states)
         rows = [[s.label(self.lang), f"`{s.value}`", str(counts.get(s, 0)),
-                 f"{100 * counts.get(s, 0) / total:.1f}%" if total else "0%"] for s in ORDER]
+                 _percent(counts.get(s, 0), total)] for s in ORDER]
         rows.append([f"**{w['total']}**", "", f"**{total}**", "100%" if total else "0%"])
         self.lines += _table([w["state"], "code", w["count"], w["share"]], rows,
                              "|---|---|---:|---:|")

@@ -14,17 +14,18 @@ from kehoach.evaluation.summary import BodyRow, body_rows, count_categories, cou
 
 ROLE_LABELS = {"vi": {"lead": "chủ trì", "partner": "phối hợp"},
                "en": {"lead": "lead", "partner": "partner"}}
+ROLE_SHORT = {"vi": {"lead": "CT", "partner": "PH"}, "en": {"lead": "L", "partner": "P"}}
 
 # Table columns at 80 columns: states grouped the way the secretariat reads them.
 COLUMNS: list[tuple[dict[str, str], tuple[State, ...]]] = [
-    ({"vi": "Quá hạn", "en": "Overdue"}, (State.OVERDUE,)),
-    ({"vi": "Trong hạn", "en": "Open"}, (State.OPEN,)),
-    ({"vi": "Chưa đến hạn", "en": "Not due"}, (State.NOT_DUE,)),
-    ({"vi": "Chờ ĐK", "en": "Waiting"}, (State.WAITING,)),
-    ({"vi": "Thường xuyên", "en": "Ongoing"}, (State.ONGOING,)),
-    ({"vi": "Chưa CN", "en": "Stale"}, (State.STALE,)),
-    ({"vi": "Đã xong", "en": "Done"}, (State.DONE_ON_TIME, State.DONE_LATE)),
-    ({"vi": "Dừng", "en": "Stopped"}, (State.STOPPED,)),
+    ({"vi": "Quá\nhạn", "en": "Over-\ndue"}, (State.OVERDUE,)),
+    ({"vi": "Trong\nhạn", "en": "Open"}, (State.OPEN,)),
+    ({"vi": "Chưa\nđến\nhạn", "en": "Not\ndue"}, (State.NOT_DUE,)),
+    ({"vi": "Chờ\nđiều\nkiện", "en": "Wait-\ning"}, (State.WAITING,)),
+    ({"vi": "Thường\nxuyên", "en": "On-\ngoing"}, (State.ONGOING,)),
+    ({"vi": "Chưa\ncập\nnhật", "en": "Stale"}, (State.STALE,)),
+    ({"vi": "Đã\nxong", "en": "Done"}, (State.DONE_ON_TIME, State.DONE_LATE)),
+    ({"vi": "Dừng", "en": "Stop-\nped"}, (State.STOPPED,)),
 ]
 
 
@@ -108,28 +109,36 @@ def render_table(evaluation: Evaluation, body: str | None = None, *, lang: str =
     table = Table(box=box.SIMPLE_HEAD, show_footer=True, pad_edge=False, padding=(0, 1),
                   title=None, expand=False)
     table.add_column("Cơ quan" if lang == "vi" else "Body", footer="Tổng" if lang == "vi"
-                     else "Total", ratio=1, min_width=16, overflow="fold")
-    table.add_column("Vai trò" if lang == "vi" else "Role", no_wrap=True)
+                     else "Total", ratio=1, min_width=12, overflow="fold")
+    table.add_column("Vai\ntrò" if lang == "vi" else "Role", no_wrap=True)
     totals = data["totals"]
-    for labels, states in COLUMNS:
+    # "Dừng" is rare: show it only when some task was stopped, to keep 80 columns.
+    columns = [(labels, states) for labels, states in COLUMNS
+               if states != (State.STOPPED,) or totals[State.STOPPED.value]]
+    for labels, states in columns:
         footer_value = sum(totals[s.value] for s in states)
         style = "bold red" if states == (State.OVERDUE,) else ""
         table.add_column(labels[lang], justify="right", footer=Text(str(footer_value),
-                         style=style if footer_value else ""), max_width=9, min_width=4)
+                         style=style if footer_value else ""), no_wrap=True)
     table.add_column("Tổng" if lang == "vi" else "Total", justify="right",
                      footer=str(data["total"]), min_width=4)
+    previous = None
     for row in body_rows(evaluation, body):
         cells: list[Text | str] = []
-        for _, states in COLUMNS:
+        for _, states in columns:
             value = sum(row.counts.get(s, 0) for s in states)
             style = "bold red" if states == (State.OVERDUE,) and value else ""
             cells.append(Text(str(value) if value else "·", style=style))
         cells.append(str(row.total))
-        table.add_row(_name(evaluation, row), ROLE_LABELS[lang][row.role], *cells)
+        name = _name(evaluation, row) if row.body != previous else ""
+        previous = row.body
+        table.add_row(name, ROLE_SHORT[lang][row.role], *cells)
     console = Console(file=io.StringIO(), width=width or 80, color_system="standard" if color
                       else None, force_terminal=color, highlight=False, emoji=False)
     console.print(Text(_header(evaluation, lang), style="bold"))
     console.print(table)
+    if lang == "vi":
+        console.print("CT: chủ trì · PH: phối hợp (mỗi nhiệm vụ tính một lần ở dòng Tổng)")
     overdue = totals[State.OVERDUE.value]
     if lang == "vi":
         message = (f"Quá hạn: {overdue} nhiệm vụ — xem 'kehoach overdue'." if overdue
