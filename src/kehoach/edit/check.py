@@ -32,7 +32,7 @@ def run_validation(root: Path, as_of: dt.date) -> tuple[Plan | None, list[Proble
 
     plan, problems = validation.validate(root, as_of)
     if plan is not None and check_docrefs not in validation.CHECKS:
-        extra = check_docrefs(plan, validation.Context(as_of=as_of))
+        extra = check_docrefs(plan, validation.Context(as_of))
         problems = sorted(set(problems) | set(extra))
     return plan, problems
 

@@ -28,9 +28,13 @@ def lock_path(root: Path) -> Path:
 
 
 @contextmanager
-def plan_lock(root: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def plan_lock(root: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the write lock of the plan in *root*; wait up to *timeout* seconds (default
+    :data:`LOCK_TIMEOUT`), then refuse with :class:`LockBusy`."""
     from filelock import FileLock, Timeout
 
+    if timeout is None:
+        timeout = LOCK_TIMEOUT
     # 0o666: on a shared machine every user who may edit the plan can take the lock.
     lock = FileLock(lock_path(root), timeout=timeout, mode=0o666)
     try:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from kehoach.edit.check import new_problems, relative, run_validation, validate_edited
 from kehoach.edit.errors import EditError, EditRefused, FileChanged, NotFound
-from kehoach.edit.lock import LOCK_TIMEOUT, plan_lock
+from kehoach.edit.lock import plan_lock
 from kehoach.edit.yamledit import Path_, YamlEditor
 from kehoach.loading.plandir import display_path
 from kehoach.model import Status
@@ -82,6 +82,10 @@ class EditResult:
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def _label(self) -> str:
+        return self.display.replace("\\", "/").lstrip("/")
+
+    @property
     def changed(self) -> bool:
         return self.old_text != self.new_text
 
@@ -89,8 +93,8 @@ class EditResult:
         lines = difflib.unified_diff(
             self.old_text.splitlines(keepends=True),
             self.new_text.splitlines(keepends=True),
-            fromfile=f"a/{self.display}",
-            tofile=f"b/{self.display}",
+            fromfile=f"a/{self._label}",
+            tofile=f"b/{self._label}",
         )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
@@ -163,7 +167,7 @@ def _commit(
     *,
     force: bool,
     dry_run: bool,
-    lock_timeout: float,
+    lock_timeout: float | None,
 ) -> EditResult:
     lock: contextlib.AbstractContextManager[None] = (
         contextlib.nullcontext() if dry_run else plan_lock(root, lock_timeout)
@@ -272,7 +276,7 @@ def update_task(
     as_of: dt.date,
     force: bool = False,
     dry_run: bool = False,
-    lock_timeout: float = LOCK_TIMEOUT,
+    lock_timeout: float | None = None,
 ) -> EditResult:
     """Append a dated entry to the task's history and set its status."""
     day = change.date or as_of
@@ -383,7 +387,7 @@ def record_event(
     as_of: dt.date,
     force: bool = False,
     dry_run: bool = False,
-    lock_timeout: float = LOCK_TIMEOUT,
+    lock_timeout: float | None = None,
 ) -> EditResult:
     """Record that an awaited event happened: ``occurred``, ``ref`` and ``note``."""
     ref = nfc(change.ref).strip() if change.ref else None
