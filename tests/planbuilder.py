@@ -15,7 +15,11 @@ PLAN = {
     "term": {"label": "Nhiệm kỳ 2015 – 2020", "start": "2015-01-01", "end": "2020-12-31"},
     "lead_time_days": 90,
     "sections": [
-        {"id": "II", "title": "NHIỆM VỤ THƯỜNG XUYÊN", "default_deadline": "thực hiện thường xuyên"},
+        {
+            "id": "II",
+            "title": "NHIỆM VỤ THƯỜNG XUYÊN",
+            "default_deadline": "thực hiện thường xuyên",
+        },
         {"id": "III", "title": "NHIỆM VỤ CỤ THỂ"},
     ],
 }
@@ -41,8 +45,7 @@ def build_plan(
     (root / "tasks").mkdir(exist_ok=True)
 
     def dump(path: Path, data: Any) -> None:
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     dump(root / "plan.yaml", PLAN)
     dump(root / "bodies.yaml", BODIES)

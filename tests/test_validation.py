@@ -40,15 +40,17 @@ def test_unknown_partner_with_suggestion(tmp_path: Path) -> None:
 
 def test_partner_names_match_across_unicode_forms_and_tone_placement(tmp_path: Path) -> None:
     nfd = unicodedata.normalize("NFD", "Sở Nội  vụ")
-    problems = problems_for(tmp_path, [
-        {"id": "a", "partners": [nfd, "ban tuyên giáo tỉnh uỷ", "SỞ NỘI VỤ"]},
-    ])
+    problems = problems_for(
+        tmp_path,
+        [
+            {"id": "a", "partners": [nfd, "ban tuyên giáo tỉnh uỷ", "SỞ NỘI VỤ"]},
+        ],
+    )
     assert problems == []
 
 
 def test_duplicate_id_across_files(tmp_path: Path) -> None:
-    problems = problems_for(tmp_path, [{"id": "a"}],
-                            other_files={"so-noi-vu": [{"id": "a"}]})
+    problems = problems_for(tmp_path, [{"id": "a"}], other_files={"so-noi-vu": [{"id": "a"}]})
     assert len(problems) == 1
     assert problems[0].path.endswith("so-noi-vu.yaml")
     assert "mã bị trùng" in problems[0].message
@@ -56,11 +58,17 @@ def test_duplicate_id_across_files(tmp_path: Path) -> None:
 
 
 def test_unknown_event_and_task_references(tmp_path: Path) -> None:
-    problems = problems_for(tmp_path, [
-        {"id": "a", "deadline": "thực hiện sau khi có chỉ thị",
-         "depends_on": {"events": ["khong-co"], "tasks": ["b", "zz"]}},
-        {"id": "b"},
-    ])
+    problems = problems_for(
+        tmp_path,
+        [
+            {
+                "id": "a",
+                "deadline": "thực hiện sau khi có chỉ thị",
+                "depends_on": {"events": ["khong-co"], "tasks": ["b", "zz"]},
+            },
+            {"id": "b"},
+        ],
+    )
     messages = [p.message for p in problems]
     assert "Nhiệm vụ a: sự kiện 'khong-co' không có trong events.yaml." in messages
     assert "Nhiệm vụ a: nhiệm vụ 'zz' không tồn tại." in messages
@@ -68,25 +76,38 @@ def test_unknown_event_and_task_references(tmp_path: Path) -> None:
 
 
 def test_dependency_cycle(tmp_path: Path) -> None:
-    problems = problems_for(tmp_path, [
-        {"id": "a", "depends_on": {"tasks": ["b"]}},
-        {"id": "b", "depends_on": {"tasks": ["a"]}},
-    ])
+    problems = problems_for(
+        tmp_path,
+        [
+            {"id": "a", "depends_on": {"tasks": ["b"]}},
+            {"id": "b", "depends_on": {"tasks": ["a"]}},
+        ],
+    )
     assert [p.code for p in problems] == ["dependency-cycle"]
     assert "a → b → a" in problems[0].message
 
 
 def test_history_before_plan_out_of_order_in_future_and_status_mismatch(tmp_path: Path) -> None:
-    problems = problems_for(tmp_path, [
-        {"id": "early", "status": "đang thực hiện", "history": [progress("2018-01-05")]},
-        {"id": "order", "status": "hoàn thành",
-         "history": [progress("2018-09-01"), done("2018-08-01")]},
-        {"id": "future", "status": "hoàn thành", "history": [done("2021-01-01")]},
-        {"id": "mismatch", "status": "hoàn thành", "history": [progress("2018-09-01")]},
-    ])
+    problems = problems_for(
+        tmp_path,
+        [
+            {"id": "early", "status": "đang thực hiện", "history": [progress("2018-01-05")]},
+            {
+                "id": "order",
+                "status": "hoàn thành",
+                "history": [progress("2018-09-01"), done("2018-08-01")],
+            },
+            {"id": "future", "status": "hoàn thành", "history": [done("2021-01-01")]},
+            {"id": "mismatch", "status": "hoàn thành", "history": [progress("2018-09-01")]},
+        ],
+    )
     by_code = {p.code: p for p in problems}
-    assert set(by_code) == {"date-before-plan", "history-order", "date-in-future",
-                            "status-mismatch"}
+    assert set(by_code) == {
+        "date-before-plan",
+        "history-order",
+        "date-in-future",
+        "status-mismatch",
+    }
     assert by_code["date-before-plan"].message == (
         "Nhiệm vụ early: cập nhật ngày 05/01/2018 sớm hơn ngày của kế hoạch (06/06/2018)."
     )
@@ -96,10 +117,17 @@ def test_history_before_plan_out_of_order_in_future_and_status_mismatch(tmp_path
 
 
 def test_parent_done_while_subtask_open(tmp_path: Path) -> None:
-    problems = problems_for(tmp_path, [
-        {"id": "p", "status": "hoàn thành", "history": [done("2018-09-01")],
-         "subtasks": [{"id": "c", "title": "c"}]},
-    ])
+    problems = problems_for(
+        tmp_path,
+        [
+            {
+                "id": "p",
+                "status": "hoàn thành",
+                "history": [done("2018-09-01")],
+                "subtasks": [{"id": "c", "title": "c"}],
+            },
+        ],
+    )
     assert [p.code for p in problems] == ["parent-done-early"]
 
 
@@ -125,8 +153,10 @@ def test_after_deadline_needs_a_trigger(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_sorted(tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [{"id": "a", "partners": ["x"]}, {"id": "b",
-                                       "depends_on": {"events": ["y"]}}])
+    root = build_plan(
+        tmp_path / "p",
+        [{"id": "a", "partners": ["x"]}, {"id": "b", "depends_on": {"events": ["y"]}}],
+    )
     (root / "tasks" / "z.yaml").write_text("body: [\n", encoding="utf-8")
     _, problems = validate(root, AS_OF)
     assert len(problems) == 3

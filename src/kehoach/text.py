@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["nfc", "fold", "match_key", "squash_spaces"]
+__all__ = ["fold", "match_key", "nfc", "squash_spaces"]
 
 # Combining marks that carry Vietnamese tones (huyền, sắc, hỏi, ngã, nặng).
 _TONE_MARKS = {

@@ -29,8 +29,15 @@ class Context:
 Check = Callable[[Plan, Context], list[Problem]]
 
 
-def _at(path: str, raw: PosDict | None, loc: tuple[str | int, ...], message: str, code: str,
-        *, key: bool = False) -> Problem:
+def _at(
+    path: str,
+    raw: PosDict | None,
+    loc: tuple[str | int, ...],
+    message: str,
+    code: str,
+    *,
+    key: bool = False,
+) -> Problem:
     line, col = locate(raw, loc, key=key) if raw is not None else (0, 0)
     return Problem(path, line, col, message, code)
 
@@ -67,8 +74,15 @@ def check_unique_ids(plan: Plan, ctx: Context) -> list[Problem]:
         for index, item in enumerate(listed or []):
             ident = item.get("id") if isinstance(item, dict) else None
             if isinstance(ident, str) and ident in ids:
-                problems.append(_at(raw_path or "", raw, (key, index, "id"),
-                                    f"Mã {kind} '{ident}' bị trùng.", "duplicate-id"))
+                problems.append(
+                    _at(
+                        raw_path or "",
+                        raw,
+                        (key, index, "id"),
+                        f"Mã {kind} '{ident}' bị trùng.",
+                        "duplicate-id",
+                    )
+                )
             ids.add(str(ident))
     return problems
 
@@ -84,50 +98,81 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
     for path, body in sorted(plan.files.items()):
         if plan.bodies.resolve(body) is None:
             problems.append(
-                _at(path, plan.raw.get(path), ("body",),
+                _at(
+                    path,
+                    plan.raw.get(path),
+                    ("body",),
                     f"Cơ quan '{body}' không có trong danh mục cơ quan (bodies.yaml)."
                     f"{_suggest(body, body_ids)}",
-                    "unknown-body")
+                    "unknown-body",
+                )
             )
     for entry in plan.tasks:
         for index, ref in enumerate(entry.task.partners):
             resolved = plan.bodies.resolve(ref)
             if resolved is None:
-                problems.append(_task_problem(
-                    entry, ("partners", index),
-                    f"cơ quan phối hợp '{ref}' không có trong danh mục cơ quan (bodies.yaml)."
-                    f"{_suggest(ref, body_ids)}", "unknown-body"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        ("partners", index),
+                        f"cơ quan phối hợp '{ref}' không có trong danh mục cơ quan (bodies.yaml)."
+                        f"{_suggest(ref, body_ids)}",
+                        "unknown-body",
+                    )
+                )
             elif resolved == entry.body:
-                problems.append(_task_problem(
-                    entry, ("partners", index),
-                    f"cơ quan '{ref}' không thể phối hợp với chính mình.", "self-partner"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        ("partners", index),
+                        f"cơ quan '{ref}' không thể phối hợp với chính mình.",
+                        "self-partner",
+                    )
+                )
         deps = entry.task.depends_on
         if deps is None:
             continue
         for index, event in enumerate(deps.events):
             if event not in plan.events:
-                problems.append(_task_problem(
-                    entry, ("depends_on", "events", index),
-                    f"sự kiện '{event}' không có trong events.yaml.{_suggest(event, list(plan.events))}",
-                    "unknown-event"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        ("depends_on", "events", index),
+                        f"sự kiện '{event}' không có trong events.yaml."
+                        f"{_suggest(event, list(plan.events))}",
+                        "unknown-event",
+                    )
+                )
         for index, task_id in enumerate(deps.tasks):
             if task_id not in plan.by_id:
-                problems.append(_task_problem(
-                    entry, ("depends_on", "tasks", index),
-                    f"nhiệm vụ '{task_id}' không tồn tại.{_suggest(task_id, list(plan.by_id))}",
-                    "unknown-task"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        ("depends_on", "tasks", index),
+                        f"nhiệm vụ '{task_id}' không tồn tại.{_suggest(task_id, list(plan.by_id))}",
+                        "unknown-task",
+                    )
+                )
             elif task_id == entry.id:
-                problems.append(_task_problem(
-                    entry, ("depends_on", "tasks", index), "không thể phụ thuộc vào chính mình.",
-                    "self-dependency"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        ("depends_on", "tasks", index),
+                        "không thể phụ thuộc vào chính mình.",
+                        "self-dependency",
+                    )
+                )
     return problems + _dependency_cycles(plan)
 
 
 def _dependency_cycles(plan: Plan) -> list[Problem]:
     """Report each task dependency cycle once, at its first task (iterative DFS, linear)."""
     graph = {
-        e.id: [t for t in (e.task.depends_on.tasks if e.task.depends_on else []) if t in plan.by_id
-               and t != e.id]
+        e.id: [
+            t
+            for t in (e.task.depends_on.tasks if e.task.depends_on else [])
+            if t in plan.by_id and t != e.id
+        ]
         for e in plan.tasks
     }
     state: dict[str, int] = {}
@@ -146,11 +191,16 @@ def _dependency_cycles(plan: Plan) -> list[Problem]:
                 path.pop()
                 state[node] = 2
             elif state.get(child) == 1:
-                cycle = path[path.index(child):] + [child]
+                cycle = [*path[path.index(child):], child]
                 entry = plan.by_id[child]
-                problems.append(_task_problem(
-                    entry, ("depends_on", "tasks"),
-                    "phụ thuộc vòng tròn: " + " → ".join(cycle) + ".", "dependency-cycle"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        ("depends_on", "tasks"),
+                        "phụ thuộc vòng tròn: " + " → ".join(cycle) + ".",
+                        "dependency-cycle",
+                    )
+                )
             elif not state.get(child):
                 state[child] = 1
                 path.append(child)
@@ -167,34 +217,60 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
         for index, update in enumerate(history):
             loc = ("history", index, "date")
             if start is not None and update.date < start:
-                problems.append(_task_problem(
-                    entry, loc,
-                    f"cập nhật ngày {update.date:%d/%m/%Y} sớm hơn ngày của kế hoạch "
-                    f"({start:%d/%m/%Y}).", "date-before-plan"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        loc,
+                        f"cập nhật ngày {update.date:%d/%m/%Y} sớm hơn ngày của kế hoạch "
+                        f"({start:%d/%m/%Y}).",
+                        "date-before-plan",
+                    )
+                )
             if update.date > ctx.today:
-                problems.append(_task_problem(
-                    entry, loc,
-                    f"cập nhật ngày {update.date:%d/%m/%Y} ở tương lai (hôm nay là "
-                    f"{ctx.today:%d/%m/%Y}).", "date-in-future"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        loc,
+                        f"cập nhật ngày {update.date:%d/%m/%Y} ở tương lai (hôm nay là "
+                        f"{ctx.today:%d/%m/%Y}).",
+                        "date-in-future",
+                    )
+                )
             if previous is not None and update.date < previous:
-                problems.append(_task_problem(
-                    entry, loc,
-                    f"lịch sử không theo thứ tự thời gian ({update.date:%d/%m/%Y} đứng sau "
-                    f"{previous:%d/%m/%Y}).", "history-order"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        loc,
+                        f"lịch sử không theo thứ tự thời gian ({update.date:%d/%m/%Y} đứng sau "
+                        f"{previous:%d/%m/%Y}).",
+                        "history-order",
+                    )
+                )
             previous = update.date
         if history and history[-1].status is not entry.task.status:
-            problems.append(_task_problem(
-                entry, ("status",),
-                f"trạng thái '{entry.task.status.value}' khác với cập nhật cuối cùng "
-                f"('{history[-1].status.value}').", "status-mismatch"))
+            problems.append(
+                _task_problem(
+                    entry,
+                    ("status",),
+                    f"trạng thái '{entry.task.status.value}' khác với cập nhật cuối cùng "
+                    f"('{history[-1].status.value}').",
+                    "status-mismatch",
+                )
+            )
     for event in plan.events.values():
         if event.occurred is not None and event.occurred > ctx.today:
             raw_path = plan.events_path or ""
             raw = plan.raw.get(raw_path)
             index = list(plan.events).index(event.id)
-            problems.append(_at(raw_path, raw, ("events", index, "occurred"),
-                                f"Sự kiện '{event.id}' có ngày xảy ra ở tương lai.",
-                                "date-in-future"))
+            problems.append(
+                _at(
+                    raw_path,
+                    raw,
+                    ("events", index, "occurred"),
+                    f"Sự kiện '{event.id}' có ngày xảy ra ở tương lai.",
+                    "date-in-future",
+                )
+            )
     return problems
 
 
@@ -203,8 +279,15 @@ def check_structure(plan: Plan, ctx: Context) -> list[Problem]:
     term = plan.info.term
     if term is not None and term.end < term.start:
         raw = plan.raw.get(plan.plan_path)
-        problems.append(_at(plan.plan_path, raw, ("term", "end"),
-                            "Nhiệm kỳ kết thúc trước khi bắt đầu.", "bad-term"))
+        problems.append(
+            _at(
+                plan.plan_path,
+                raw,
+                ("term", "end"),
+                "Nhiệm kỳ kết thúc trước khi bắt đầu.",
+                "bad-term",
+            )
+        )
     sections = {s.id for s in plan.info.sections}
     for entry in plan.tasks:
         children = plan.children(entry)
@@ -212,18 +295,26 @@ def check_structure(plan: Plan, ctx: Context) -> list[Problem]:
             c.task.status not in (Status.DONE, Status.STOPPED) for c in children
         ):
             open_ids = ", ".join(c.id for c in children if c.task.status is not Status.DONE)
-            problems.append(_task_problem(
-                entry, ("status",),
-                f"đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",
-                "parent-done-early"))
+            problems.append(
+                _task_problem(
+                    entry,
+                    ("status",),
+                    f"đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",
+                    "parent-done-early",
+                )
+            )
         source = entry.task.source
         if sections and source is not None and source.section not in sections:
             top = source.section.split(".")[0]
             if top not in sections:
-                problems.append(_task_problem(
-                    entry, ("source", "section"),
-                    f"mục '{source.section}' không có trong danh sách mục của plan.yaml.",
-                    "unknown-section"))
+                problems.append(
+                    _task_problem(
+                        entry,
+                        ("source", "section"),
+                        f"mục '{source.section}' không có trong danh sách mục của plan.yaml.",
+                        "unknown-section",
+                    )
+                )
     return problems
 
 
@@ -242,10 +333,15 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
             continue
         waits = entry.task.depends_on
         if rule.kind == "after" and (waits is None or not (waits.events or waits.tasks)):
-            problems.append(_task_problem(
-                entry, ("deadline",),
-                "thời hạn 'sau khi …' cần khai báo sự kiện hoặc nhiệm vụ phải chờ trong "
-                "depends_on.", "after-without-trigger"))
+            problems.append(
+                _task_problem(
+                    entry,
+                    ("deadline",),
+                    "thời hạn 'sau khi …' cần khai báo sự kiện hoặc nhiệm vụ phải chờ trong "
+                    "depends_on.",
+                    "after-without-trigger",
+                )
+            )
     return problems
 
 

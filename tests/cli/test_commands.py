@@ -30,30 +30,68 @@ def check_golden(name: str, text: str) -> None:
 
 
 def history_plan(tmp_path: Path) -> Path:
-    events = [{"id": "ct", "description": "Bộ Chính trị ban hành chỉ thị về đại hội",
-               "occurred": "2019-05-30", "ref": "35-CT/TW"},
-              {"id": "qc", "description": "Trung ương ban hành Quy chế chung"}]
-    return build_plan(tmp_path / "p", [
-        {"id": "III.1", "title": "Ban hành kế hoạch hành động", "deadline":
-         "hoàn thành trong tháng 8 năm 2018", "status": "hoàn thành",
-         "history": [done("2018-08-20", evidence="Kế hoạch số 15-KH/TU ngày 20/8/2018")]},
-        {"id": "III.2", "title": "Rà soát quy hoạch cán bộ", "deadline": "trong năm 2019",
-         "partners": ["so-noi-vu"], "status": "hoàn thành",
-         "history": [progress("2019-03-01"), done("2019-08-15", evidence="Báo cáo số 20-BC/BTCTU")]},
-        {"id": "III.3", "title": "Sửa đổi quy định phân cấp", "deadline": "quý II/2019"},
-        {"id": "III.4", "title": "Tổng kết hằng năm", "deadline": "thực hiện hằng năm",
-         "status": "hoàn thành", "history": [done("2018-12-20")]},
-        {"id": "III.5", "title": "Kế hoạch thực hiện chỉ thị đại hội",
-         "deadline": "thực hiện sau khi có chỉ thị của Bộ Chính trị",
-         "depends_on": {"events": ["ct"]}},
-        {"id": "III.6", "title": "Quy chế phối hợp",
-         "deadline": "thực hiện sau khi Trung ương ban hành Quy chế chung",
-         "depends_on": {"events": ["qc"]}},
-        {"id": "III.7", "title": "Kiểm tra, giám sát", "deadline": "thực hiện thường xuyên",
-         "status": "đang thực hiện", "history": [progress("2019-07-10")]},
-        {"id": "III.8", "title": "Tuyên truyền", "deadline": "thực hiện thường xuyên"},
-        {"id": "III.9", "title": "Đề án nhân sự", "deadline": "thực hiện từ năm 2020"},
-    ], events=events)
+    events = [
+        {
+            "id": "ct",
+            "description": "Bộ Chính trị ban hành chỉ thị về đại hội",
+            "occurred": "2019-05-30",
+            "ref": "35-CT/TW",
+        },
+        {"id": "qc", "description": "Trung ương ban hành Quy chế chung"},
+    ]
+    return build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "III.1",
+                "title": "Ban hành kế hoạch hành động",
+                "deadline": "hoàn thành trong tháng 8 năm 2018",
+                "status": "hoàn thành",
+                "history": [done("2018-08-20", evidence="Kế hoạch số 15-KH/TU ngày 20/8/2018")],
+            },
+            {
+                "id": "III.2",
+                "title": "Rà soát quy hoạch cán bộ",
+                "deadline": "trong năm 2019",
+                "partners": ["so-noi-vu"],
+                "status": "hoàn thành",
+                "history": [
+                    progress("2019-03-01"),
+                    done("2019-08-15", evidence="Báo cáo số 20-BC/BTCTU"),
+                ],
+            },
+            {"id": "III.3", "title": "Sửa đổi quy định phân cấp", "deadline": "quý II/2019"},
+            {
+                "id": "III.4",
+                "title": "Tổng kết hằng năm",
+                "deadline": "thực hiện hằng năm",
+                "status": "hoàn thành",
+                "history": [done("2018-12-20")],
+            },
+            {
+                "id": "III.5",
+                "title": "Kế hoạch thực hiện chỉ thị đại hội",
+                "deadline": "thực hiện sau khi có chỉ thị của Bộ Chính trị",
+                "depends_on": {"events": ["ct"]},
+            },
+            {
+                "id": "III.6",
+                "title": "Quy chế phối hợp",
+                "deadline": "thực hiện sau khi Trung ương ban hành Quy chế chung",
+                "depends_on": {"events": ["qc"]},
+            },
+            {
+                "id": "III.7",
+                "title": "Kiểm tra, giám sát",
+                "deadline": "thực hiện thường xuyên",
+                "status": "đang thực hiện",
+                "history": [progress("2019-07-10")],
+            },
+            {"id": "III.8", "title": "Tuyên truyền", "deadline": "thực hiện thường xuyên"},
+            {"id": "III.9", "title": "Đề án nhân sự", "deadline": "thực hiện từ năm 2020"},
+        ],
+        events=events,
+    )
 
 
 def test_version_and_help(runner: CliRunner) -> None:
@@ -71,7 +109,9 @@ def test_every_command_has_vietnamese_help(runner: CliRunner) -> None:
     group = typer.main.get_command(app)
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help, name
-        assert re.search(r"[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữ]", command.help.lower()), name
+        assert re.search(r"[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữ]", command.help.lower()), (
+            name
+        )
 
 
 def test_validate_shipped_plan(runner: CliRunner, shipped_plan: Path) -> None:
@@ -108,8 +148,9 @@ def test_validate_usage_errors_exit_2(runner: CliRunner, tmp_path: Path) -> None
 
 def test_broken_plan_blocks_reports(runner: CliRunner, tmp_path: Path) -> None:
     root = build_plan(tmp_path / "p", [{"id": "a"}])
-    (root / "tasks" / "ban-to-chuc.yaml").write_text("body: ban-to-chuc\ntasks: [\n",
-                                                    encoding="utf-8")
+    (root / "tasks" / "ban-to-chuc.yaml").write_text(
+        "body: ban-to-chuc\ntasks: [\n", encoding="utf-8"
+    )
     code, _, err = run(runner, "status", str(root))
     assert code == 1
     assert "ban-to-chuc.yaml:3:1: Lỗi cú pháp YAML" in err
@@ -151,20 +192,35 @@ def test_overdue_lists_most_overdue_first_and_fails_for_ci(
     assert data["overdue"][0]["days_overdue"] == 92
     code, out, _ = run(runner, "overdue", str(root), "--as-of", "2019-09-30", "--fail")
     assert code == 1 and "2 nhiệm vụ quá hạn" in out
-    code, out, _ = run(runner, "overdue", str(root), "--as-of", "2018-07-01", "--fail",
-                       "--within", "70")
+    code, out, _ = run(
+        runner, "overdue", str(root), "--as-of", "2018-07-01", "--fail", "--within", "70"
+    )
     assert code == 0
     assert "Không có nhiệm vụ quá hạn" in out and "đến hạn trong 70 ngày tới" in out
 
 
 def test_tasks_json_contract(runner: CliRunner, shipped_plan: Path) -> None:
-    code, out, _ = run(runner, "tasks", str(shipped_plan), "--format", "json",
-                       "--as-of", "2018-09-01")
+    code, out, _ = run(
+        runner, "tasks", str(shipped_plan), "--format", "json", "--as-of", "2018-09-01"
+    )
     assert code == 0
     records = json.loads(out)
     assert len(records) == 79
-    required = {"id", "body", "role", "partners", "title", "deadline_text", "status", "parent",
-                "source", "deadline", "due", "state", "days_overdue"}
+    required = {
+        "id",
+        "body",
+        "role",
+        "partners",
+        "title",
+        "deadline_text",
+        "status",
+        "parent",
+        "source",
+        "deadline",
+        "due",
+        "state",
+        "days_overdue",
+    }
     assert all(required <= set(r) for r in records)
     by_id = {r["id"]: r for r in records}
     assert by_id["II.2"]["deadline_text"] == "hoàn thành trong tháng 8 năm 2018"
@@ -172,7 +228,9 @@ def test_tasks_json_contract(runner: CliRunner, shipped_plan: Path) -> None:
     assert by_id["III.3.4.1"]["parent"] == "III.3.4"
     assert by_id["III.5.1"]["role"] == "partner"
     assert by_id["III.5.1"]["partners"] == ["ban-noi-chinh", "bcsd-ubnd"]
-    assert by_id["II.1"]["deadline_text"] == "" and by_id["II.1"]["deadline"]["kind"] == "continuous"
+    assert (
+        by_id["II.1"]["deadline_text"] == "" and by_id["II.1"]["deadline"]["kind"] == "continuous"
+    )
     assert by_id["III.3.3"]["state"] == "waiting"
 
 
@@ -184,8 +242,9 @@ def test_report_golden_and_byte_identical(runner: CliRunner, tmp_path: Path) -> 
     assert first == second
     check_golden("report-small-2019-Q3.md", first)
     out = tmp_path / "r.md"
-    code, _, err = run(runner, "report", str(root), "--half", "2019-H1", "--cutoff", "nd09",
-                       "-o", str(out))
+    code, _, err = run(
+        runner, "report", str(root), "--half", "2019-H1", "--cutoff", "nd09", "-o", str(out)
+    )
     assert code == 0 and out.is_file() and "Đã ghi báo cáo" in err
     check_golden("report-small-2019-H1-nd09.md", out.read_text(encoding="utf-8"))
 
@@ -197,8 +256,15 @@ def test_report_on_shipped_plan_golden(runner: CliRunner, shipped_plan: Path) ->
     check_golden("report-shipped-2019.md", out)
 
 
-@pytest.mark.parametrize("args", [[], ["--quarter", "2019-Q3", "--year", "2019"],
-                                  ["--quarter", "2019-Q5"], ["--half", "2019-H3"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["--quarter", "2019-Q3", "--year", "2019"],
+        ["--quarter", "2019-Q5"],
+        ["--half", "2019-H3"],
+    ],
+)
 def test_report_period_errors(runner: CliRunner, args: list[str]) -> None:
     code, _, err = run(runner, "report", "plan", *args)
     assert code == 2

@@ -17,8 +17,13 @@ from kehoach.plan import load_plan
 
 EXPECTED = {
     "2018-07-01": {State.STALE: 53, State.OPEN: 13, State.NOT_DUE: 7, State.WAITING: 6},
-    "2018-09-01": {State.OVERDUE: 3, State.STALE: 53, State.OPEN: 10, State.NOT_DUE: 7,
-                   State.WAITING: 6},
+    "2018-09-01": {
+        State.OVERDUE: 3,
+        State.STALE: 53,
+        State.OPEN: 10,
+        State.NOT_DUE: 7,
+        State.WAITING: 6,
+    },
     "2019-06-30": {State.OVERDUE: 9, State.STALE: 59, State.OPEN: 5, State.WAITING: 6},
     "2020-12-31": {State.OVERDUE: 10, State.STALE: 59, State.OPEN: 4, State.WAITING: 6},
 }
@@ -49,7 +54,10 @@ def test_individual_tasks_across_days(shipped_plan: Path) -> None:
     assert (july["III.2.3"], mid_2019["III.2.3"]) == (State.NOT_DUE, State.STALE)
     # "Định kỳ hằng năm … (thực hiện từ năm 2019)": yearly from 2019, 2019 missed by 2020
     assert (july["III.6.2"], mid_2019["III.6.2"], end_2020["III.6.2"]) == (
-        State.NOT_DUE, State.OPEN, State.OVERDUE)
+        State.NOT_DUE,
+        State.OPEN,
+        State.OVERDUE,
+    )
     # "thực hiện hằng năm": the 2018 occurrence is missed once 2018 is over
     assert (july["III.3.10"], mid_2019["III.3.10"]) == (State.OPEN, State.OVERDUE)
     # "sau khi có chỉ thị của Bộ chính trị": waits, no event recorded

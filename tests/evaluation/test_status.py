@@ -26,15 +26,30 @@ def states_of(root: Path, day: str, **kwargs: Any) -> dict[str, TaskState]:
 
 
 def test_by_task_done_on_time_late_open_and_overdue(tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [
-        {"id": "on-time", "deadline": "hoàn thành trong tháng 8 năm 2018",
-         "status": "hoàn thành", "history": [done("2018-08-20")]},
-        {"id": "late", "deadline": "hoàn thành trong tháng 8 năm 2018",
-         "status": "hoàn thành", "history": [progress("2018-08-01"), done("2018-09-05")]},
-        {"id": "open", "deadline": "hoàn thành trong năm 2019"},
-        {"id": "overdue", "deadline": "hoàn thành trong tháng 8 năm 2018",
-         "status": "đang thực hiện", "history": [progress("2018-08-01")]},
-    ])
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "on-time",
+                "deadline": "hoàn thành trong tháng 8 năm 2018",
+                "status": "hoàn thành",
+                "history": [done("2018-08-20")],
+            },
+            {
+                "id": "late",
+                "deadline": "hoàn thành trong tháng 8 năm 2018",
+                "status": "hoàn thành",
+                "history": [progress("2018-08-01"), done("2018-09-05")],
+            },
+            {"id": "open", "deadline": "hoàn thành trong năm 2019"},
+            {
+                "id": "overdue",
+                "deadline": "hoàn thành trong tháng 8 năm 2018",
+                "status": "đang thực hiện",
+                "history": [progress("2018-08-01")],
+            },
+        ],
+    )
     states = states_of(root, "2018-10-01")
     assert states["on-time"].state is State.DONE_ON_TIME
     assert states["late"].state is State.DONE_LATE
@@ -47,22 +62,40 @@ def test_by_task_done_on_time_late_open_and_overdue(tmp_path: Path) -> None:
 
 
 def test_history_is_read_as_of_the_day(tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [
-        {"id": "late", "deadline": "hoàn thành trong tháng 8 năm 2018",
-         "status": "hoàn thành", "history": [done("2018-09-05")]},
-    ])
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "late",
+                "deadline": "hoàn thành trong tháng 8 năm 2018",
+                "status": "hoàn thành",
+                "history": [done("2018-09-05")],
+            },
+        ],
+    )
     assert states_of(root, "2018-08-15")["late"].state is State.OPEN
     assert states_of(root, "2018-09-01")["late"].state is State.OVERDUE
     assert states_of(root, "2018-09-05")["late"].state is State.DONE_LATE
 
 
 def test_recurring_task_missing_one_year_is_overdue(tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [
-        {"id": "yearly", "deadline": "thực hiện hằng năm", "status": "hoàn thành",
-         "history": [done("2018-12-10"), done("2020-11-30")]},
-        {"id": "kept-up", "deadline": "thực hiện hằng năm", "status": "hoàn thành",
-         "history": [done("2018-12-10"), done("2019-12-01")]},
-    ])
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "yearly",
+                "deadline": "thực hiện hằng năm",
+                "status": "hoàn thành",
+                "history": [done("2018-12-10"), done("2020-11-30")],
+            },
+            {
+                "id": "kept-up",
+                "deadline": "thực hiện hằng năm",
+                "status": "hoàn thành",
+                "history": [done("2018-12-10"), done("2019-12-01")],
+            },
+        ],
+    )
     states = states_of(root, "2020-12-31")
     yearly = states["yearly"]
     assert yearly.state is State.OVERDUE
@@ -80,10 +113,17 @@ def test_recurring_task_missing_one_year_is_overdue(tmp_path: Path) -> None:
 
 
 def test_recurring_done_for_a_labelled_occurrence(tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [
-        {"id": "yearly", "deadline": "thực hiện hằng năm", "status": "hoàn thành",
-         "history": [done("2019-01-15", occurrence="2018")]},
-    ])
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "yearly",
+                "deadline": "thực hiện hằng năm",
+                "status": "hoàn thành",
+                "history": [done("2019-01-15", occurrence="2018")],
+            },
+        ],
+    )
     states = states_of(root, "2019-06-30")
     assert states["yearly"].previous is not None
     assert states["yearly"].previous.state is State.DONE_LATE
@@ -92,8 +132,13 @@ def test_recurring_done_for_a_labelled_occurrence(tmp_path: Path) -> None:
 
 def test_after_task_before_and_after_its_event(tmp_path: Path) -> None:
     events = [{"id": "ct", "description": "Bộ Chính trị ban hành chỉ thị về đại hội"}]
-    tasks = [{"id": "after", "deadline": "thực hiện sau khi có chỉ thị của Bộ Chính trị",
-              "depends_on": {"events": ["ct"]}}]
+    tasks = [
+        {
+            "id": "after",
+            "deadline": "thực hiện sau khi có chỉ thị của Bộ Chính trị",
+            "depends_on": {"events": ["ct"]},
+        }
+    ]
     root = build_plan(tmp_path / "before", [dict(t) for t in tasks], events=events)
     before = states_of(root, "2019-06-30")["after"]
     assert before.state is State.WAITING
@@ -112,12 +157,23 @@ def test_after_task_before_and_after_its_event(tmp_path: Path) -> None:
 
 
 def test_after_task_lead_time_override_and_task_prerequisite(tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [
-        {"id": "first", "deadline": "hoàn thành trong năm 2018", "status": "hoàn thành",
-         "history": [done("2018-10-01")]},
-        {"id": "second", "deadline": "thực hiện sau khi có kế hoạch của tỉnh",
-         "depends_on": {"tasks": ["first"]}, "lead_time_days": 30},
-    ])
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "first",
+                "deadline": "hoàn thành trong năm 2018",
+                "status": "hoàn thành",
+                "history": [done("2018-10-01")],
+            },
+            {
+                "id": "second",
+                "deadline": "thực hiện sau khi có kế hoạch của tỉnh",
+                "depends_on": {"tasks": ["first"]},
+                "lead_time_days": 30,
+            },
+        ],
+    )
     assert states_of(root, "2018-09-30")["second"].state is State.WAITING
     second = states_of(root, "2018-10-15")["second"]
     assert second.state is State.OPEN
@@ -125,13 +181,24 @@ def test_after_task_lead_time_override_and_task_prerequisite(tmp_path: Path) -> 
 
 
 def test_continuous_task_with_and_without_update_in_period(tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [
-        {"id": "fresh", "deadline": "thực hiện thường xuyên", "status": "đang thực hiện",
-         "history": [progress("2019-08-10")]},
-        {"id": "old", "deadline": "thực hiện thường xuyên", "status": "đang thực hiện",
-         "history": [progress("2019-05-10")]},
-        {"id": "section-default", "source": {"section": "II"}},
-    ])
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "fresh",
+                "deadline": "thực hiện thường xuyên",
+                "status": "đang thực hiện",
+                "history": [progress("2019-08-10")],
+            },
+            {
+                "id": "old",
+                "deadline": "thực hiện thường xuyên",
+                "status": "đang thực hiện",
+                "history": [progress("2019-05-10")],
+            },
+            {"id": "section-default", "source": {"section": "II"}},
+        ],
+    )
     states = states_of(root, "2019-09-30")
     assert states["fresh"].state is State.ONGOING
     assert states["old"].state is State.STALE
@@ -150,11 +217,18 @@ def test_from_task_before_and_after_its_start(tmp_path: Path) -> None:
 
 
 def test_stopped_and_term(tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [
-        {"id": "stopped", "deadline": "hoàn thành trong năm 2018", "status": "dừng thực hiện",
-         "history": [{"date": "2018-07-01", "status": "dừng thực hiện"}]},
-        {"id": "term", "deadline": "thực hiện theo Chương trình làm việc toàn khóa"},
-    ])
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "stopped",
+                "deadline": "hoàn thành trong năm 2018",
+                "status": "dừng thực hiện",
+                "history": [{"date": "2018-07-01", "status": "dừng thực hiện"}],
+            },
+            {"id": "term", "deadline": "thực hiện theo Chương trình làm việc toàn khóa"},
+        ],
+    )
     states = states_of(root, "2019-06-30")
     assert states["stopped"].state is State.STOPPED
     assert category(State.STOPPED) is None
@@ -163,16 +237,31 @@ def test_stopped_and_term(tmp_path: Path) -> None:
 
 
 def test_parent_follows_its_subtasks(tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [
-        {"id": "parent", "subtasks": [
-            {"id": "a", "title": "a", "deadline": "hoàn thành trong năm 2018",
-             "status": "hoàn thành", "history": [done("2018-11-01")]},
-            {"id": "b", "title": "b", "deadline": "hoàn thành trong năm 2019"},
-        ]},
-        {"id": "own", "deadline": "hoàn thành trong năm 2019", "subtasks": [
-            {"id": "c", "title": "c", "deadline": "hoàn thành trong năm 2018"},
-        ]},
-    ])
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "parent",
+                "subtasks": [
+                    {
+                        "id": "a",
+                        "title": "a",
+                        "deadline": "hoàn thành trong năm 2018",
+                        "status": "hoàn thành",
+                        "history": [done("2018-11-01")],
+                    },
+                    {"id": "b", "title": "b", "deadline": "hoàn thành trong năm 2019"},
+                ],
+            },
+            {
+                "id": "own",
+                "deadline": "hoàn thành trong năm 2019",
+                "subtasks": [
+                    {"id": "c", "title": "c", "deadline": "hoàn thành trong năm 2018"},
+                ],
+            },
+        ],
+    )
     states = states_of(root, "2019-03-01")
     assert states["parent"].state is State.OPEN
     assert states["parent"].due == D("2019-12-31")
@@ -182,9 +271,14 @@ def test_parent_follows_its_subtasks(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("state", "expected"),
-    [(State.DONE_ON_TIME, Category.DONE_ON_TIME), (State.DONE_LATE, Category.DONE_LATE),
-     (State.OVERDUE, Category.OPEN_OVERDUE), (State.WAITING, Category.OPEN_IN_TIME),
-     (State.STALE, Category.OPEN_IN_TIME), (State.NOT_DUE, Category.OPEN_IN_TIME)],
+    [
+        (State.DONE_ON_TIME, Category.DONE_ON_TIME),
+        (State.DONE_LATE, Category.DONE_LATE),
+        (State.OVERDUE, Category.OPEN_OVERDUE),
+        (State.WAITING, Category.OPEN_IN_TIME),
+        (State.STALE, Category.OPEN_IN_TIME),
+        (State.NOT_DUE, Category.OPEN_IN_TIME),
+    ],
 )
 def test_qd42_rollup(state: State, expected: Category) -> None:
     assert category(state) is expected

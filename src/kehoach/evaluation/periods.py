@@ -33,8 +33,11 @@ class ReportPeriod:
 
     def label(self, lang: str = "vi") -> str:
         if lang == "en":
-            names = {"quarter": f"Q{self.index} {self.year}", "half": f"H{self.index} {self.year}",
-                     "year": f"Year {self.year}"}
+            names = {
+                "quarter": f"Q{self.index} {self.year}",
+                "half": f"H{self.index} {self.year}",
+                "year": f"Year {self.year}",
+            }
             return names[self.kind]
         if self.kind == "quarter":
             return f"Quý {ROMAN[self.index]}/{self.year}"
@@ -90,7 +93,9 @@ def parse_period(kind: str, text: str, cutoff: str = "calendar") -> ReportPeriod
     return make_period(kind, year, index, cutoff)
 
 
-def period_containing(day: dt.date, kind: str = "quarter", cutoff: str = "calendar") -> ReportPeriod:
+def period_containing(
+    day: dt.date, kind: str = "quarter", cutoff: str = "calendar"
+) -> ReportPeriod:
     per_year = {"quarter": 4, "half": 2, "year": 1}[kind]
     for year in (day.year, day.year + 1):
         for index in range(1, per_year + 1):

@@ -20,26 +20,40 @@ def _for_body(evaluation: Evaluation, state: TaskState, body: str | None) -> boo
 
 def overdue(evaluation: Evaluation, body: str | None = None) -> list[TaskState]:
     """Overdue tasks, most overdue first; parents are left out (their sub-tasks are listed)."""
-    found = [s for s in evaluation.states
-             if s.state is State.OVERDUE and not s.entry.children
-             and _for_body(evaluation, s, body)]
+    found = [
+        s
+        for s in evaluation.states
+        if s.state is State.OVERDUE and not s.entry.children and _for_body(evaluation, s, body)
+    ]
     return sorted(found, key=lambda s: (-s.days_overdue, s.entry.path, s.id))
 
 
 def due_within(evaluation: Evaluation, days: int, body: str | None = None) -> list[TaskState]:
     """Tasks not done whose due date falls in the next *days* days (today excluded)."""
     end = evaluation.as_of + dt.timedelta(days=days)
-    found = [s for s in evaluation.states
-             if not s.entry.children and s.due is not None and not s.state.done
-             and s.state not in (State.OVERDUE, State.STOPPED)
-             and evaluation.as_of <= s.due <= end and _for_body(evaluation, s, body)]
+    found = [
+        s
+        for s in evaluation.states
+        if not s.entry.children
+        and s.due is not None
+        and not s.state.done
+        and s.state not in (State.OVERDUE, State.STOPPED)
+        and evaluation.as_of <= s.due <= end
+        and _for_body(evaluation, s, body)
+    ]
     return sorted(found, key=lambda s: (s.due or end, s.entry.path, s.id))
 
 
 def due_between(evaluation: Evaluation, start: dt.date, end: dt.date) -> list[TaskState]:
-    found = [s for s in evaluation.states
-             if not s.entry.children and s.due is not None and not s.state.done
-             and s.state is not State.STOPPED and start <= s.due <= end]
+    found = [
+        s
+        for s in evaluation.states
+        if not s.entry.children
+        and s.due is not None
+        and not s.state.done
+        and s.state is not State.STOPPED
+        and start <= s.due <= end
+    ]
     return sorted(found, key=lambda s: (s.due or end, s.entry.path, s.id))
 
 

@@ -118,8 +118,13 @@ class _Evaluator:
         task = entry.task
         status, _ = status_on(task, self.as_of)
         updates = [u.date for u in task.history if u.date <= self.as_of]
-        result = TaskState(entry=entry, rule=rule, state=State.OPEN, start=rule.start,
-                           last_update=updates[-1] if updates else None)
+        result = TaskState(
+            entry=entry,
+            rule=rule,
+            state=State.OPEN,
+            start=rule.start,
+            last_update=updates[-1] if updates else None,
+        )
         if status is Status.STOPPED:
             result.state = State.STOPPED
             return result
@@ -257,8 +262,10 @@ def rollup(parent: TaskState, children: list[TaskState], own: bool) -> TaskState
     if not members:
         return parent
     if all(m.state.done for m in members):
-        state = State.DONE_LATE if any(m.state is State.DONE_LATE for m in members) else (
-            State.DONE_ON_TIME
+        state = (
+            State.DONE_LATE
+            if any(m.state is State.DONE_LATE for m in members)
+            else (State.DONE_ON_TIME)
         )
         parent.done_on = max((m.done_on for m in members if m.done_on), default=None)
     else:

@@ -51,12 +51,12 @@ def body_rows(evaluation: Evaluation, only: str | None = None) -> list[BodyRow]:
                 partner.setdefault(body, []).append(state)
     rows = []
     order = list(plan.bodies.by_id)
-    for body in sorted(set(lead) | set(partner), key=lambda b: (order.index(b) if b in order
-                                                                 else len(order), b)):
+    for body in sorted(
+        set(lead) | set(partner), key=lambda b: (order.index(b) if b in order else len(order), b)
+    ):
         if only is not None and body != only:
             continue
         for role, bucket in (("lead", lead), ("partner", partner)):
             if body in bucket:
-                rows.append(BodyRow(body, plan.bodies.name(body), role,
-                                    count_states(bucket[body])))
+                rows.append(BodyRow(body, plan.bodies.name(body), role, count_states(bucket[body])))
     return rows

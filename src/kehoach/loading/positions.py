@@ -14,7 +14,7 @@ KeyPos = tuple[int, int, int, int]
 
 
 class PosDict(dict[str, Any]):
-    __slots__ = ("line", "col", "keys_at")
+    __slots__ = ("col", "keys_at", "line")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
@@ -24,7 +24,7 @@ class PosDict(dict[str, Any]):
 
 
 class PosList(list[Any]):
-    __slots__ = ("line", "col", "items_at")
+    __slots__ = ("col", "items_at", "line")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()

@@ -59,8 +59,15 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> 
         return f"Trường '{name}' không có trong định dạng tệp.{suggestion}"
     if kind == "enum":
         return f"{field}: giá trị {shown} không hợp lệ; chỉ chấp nhận {ctx.get('expected', '')}."
-    if kind in ("date_parsing", "date_from_datetime_parsing", "date_type", "date_from_datetime_inexact"):
-        return f"{field}: {shown} không phải là ngày hợp lệ (viết dạng YYYY-MM-DD, ví dụ 2018-08-20)."
+    if kind in (
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_type",
+        "date_from_datetime_inexact",
+    ):
+        return (
+            f"{field}: {shown} không phải là ngày hợp lệ (viết dạng YYYY-MM-DD, ví dụ 2018-08-20)."
+        )
     if kind == "string_pattern_mismatch":
         return (
             f"{field}: mã {shown} không hợp lệ (chỉ dùng chữ không dấu, số, '.', '-', '_', "

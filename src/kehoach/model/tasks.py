@@ -52,7 +52,9 @@ class Update(Strict):
     )
     occurrence: str | None = Field(
         default=None,
-        description="Kỳ của nhiệm vụ định kỳ mà cập nhật này thuộc về (2019, 2019-Q3, 2019-H1, 2019-08).",
+        description=(
+            "Kỳ của nhiệm vụ định kỳ mà cập nhật này thuộc về (2019, 2019-Q3, 2019-H1, 2019-08)."
+        ),
     )
 
 
@@ -76,7 +78,9 @@ class Task(Strict):
     role: Role = Role.LEAD
     partners: list[Text] = Field(
         default_factory=list,
-        description="Cơ quan phối hợp (hoặc cơ quan chủ trì, khi vai trò là phối hợp): mã hoặc tên.",
+        description=(
+            "Cơ quan phối hợp (hoặc cơ quan chủ trì, khi vai trò là phối hợp): mã hoặc tên."
+        ),
     )
     deadline: str = Field(default="", description="Thời hạn, nguyên văn như kế hoạch ghi.")
     deadline_rule: dict[str, Any] | None = Field(

@@ -9,8 +9,9 @@ from kehoach.evaluation.status import Evaluation, TaskState
 from kehoach.render.tasks import task_record
 
 
-def render_overdue_json(evaluation: Evaluation, late: list[TaskState],
-                        soon: list[TaskState] | None) -> str:
+def render_overdue_json(
+    evaluation: Evaluation, late: list[TaskState], soon: list[TaskState] | None
+) -> str:
     data: dict[str, object] = {
         "as_of": evaluation.as_of.isoformat(),
         "overdue": [task_record(evaluation, s) for s in late],
@@ -25,16 +26,28 @@ def _short(text: str, limit: int = 90) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def render_overdue_table(evaluation: Evaluation, late: list[TaskState],
-                         soon: list[TaskState] | None, within: int | None, *,
-                         color: bool = False, width: int = 80) -> str:
+def render_overdue_table(
+    evaluation: Evaluation,
+    late: list[TaskState],
+    soon: list[TaskState] | None,
+    within: int | None,
+    *,
+    color: bool = False,
+    width: int = 80,
+) -> str:
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=io.StringIO(), width=width, color_system="standard" if color else None,
-                      force_terminal=color, highlight=False, emoji=False)
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+        emoji=False,
+    )
     bodies = evaluation.plan.bodies
 
     def table(rows: list[TaskState], last: str) -> Table:
@@ -48,22 +61,35 @@ def render_overdue_table(evaluation: Evaluation, late: list[TaskState],
             body = bodies.by_id.get(s.entry.body)
             name = (body.short or body.name) if body else s.entry.body
             value = s.days_overdue if last == "Quá" else (s.days_left or 0)
-            out.add_row(s.id, _short(s.entry.task.title), name,
-                        f"{s.due:%d/%m/%Y}" if s.due else "—",
-                        Text(f"{value} ngày", style="bold red" if last == "Quá" else ""))
+            out.add_row(
+                s.id,
+                _short(s.entry.task.title),
+                name,
+                f"{s.due:%d/%m/%Y}" if s.due else "—",
+                Text(f"{value} ngày", style="bold red" if last == "Quá" else ""),
+            )
         return out
 
     if late:
-        console.print(Text(f"{len(late)} nhiệm vụ quá hạn tính đến ngày "
-                           f"{evaluation.as_of:%d/%m/%Y}:", style="bold red"))
+        console.print(
+            Text(
+                f"{len(late)} nhiệm vụ quá hạn tính đến ngày {evaluation.as_of:%d/%m/%Y}:",
+                style="bold red",
+            )
+        )
         console.print(table(late, "Quá"))
     else:
-        console.print(Text(f"Không có nhiệm vụ quá hạn tính đến ngày "
-                           f"{evaluation.as_of:%d/%m/%Y}.", style="green"))
+        console.print(
+            Text(
+                f"Không có nhiệm vụ quá hạn tính đến ngày {evaluation.as_of:%d/%m/%Y}.",
+                style="green",
+            )
+        )
     if soon is not None:
         if soon:
-            console.print(Text(f"{len(soon)} nhiệm vụ đến hạn trong {within} ngày tới:",
-                               style="bold"))
+            console.print(
+                Text(f"{len(soon)} nhiệm vụ đến hạn trong {within} ngày tới:", style="bold")
+            )
             console.print(table(soon, "Còn"))
         else:
             console.print(f"Không có nhiệm vụ nào đến hạn trong {within} ngày tới.")

@@ -167,11 +167,19 @@ class _Report:
         self.heading(w["summary"])
         counts = count_states(states)
         total = len(states)
-        rows = [[s.label(self.lang), f"`{s.value}`", str(counts.get(s, 0)),
-                 _percent(counts.get(s, 0), total)] for s in ORDER]
+        rows = [
+            [
+                s.label(self.lang),
+                f"`{s.value}`",
+                str(counts.get(s, 0)),
+                _percent(counts.get(s, 0), total),
+            ]
+            for s in ORDER
+        ]
         rows.append([f"**{w['total']}**", "", f"**{total}**", "100%" if total else "0%"])
-        self.lines += _table([w["state"], "code", w["count"], w["share"]], rows,
-                             "|---|---|---:|---:|")
+        self.lines += _table(
+            [w["state"], "code", w["count"], w["share"]], rows, "|---|---|---:|---:|"
+        )
         self.lines += ["", f"**{w['qd42']}:**", ""]
         cats = count_categories(states)
         rows = [[c.label(self.lang), str(cats.get(c, 0))] for c in Category]
@@ -186,8 +194,14 @@ class _Report:
         shown = [s for s in ORDER if any(r.counts.get(s) for r in body_rows(self.ev))]
         rows = []
         for row in body_rows(self.ev):
-            rows.append([_cell(row.name), ROLE_LABELS[self.lang][row.role],
-                         *[str(row.counts.get(s, 0)) for s in shown], str(row.total)])
+            rows.append(
+                [
+                    _cell(row.name),
+                    ROLE_LABELS[self.lang][row.role],
+                    *[str(row.counts.get(s, 0)) for s in shown],
+                    str(row.total),
+                ]
+            )
         header = [w["body"], w["role"], *[s.label(self.lang) for s in shown], w["total"]]
         self.lines += _table(header, rows, "|---|---|" + "---:|" * (len(shown) + 1))
 
@@ -199,8 +213,16 @@ class _Report:
         if not found:
             self.lines.append(w["none"])
             return
-        rows = [[c.state.id, _cell(c.state.entry.task.title), _cell(self.lead_name(c.state), 60),
-                 _d(c.update.date), _cell(c.update.evidence or "—", 80)] for c in found]
+        rows = [
+            [
+                c.state.id,
+                _cell(c.state.entry.task.title),
+                _cell(self.lead_name(c.state), 60),
+                _d(c.update.date),
+                _cell(c.update.evidence or "—", 80),
+            ]
+            for c in found
+        ]
         self.lines += _table([w["id"], w["task"], w["lead"], w["date"], w["evidence"]], rows)
 
     def overdue(self) -> None:
@@ -210,10 +232,21 @@ class _Report:
         if not found:
             self.lines.append(w["none"])
             return
-        rows = [[s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60), _d(s.due),
-                 str(s.days_overdue)] for s in found]
-        self.lines += _table([w["id"], w["task"], w["lead"], w["due"], w["days_overdue"]], rows,
-                             "|---|---|---|---|---:|")
+        rows = [
+            [
+                s.id,
+                _cell(s.entry.task.title),
+                _cell(self.lead_name(s), 60),
+                _d(s.due),
+                str(s.days_overdue),
+            ]
+            for s in found
+        ]
+        self.lines += _table(
+            [w["id"], w["task"], w["lead"], w["due"], w["days_overdue"]],
+            rows,
+            "|---|---|---|---|---:|",
+        )
 
     def next_period(self) -> None:
         w = self.w
@@ -221,12 +254,20 @@ class _Report:
         self.heading(f"{w['next']} ({nxt.label(self.lang)})")
         found = queries.due_between(self.ev, nxt.start, nxt.end)
         found_ids = {s.id for s in found}
-        rows = [[s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60), _d(s.due)]
-                for s in found]
+        rows = [
+            [s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60), _d(s.due)]
+            for s in found
+        ]
         for state, occ in queries.occurrences_between(self.ev, nxt.start, nxt.end):
             if state.id not in found_ids:
-                rows.append([f"{state.id} ({occ.label})", _cell(state.entry.task.title),
-                             _cell(self.lead_name(state), 60), _d(occ.due)])
+                rows.append(
+                    [
+                        f"{state.id} ({occ.label})",
+                        _cell(state.entry.task.title),
+                        _cell(self.lead_name(state), 60),
+                        _d(occ.due),
+                    ]
+                )
         if not rows:
             self.lines.append(w["none"])
             return
@@ -245,8 +286,14 @@ class _Report:
             for ref in s.waiting_on:
                 event = self.ev.plan.events.get(ref)
                 waits.append(event.description if event else f"{ref}")
-            rows.append([s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60),
-                         _cell("; ".join(waits), 200)])
+            rows.append(
+                [
+                    s.id,
+                    _cell(s.entry.task.title),
+                    _cell(self.lead_name(s), 60),
+                    _cell("; ".join(waits), 200),
+                ]
+            )
         self.lines += _table([w["id"], w["task"], w["lead"], w["waits_for"]], rows)
 
     def stale(self) -> None:
@@ -256,8 +303,15 @@ class _Report:
         if not found:
             self.lines.append(w["none"])
             return
-        rows = [[s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60),
-                 _d(s.last_update) if s.last_update else w["never"]] for s in found]
+        rows = [
+            [
+                s.id,
+                _cell(s.entry.task.title),
+                _cell(self.lead_name(s), 60),
+                _d(s.last_update) if s.last_update else w["never"],
+            ]
+            for s in found
+        ]
         self.lines += _table([w["id"], w["task"], w["lead"], w["last_update"]], rows)
 
     def recurring(self) -> None:
@@ -267,10 +321,20 @@ class _Report:
         if not found:
             self.lines.append(w["none"])
             return
-        rows = [[s.id, occ.label, _cell(s.entry.task.title), _cell(self.lead_name(s), 60),
-                 _d(occ.due), occ.state.label(self.lang)] for s, occ in found]
-        self.lines += _table([w["id"], w["occurrence"], w["task"], w["lead"], w["due"],
-                              w["state"]], rows)
+        rows = [
+            [
+                s.id,
+                occ.label,
+                _cell(s.entry.task.title),
+                _cell(self.lead_name(s), 60),
+                _d(occ.due),
+                occ.state.label(self.lang),
+            ]
+            for s, occ in found
+        ]
+        self.lines += _table(
+            [w["id"], w["occurrence"], w["task"], w["lead"], w["due"], w["state"]], rows
+        )
 
     def charts(self) -> None:
         w = self.w
@@ -281,26 +345,35 @@ class _Report:
             if counts.get(s):
                 self.lines.append(f'    "{s.label(self.lang)}" : {counts[s]}')
         self.lines += ["```", ""]
-        dated = [s for s in self.ev.states if s.due is not None and not s.entry.children
-                 and s.rule.kind != "recurring"]
+        dated = [
+            s
+            for s in self.ev.states
+            if s.due is not None and not s.entry.children and s.rule.kind != "recurring"
+        ]
         if not dated:
             return
         begin = plan_start(self.ev.plan) or min(s.due for s in dated if s.due)
-        self.lines += ["```mermaid", "gantt", f"    title {w['gantt']}",
-                       "    dateFormat YYYY-MM-DD", "    axisFormat %m/%Y"]
+        self.lines += [
+            "```mermaid",
+            "gantt",
+            f"    title {w['gantt']}",
+            "    dateFormat YYYY-MM-DD",
+            "    axisFormat %m/%Y",
+        ]
         by_body: dict[str, list[TaskState]] = {}
-        for s in dated:
-            by_body.setdefault(s.entry.body, []).append(s)
+        for task_state in dated:
+            by_body.setdefault(task_state.entry.body, []).append(task_state)
         order = list(self.ev.plan.bodies.by_id)
         for body in sorted(by_body, key=lambda b: (order.index(b) if b in order else 999, b)):
             name = self.ev.plan.bodies.name(body).replace(":", " ").replace("#", " ")
             self.lines.append(f"    section {name}")
-            for s in sorted(by_body[body], key=lambda s: (s.due or begin, s.id)):
-                due = s.due or begin
-                start = min(s.start or begin, due)
-                tag = ("done, " if s.state.done else "crit, " if s.state is State.OVERDUE
-                       else "")
-                self.lines.append(f"    {s.id} :{tag}{start.isoformat()}, {due.isoformat()}")
+            for item in sorted(by_body[body], key=lambda t: (t.due or begin, t.id)):
+                due = item.due or begin
+                start = min(item.start or begin, due)
+                tag = (
+                    "done, " if item.state.done else "crit, " if item.state is State.OVERDUE else ""
+                )
+                self.lines.append(f"    {item.id} :{tag}{start.isoformat()}, {due.isoformat()}")
         self.lines += ["```"]
 
 

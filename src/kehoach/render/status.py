@@ -12,8 +12,10 @@ from kehoach.evaluation.states import ORDER, State
 from kehoach.evaluation.status import Evaluation
 from kehoach.evaluation.summary import BodyRow, body_rows, count_categories, count_states
 
-ROLE_LABELS = {"vi": {"lead": "chủ trì", "partner": "phối hợp"},
-               "en": {"lead": "lead", "partner": "partner"}}
+ROLE_LABELS = {
+    "vi": {"lead": "chủ trì", "partner": "phối hợp"},
+    "en": {"lead": "lead", "partner": "partner"},
+}
 ROLE_SHORT = {"vi": {"lead": "CT", "partner": "PH"}, "en": {"lead": "L", "partner": "P"}}
 
 # Table columns at 80 columns: states grouped the way the secretariat reads them.
@@ -32,10 +34,14 @@ COLUMNS: list[tuple[dict[str, str], tuple[State, ...]]] = [
 def _header(evaluation: Evaluation, lang: str) -> str:
     period = evaluation.period
     if lang == "en":
-        return (f"{evaluation.plan.info.title}\nAs of {evaluation.as_of:%d/%m/%Y} · "
-                f"period {period.label('en')} ({period.start:%d/%m/%Y}–{period.end:%d/%m/%Y})")
-    return (f"{evaluation.plan.info.title}\nTính đến ngày {evaluation.as_of:%d/%m/%Y} · "
-            f"kỳ {period.label()} ({period.start:%d/%m/%Y} – {period.end:%d/%m/%Y})")
+        return (
+            f"{evaluation.plan.info.title}\nAs of {evaluation.as_of:%d/%m/%Y} · "
+            f"period {period.label('en')} ({period.start:%d/%m/%Y}–{period.end:%d/%m/%Y})"
+        )
+    return (
+        f"{evaluation.plan.info.title}\nTính đến ngày {evaluation.as_of:%d/%m/%Y} · "
+        f"kỳ {period.label()} ({period.start:%d/%m/%Y} – {period.end:%d/%m/%Y})"
+    )
 
 
 def _name(evaluation: Evaluation, row: BodyRow) -> str:
@@ -45,20 +51,34 @@ def _name(evaluation: Evaluation, row: BodyRow) -> str:
 
 def status_data(evaluation: Evaluation, body: str | None = None) -> dict[str, Any]:
     rows = body_rows(evaluation, body)
-    states = [s for s in evaluation.states if body is None or s.entry.body == body or body in {
-        evaluation.plan.bodies.resolve(p) for p in s.entry.task.partners}]
+    states = [
+        s
+        for s in evaluation.states
+        if body is None
+        or s.entry.body == body
+        or body in {evaluation.plan.bodies.resolve(p) for p in s.entry.task.partners}
+    ]
     totals = count_states(states)
     return {
         "plan": evaluation.plan.info.id,
         "as_of": evaluation.as_of.isoformat(),
-        "period": {"code": evaluation.period.code, "start": evaluation.period.start.isoformat(),
-                   "end": evaluation.period.end.isoformat(), "cutoff": evaluation.period.cutoff},
+        "period": {
+            "code": evaluation.period.code,
+            "start": evaluation.period.start.isoformat(),
+            "end": evaluation.period.end.isoformat(),
+            "cutoff": evaluation.period.cutoff,
+        },
         "totals": {s.value: totals.get(s, 0) for s in ORDER},
         "total": len(states),
         "categories": {c.value: n for c, n in sorted(count_categories(states).items())},
         "bodies": [
-            {"body": r.body, "name": r.name, "role": r.role,
-             "counts": {s.value: r.counts.get(s, 0) for s in ORDER}, "total": r.total}
+            {
+                "body": r.body,
+                "name": r.name,
+                "role": r.role,
+                "counts": {s.value: r.counts.get(s, 0) for s in ORDER},
+                "total": r.total,
+            }
             for r in rows
         ],
     }
@@ -73,8 +93,9 @@ def render_csv(evaluation: Evaluation, body: str | None = None) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["body", "name", "role", *[s.value for s in ORDER], "total"])
     for row in body_rows(evaluation, body):
-        writer.writerow([row.body, row.name, row.role, *[row.counts.get(s, 0) for s in ORDER],
-                         row.total])
+        writer.writerow(
+            [row.body, row.name, row.role, *[row.counts.get(s, 0) for s in ORDER], row.total]
+        )
     return buffer.getvalue().rstrip("\n")
 
 
@@ -84,21 +105,36 @@ def render_markdown(evaluation: Evaluation, body: str | None = None, lang: str =
     role_word = "Vai trò" if lang == "vi" else "Role"
     body_word = "Cơ quan" if lang == "vi" else "Body"
     total_word = "Tổng" if lang == "vi" else "Total"
-    lines = [f"## {head[0]}", "", head[1], "",
-             f"| {body_word} | {role_word} | " + " | ".join(s.label(lang) for s in ORDER)
-             + f" | {total_word} |",
-             "|---|---|" + "---:|" * (len(ORDER) + 1)]
+    lines = [
+        f"## {head[0]}",
+        "",
+        head[1],
+        "",
+        f"| {body_word} | {role_word} | "
+        + " | ".join(s.label(lang) for s in ORDER)
+        + f" | {total_word} |",
+        "|---|---|" + "---:|" * (len(ORDER) + 1),
+    ]
     for row in body_rows(evaluation, body):
         cells = [str(row.counts.get(s, 0)) for s in ORDER]
-        lines.append(f"| {row.name} | {ROLE_LABELS[lang][row.role]} | " + " | ".join(cells)
-                     + f" | {row.total} |")
+        lines.append(
+            f"| {row.name} | {ROLE_LABELS[lang][row.role]} | "
+            + " | ".join(cells)
+            + f" | {row.total} |"
+        )
     totals = [str(data["totals"][s.value]) for s in ORDER]
     lines.append(f"| **{total_word}** | | " + " | ".join(totals) + f" | **{data['total']}** |")
     return "\n".join(lines)
 
 
-def render_table(evaluation: Evaluation, body: str | None = None, *, lang: str = "vi",
-                 color: bool = True, width: int | None = None) -> str:
+def render_table(
+    evaluation: Evaluation,
+    body: str | None = None,
+    *,
+    lang: str = "vi",
+    color: bool = True,
+    width: int | None = None,
+) -> str:
     """Rich table, sized for 80 columns; no ANSI codes unless *color*."""
     from rich import box
     from rich.console import Console
@@ -106,22 +142,41 @@ def render_table(evaluation: Evaluation, body: str | None = None, *, lang: str =
     from rich.text import Text
 
     data = status_data(evaluation, body)
-    table = Table(box=box.SIMPLE_HEAD, show_footer=True, pad_edge=False, padding=(0, 1),
-                  title=None, expand=False)
-    table.add_column("Cơ quan" if lang == "vi" else "Body", footer="Tổng" if lang == "vi"
-                     else "Total", ratio=1, min_width=12, overflow="fold")
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_footer=True,
+        pad_edge=False,
+        padding=(0, 1),
+        title=None,
+        expand=False,
+    )
+    table.add_column(
+        "Cơ quan" if lang == "vi" else "Body",
+        footer="Tổng" if lang == "vi" else "Total",
+        ratio=1,
+        min_width=12,
+        overflow="fold",
+    )
     table.add_column("Vai\ntrò" if lang == "vi" else "Role", no_wrap=True)
     totals = data["totals"]
     # "Dừng" is rare: show it only when some task was stopped, to keep 80 columns.
-    columns = [(labels, states) for labels, states in COLUMNS
-               if states != (State.STOPPED,) or totals[State.STOPPED.value]]
+    columns = [
+        (labels, states)
+        for labels, states in COLUMNS
+        if states != (State.STOPPED,) or totals[State.STOPPED.value]
+    ]
     for labels, states in columns:
         footer_value = sum(totals[s.value] for s in states)
         style = "bold red" if states == (State.OVERDUE,) else ""
-        table.add_column(labels[lang], justify="right", footer=Text(str(footer_value),
-                         style=style if footer_value else ""), no_wrap=True)
-    table.add_column("Tổng" if lang == "vi" else "Total", justify="right",
-                     footer=str(data["total"]), min_width=4)
+        table.add_column(
+            labels[lang],
+            justify="right",
+            footer=Text(str(footer_value), style=style if footer_value else ""),
+            no_wrap=True,
+        )
+    table.add_column(
+        "Tổng" if lang == "vi" else "Total", justify="right", footer=str(data["total"]), min_width=4
+    )
     previous = None
     for row in body_rows(evaluation, body):
         cells: list[Text | str] = []
@@ -133,16 +188,25 @@ def render_table(evaluation: Evaluation, body: str | None = None, *, lang: str =
         name = _name(evaluation, row) if row.body != previous else ""
         previous = row.body
         table.add_row(name, ROLE_SHORT[lang][row.role], *cells)
-    console = Console(file=io.StringIO(), width=width or 80, color_system="standard" if color
-                      else None, force_terminal=color, highlight=False, emoji=False)
+    console = Console(
+        file=io.StringIO(),
+        width=width or 80,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+        emoji=False,
+    )
     console.print(Text(_header(evaluation, lang), style="bold"))
     console.print(table)
     if lang == "vi":
         console.print("CT: chủ trì · PH: phối hợp (mỗi nhiệm vụ tính một lần ở dòng Tổng)")
     overdue = totals[State.OVERDUE.value]
     if lang == "vi":
-        message = (f"Quá hạn: {overdue} nhiệm vụ — xem 'kehoach overdue'." if overdue
-                   else "Không có nhiệm vụ quá hạn.")
+        message = (
+            f"Quá hạn: {overdue} nhiệm vụ — xem 'kehoach overdue'."
+            if overdue
+            else "Không có nhiệm vụ quá hạn."
+        )
     else:
         message = f"Overdue: {overdue} tasks." if overdue else "Nothing overdue."
     console.print(Text(message, style="bold red" if overdue else "green"))
