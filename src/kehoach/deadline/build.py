@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from kehoach.deadline.fail import Fail
-from kehoach.deadline.periods import Every, month_end
+from kehoach.deadline.periods import Every, month_end, valid_year
 from kehoach.deadline.rules import Anchor, Kind, Lead, Rule
 from kehoach.deadline.timeexpr import Per
 
@@ -129,8 +129,12 @@ def _plain(f: Facets, window: _Window, span: tuple[int, int]) -> Rule:
 
 
 def _check_order(rule: Rule, window: _Window, span: tuple[int, int]) -> None:
+    first = window.first if window.first >= 0 else span[0]
     if rule.start is not None and rule.due is not None and rule.start > rule.due:
-        raise Fail("reversed", window.first if window.first >= 0 else span[0], window.last)
+        raise Fail("reversed", first, window.last)
+    for day in (rule.start, rule.due):
+        if day is not None and not valid_year(day.year):  # "trước năm 1900", a lead past 2200
+            raise Fail("range", first, window.last)
 
 
 def _window(dated: list[tuple[str, Per]]) -> _Window:

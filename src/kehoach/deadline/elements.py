@@ -162,7 +162,9 @@ def _after(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:
     """ "sau khi có hướng dẫn của Trung ương", "khi có kế hoạch của tỉnh"."""
     start = v.longest(k, lx.AFTER_OPENERS)
     if start is None:
-        return None
+        if v.longest(k, lx.WHEN_OPENERS) is None:
+            return None
+        start = k + 1  # "khi có kế hoạch của tỉnh": the event is "có kế hoạch của tỉnh"
     trigger, resume = _free(ctx, v, k, start)
     f.slots.append(Slot("after", k, resume, trigger=trigger))
     return resume

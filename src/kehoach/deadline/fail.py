@@ -21,6 +21,7 @@ MESSAGES: Final[dict[str, str]] = {
         'Năm không hợp lệ (phải viết đủ 4 chữ số, từ 1900 đến 2200): "{part}" '
         'trong thời hạn "{text}".'
     ),
+    "range": 'Thời hạn rơi ra ngoài các năm 1900–2200: "{part}" trong thời hạn "{text}".',
     "reversed": (
         'Khoảng thời gian bị ngược (bắt đầu sau khi kết thúc): "{part}" trong thời hạn "{text}".'
     ),

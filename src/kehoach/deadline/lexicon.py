@@ -75,7 +75,9 @@ ON_DEMAND_NOUNS: Final = _p(
 )
 SUDDEN: Final = _p("dot xuat, khi can, khi can thiet")
 
-AFTER_OPENERS: Final = _p("sau khi, ngay sau khi, ke tu khi, tu khi, khi")
+AFTER_OPENERS: Final = _p("sau khi, ngay sau khi, ke tu khi, tu khi")
+# "khi" alone starts too much ("khi nào rảnh"): only "khi có/được/đã …" waits for an event.
+WHEN_OPENERS: Final = _p("khi co, khi duoc, khi da")
 UNTIL_OPENERS: Final = _p("den khi, cho den khi, toi khi, cho toi khi, den luc")
 FOLLOW: Final = _p("theo")
 TERM_MARKS: Final = _p("toan khoa, nhiem ky")

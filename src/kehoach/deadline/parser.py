@@ -55,17 +55,19 @@ def parse_deadline(text: str, *, task_text: str | None = None, year: int | None 
 
 
 def _strip_marks(tokens: list[Token]) -> list[Token]:
-    """Drop list bullets and numbering copied with the text ("- ", "+ ", "3.", "a)")."""
+    """Drop list bullets and numbering copied with the text ("- ", "+ ", "3. ")."""
     k = 0
     while k < len(tokens):
         token = tokens[k]
         following = tokens[k + 1].text if k + 1 < len(tokens) else None
         if token.text in lx.LEADING_MARKS:
             k += 1
-        elif following in (".", ")") and (
-            (token.kind == "num" and len(token.text) <= 2)
-            or (token.kind == "word" and len(token.text) == 1)
-        ):
+        elif (
+            following == "."
+            and token.kind == "num"
+            and len(token.text) <= 2
+            and (k + 2 >= len(tokens) or tokens[k + 1].end < tokens[k + 2].start)
+        ):  # "3. " numbering, but not the "30." of "30.6.2019"
             k += 2
         else:
             break

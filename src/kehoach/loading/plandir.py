@@ -7,6 +7,7 @@ run reports every problem.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kehoach.errors import InputError, Problem
+from kehoach.loading.cache import FileCache
 from kehoach.loading.positions import PosDict
 from kehoach.loading.yamlfile import load_yaml
 from kehoach.model import BodiesFile, EventsFile, PlanInfo, TaskFile
@@ -63,9 +65,21 @@ def task_file_paths(root: Path) -> list[Path]:
     )
 
 
-def load_model(path: Path, model: type[M]) -> tuple[Loaded, list[Problem]]:
+def load_model(
+    path: Path, model: type[M], cache: FileCache | None = None
+) -> tuple[Loaded, list[Problem]]:
     shown = display_path(path)
-    result = load_yaml(path, shown)
+    data: bytes | None = None
+    if cache is not None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None  # load_yaml reports it
+        if data is not None:
+            hit = cache.get(data, model)
+            if hit is not None:
+                return Loaded(shown, hit[0], hit[1]), []
+    result = load_yaml(path, shown, data)
     if result.data is None:
         return Loaded(shown, None, None), result.problems
     try:
@@ -74,11 +88,17 @@ def load_model(path: Path, model: type[M]) -> tuple[Loaded, list[Problem]]:
         return Loaded(shown, None, result.data), result.problems + problems_from(
             exc, model, result.data, shown
         )
+    if cache is not None and data is not None and not result.problems:
+        cache.put(data, model, instance, result.data)  # only clean files: errors stay fresh
     return Loaded(shown, instance, result.data), result.problems
 
 
-def load_files(root: Path) -> LoadedFiles:
-    """Load every file of the plan in *root*; raise InputError only when it is not a plan."""
+def load_files(root: Path, *, use_cache: bool = True) -> LoadedFiles:
+    """Load every file of the plan in *root*; raise InputError only when it is not a plan.
+
+    Files whose bytes were loaded cleanly before come from the cache (see
+    loading/cache.py) unless *use_cache* is false or ``--no-cache`` was given.
+    """
     if not root.exists():
         raise InputError(f"Không tìm thấy thư mục kế hoạch '{root}'.")
     if not root.is_dir():
@@ -87,6 +107,22 @@ def load_files(root: Path) -> LoadedFiles:
         raise InputError(
             f"Thư mục '{root}' không có tệp {PLAN_FILE}: đây không phải là thư mục kế hoạch."
         )
+    cache = FileCache.for_plan(root) if use_cache else None
+    # Loading builds hundreds of thousands of small objects and frees none of them, so
+    # the cyclic garbage collector would rescan them all, again and again, for nothing
+    # (it was a third of the load time); pause it while loading.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_all(root, cache)
+    finally:
+        if collecting:
+            gc.enable()
+        if cache is not None:
+            cache.prune()
+
+
+def _load_all(root: Path, cache: FileCache | None) -> LoadedFiles:
     out = LoadedFiles(plan=None, bodies=None, events=None)
     for name, model, attr in (
         (PLAN_FILE, PlanInfo, "plan"),
@@ -100,11 +136,11 @@ def load_files(root: Path) -> LoadedFiles:
                     Problem(display_path(path), 0, 0, f"Thiếu tệp {name}.", "missing-file")
                 )
             continue
-        loaded, problems = load_model(path, model)
+        loaded, problems = load_model(path, model, cache)
         setattr(out, attr, loaded)
         out.problems.extend(problems)
     for path in task_file_paths(root):
-        loaded, problems = load_model(path, TaskFile)
+        loaded, problems = load_model(path, TaskFile, cache)
         out.task_files.append(loaded)
         out.problems.extend(problems)
     return out

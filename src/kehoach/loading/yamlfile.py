@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
     LIBYAML = False
+_NOTICE_SHOWN = False
 
 _CONFLICT_RE = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 _STR = "tag:yaml.org,2002:str"
@@ -65,10 +67,16 @@ class _Stop(Exception):
         self.problem = problem
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """Decode a plan file as UTF-8 (BOM allowed) or explain why it is not."""
+def read_text(
+    path: Path, display: str, data: bytes | None = None
+) -> tuple[str | None, list[Problem]]:
+    """Decode a plan file as UTF-8 (BOM allowed) or explain why it is not.
+
+    *data*, when given, is the file's bytes already read by the caller (the cache
+    hashes them), so the file is not read twice.
+    """
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if data is None else data
     except OSError as exc:
         return None, [Problem(display, 0, 0, f"Không đọc được tệp: {exc.strerror}.", "io")]
     if len(raw) > MAX_BYTES:
@@ -129,10 +137,10 @@ def conflict_markers(text: str, display: str) -> list[Problem]:
     return problems
 
 
-def load_yaml(path: Path, display: str | None = None) -> YamlResult:
-    """Load *path* into PosDict/PosList data, or say precisely why not."""
+def load_yaml(path: Path, display: str | None = None, data: bytes | None = None) -> YamlResult:
+    """Load *path* (or its bytes *data*) into PosDict/PosList data, or say precisely why not."""
     shown = display or str(path)
-    text, problems = read_text(path, shown)
+    text, problems = read_text(path, shown, data)
     if text is None:
         return YamlResult(shown, None, problems)
     problems = conflict_markers(text, shown)
@@ -141,7 +149,20 @@ def load_yaml(path: Path, display: str | None = None) -> YamlResult:
     return parse_yaml_text(text, shown)
 
 
+def _pure_loader_notice() -> None:
+    """Say once per process that libyaml is missing and loading is about ten times slower."""
+    global _NOTICE_SHOWN
+    if LIBYAML or _NOTICE_SHOWN:
+        return
+    _NOTICE_SHOWN = True
+    sys.stderr.write(
+        "kehoach: PyYAML không có libyaml, dùng bộ đọc YAML thuần Python (chậm hơn khoảng 10 "
+        "lần). Cài libyaml rồi cài lại PyYAML để đọc nhanh hơn.\n"
+    )
+
+
 def parse_yaml_text(text: str, display: str) -> YamlResult:
+    _pure_loader_notice()
     try:
         node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - compose only, no construction
     except yaml.MarkedYAMLError as exc:
