@@ -34,6 +34,7 @@ def _root(
 
 def _register() -> None:
     from kehoach.cli import (
+        import_cmd,
         overdue_cmd,
         report_cmd,
         schema_cmd,
@@ -44,7 +45,7 @@ def _register() -> None:
     )
 
     for module in (validate_cmd, tasks_cmd, status_cmd, overdue_cmd, report_cmd, schema_cmd,
-                   update_cmd):
+                   update_cmd, import_cmd):
         module.register(app)
     try:
         from kehoach.cli import deadline_cmd

@@ -1,0 +1,295 @@
+"""The document's tree → the plan files' data: plan, bodies, events, one task list per body.
+
+Who leads a task: the table's or field line's "Cơ quan chủ trì", else the body that
+opens the item ("Ban Thường vụ Tỉnh ủy chỉ đạo …", "Giao Ban Tổ chức Tỉnh ủy chủ trì
+…"), else the body of the subsection heading, else the body named in the section's
+lead-in, else the collective "Các cơ quan, đơn vị, địa phương".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kehoach.importer.deadlines import after_trigger, clean_deadline, parse, split_deadline
+from kehoach.importer.metadata import (
+    Meta,
+    read_header,
+    read_preamble,
+    read_signature,
+    title_of,
+)
+from kehoach.importer.names import (
+    COLLECTIVE_NAME,
+    BodyDraft,
+    Registry,
+    extract_lead,
+    extract_partners,
+    looks_like_body,
+    slug,
+    split_names,
+    starts_with_head,
+)
+from kehoach.importer.names import is_specific as _is_specific
+from kehoach.importer.structure import Draft, Node, SectionDraft, Unplaced
+from kehoach.text import match_key
+
+__all__ = ["Assembled", "assemble"]
+
+_INTRO_VERB = re.compile(
+    r"\s(?:theo chức năng|có trách nhiệm|căn cứ|chủ động|tập trung|khẩn trương|"
+    r"tổ chức thực hiện|triển khai|thực hiện|chủ trì|chịu trách nhiệm)\b"
+)
+_STATUS = "chưa thực hiện"
+
+
+@dataclass
+class Assembled:
+    """Everything the writer needs, in the order it writes it."""
+
+    plan: dict[str, Any]
+    bodies: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    tasks: dict[str, list[tuple[str, dict[str, Any]]]]  # body id → [(section id, task)]
+    body_names: dict[str, str]
+    section_notes: dict[str, list[str]] = field(default_factory=dict)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    task_count: int = 0
+
+
+class _Assembler:
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.registry = Registry()
+        self.events: dict[str, dict[str, Any]] = {}
+        self.unplaced: list[Unplaced] = list(draft.unplaced)
+        self.tasks: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        self.count = 0
+        self._collective: BodyDraft | None = None
+
+    # ----------------------------------------------------------------- bodies
+    def collective(self, alias: str | None = None) -> BodyDraft:
+        if self._collective is None:
+            self._collective = self.registry.add(COLLECTIVE_NAME, group=True)
+        if alias and alias not in self._collective.aliases:
+            self._collective.aliases.append(alias)
+        return self._collective
+
+    def intro_body(self, section: SectionDraft) -> BodyDraft | None:
+        for _, text in section.intro:
+            verb = _INTRO_VERB.search(text)
+            phrase = text[: verb.start()].strip(" ,") if verb else ""
+            if not phrase or not starts_with_head(phrase):
+                continue
+            names = split_names(phrase, self.registry)
+            if ";" in phrase or len(names) > 1:
+                return self.collective(alias=phrase)
+            return self.registry.add(phrase)
+        return None
+
+    def section_bodies(self) -> dict[str, BodyDraft]:
+        for section in self.draft.sections:  # known names first, so partners can match them
+            if section.heading_body:
+                self.registry.add(section.heading_body)
+                for part in re.split(r"\s+và\s+", section.heading_body):
+                    if looks_like_body(part) and part != section.heading_body:
+                        self.registry.add(part)
+        out: dict[str, BodyDraft] = {}
+        for section in self.draft.sections:
+            body = None
+            if section.heading_body:
+                body = self.registry.add(section.heading_body)
+            body = body or self.intro_body(section)
+            if body is None and section.parent is not None:
+                body = out.get(section.parent)
+            out[section.id] = body or self.collective()
+        return out
+
+    # ----------------------------------------------------------------- events
+    def event_for(self, trigger: str, task_id: str, deadline: str) -> str:
+        key = match_key(trigger)
+        if key not in self.events:
+            base = slug(trigger, 50)
+            taken = {e["id"] for e in self.events.values()}
+            ident, n = base, 2
+            while ident in taken:
+                ident, n = f"{base}-{n}", n + 1
+            self.events[key] = {
+                "id": ident,
+                "description": trigger[:1].upper() + trigger[1:],
+                "occurred": None,
+                "note": f"Nhiệm vụ {task_id}: “{deadline}”.",
+            }
+        return str(self.events[key]["id"])
+
+    # ----------------------------------------------------------------- tasks
+    def deadline_of(self, node: Node) -> tuple[str, str | None, tuple[str, str] | None]:
+        """(text of the last paragraph without its deadline, deadline, "Riêng …" exception)."""
+        last = node.texts[-1]
+        split = split_deadline(last) if node.kind != "row" else None
+        title_last, deadline, exception = last, None, None
+        if split is not None:
+            title_last, deadline, exception = split.title, split.deadline, split.exception
+            if split.unparsed:
+                self.unplaced.append(
+                    Unplaced(
+                        node.line,
+                        f"({split.unparsed})",
+                        "thời hạn chưa đọc được, để lại trong nội dung",
+                    )
+                )
+        given = node.fields.get("deadline")
+        if given and deadline is None:
+            given = clean_deadline(given)
+            rule = parse(given, last)
+            if rule is not None and rule.kind != "none":
+                deadline = given
+            else:
+                self.unplaced.append(Unplaced(node.line, given, "thời hạn chưa đọc được"))
+        return title_last, deadline, exception
+
+    def partners_of(self, title: str, node: Node, extra: list[str], own: str) -> list[str]:
+        names = list(extra)
+        if node.fields.get("partners"):
+            names += [
+                n
+                for n in split_names(node.fields["partners"], self.registry)
+                if _is_specific(n, self.registry)
+            ]
+        names += extract_partners(title, self.registry)
+        out: list[str] = []
+        for name in names:
+            body = self.registry.resolve(name) or self.registry.add(name)
+            if name != body.name and match_key(name) != match_key(body.name):
+                self.registry.add(body.name, alias=name)
+            ident = self.registry.use(body)
+            if ident != own and ident not in out:
+                out.append(ident)
+        return out
+
+    def task(
+        self,
+        node: Node,
+        ident: str,
+        source: dict[str, Any],
+        own: str,
+        lead_names: list[str],
+        predicate: str | None,
+    ) -> dict[str, Any]:
+        title_last, deadline, exception = self.deadline_of(node)
+        title = "\n".join([*node.texts[:-1], title_last]).strip()
+        opening = (predicate if predicate is not None else title).lstrip()
+        role = "phối hợp" if opening.lower().startswith("phối hợp") else "chủ trì"
+        task: dict[str, Any] = {"id": ident, "title": title, "role": role}
+        partners = self.partners_of(title, node, lead_names, own)
+        if partners:
+            task["partners"] = partners
+        if deadline:
+            task["deadline"] = deadline
+            trigger = after_trigger(deadline, title)
+            if trigger:
+                task["depends_on"] = {"events": [self.event_for(trigger, ident, deadline)]}
+        task["status"] = _STATUS
+        task["source"] = source
+        subtasks = []
+        for index, child in enumerate(node.children, 1):
+            if "sub" in source:  # deeper than "+": the id carries the rest of the path
+                child_source = {**source, "line": child.line}
+            else:
+                child_source = {
+                    "section": source["section"],
+                    "item": source["item"],
+                    "sub": index,
+                    "line": child.line,
+                }
+            subtasks.append(self.task(child, f"{ident}.{index}", child_source, own, [], None))
+        if exception is not None:
+            sub: dict[str, Any] = {
+                "id": f"{ident}.a",
+                "title": exception[0],
+                "role": role,
+                "deadline": exception[1],
+                "status": _STATUS,
+                "source": source,
+            }
+            subtasks.append(sub)
+            self.count += 1
+        if subtasks:
+            task["subtasks"] = subtasks
+        if node.fields.get("note"):
+            task["note"] = node.fields["note"]
+        self.count += 1
+        return task
+
+    def root(self, node: Node, section: SectionDraft, item: int, default: BodyDraft) -> None:
+        body, extra, predicate = default, [], None
+        if node.fields.get("lead"):
+            names = [n for n in split_names(node.fields["lead"], self.registry) if n]
+            if names:
+                body, extra = self.registry.add(names[0]), names[1:]
+        else:
+            lead = extract_lead(node.texts[0], self.registry)
+            if lead is not None:
+                names, offset = lead
+                body, extra, predicate = (
+                    self.registry.add(names[0]),
+                    names[1:],
+                    node.texts[0][offset:],
+                )
+        own = self.registry.use(body)
+        source = {"section": section.id, "item": item, "line": node.line}
+        task = self.task(node, f"{section.id}.{item}", source, own, extra, predicate)
+        self.tasks.setdefault(own, []).append((section.id, task))
+
+    def run(self) -> Assembled:
+        meta = Meta()
+        read_header(self.draft.header, meta)
+        read_preamble(self.draft.title[1:] + self.draft.preamble, meta)
+        read_signature(self.draft.closing, meta)
+        defaults = self.section_bodies()
+        sections: list[dict[str, Any]] = []
+        notes: dict[str, list[str]] = {}
+        for section in self.draft.sections:
+            entry: dict[str, Any] = {"id": section.id, "title": section.title}
+            if section.default_deadline:
+                entry["default_deadline"] = section.default_deadline
+            sections.append(entry)
+            notes[section.id] = [f"Lời dẫn (dòng {line}): {text}" for line, text in section.intro]
+            for item, node in enumerate(section.tasks, 1):
+                self.root(node, section, item, defaults[section.id])
+        plan: dict[str, Any] = {
+            "id": "",
+            "number": meta.number,
+            "title": title_of(self.draft.title) if self.draft.title else "",
+            "issuer": meta.issuer or meta.organ or "Chưa xác định",
+            "signer": meta.signer,
+            "issued": meta.issued,
+            "implements": meta.implements,
+            "sections": sections,
+        }
+        if self.draft.notes:
+            plan["note"] = "Mục đích, yêu cầu:\n" + "\n".join(self.draft.notes)
+        bodies = []
+        for body in self.registry.used():
+            entry = {"id": body.id, "name": body.name}
+            if body.aliases:
+                entry["aliases"] = body.aliases
+            if body.group:
+                entry["group"] = True
+            bodies.append(entry)
+        return Assembled(
+            plan={k: v for k, v in plan.items() if v not in (None, [], "") or k in ("id", "title")},
+            bodies=bodies,
+            events=list(self.events.values()),
+            tasks=self.tasks,
+            body_names={str(b.id): b.name for b in self.registry.used()},
+            section_notes={k: v for k, v in notes.items() if v},
+            unplaced=sorted(self.unplaced, key=lambda u: u.line),
+            task_count=self.count,
+        )
+
+
+def assemble(draft: Draft) -> Assembled:
+    """Bodies, tasks and events of *draft*; the plan id and title fallback are the caller's."""
+    return _Assembler(draft).run()

@@ -1,0 +1,101 @@
+"""Take the deadline out of an item's text.
+
+The genre writes the deadline as the item's last parenthetical: "… (*thực hiện từ năm
+2018*)." It is a deadline when the deadline engine reads it; a parenthetical that only
+looks like one (it starts with "thực hiện", "hoàn thành", …) but does not parse is left
+in the text and reported. Other parentheticals ("(qua Ban Tổ chức Tỉnh ủy)") stay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kehoach.deadline import Rule, parse_deadline
+from kehoach.errors import DeadlineParseError
+from kehoach.text import fold
+
+__all__ = ["DeadlineSplit", "after_trigger", "clean_deadline", "parse", "split_deadline"]
+
+_LAST_PAREN = re.compile(r"\((?P<inner>[^()\n]*)\)\s*(?P<tail>[.;,]?)\s*$")
+_LABEL = re.compile(
+    r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|trình))?\s*:\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_EXCEPTION = re.compile(
+    r"^(?P<main>.+?[.;])\s+(?P<item>Riêng\s.+?),\s*"
+    r"(?P<due>(?:hoàn thành|thực hiện|xong|trước|chậm nhất)\b.+)$",
+    re.DOTALL,
+)
+_DEADLINE_WORDS = (
+    "thuc hien", "hoan thanh", "truoc", "trong", "hang", "dinh ky", "thuong xuyen", "quy ",
+    "nam ", "thang ", "tu nam", "tu thang", "sau khi", "xong", "giai doan", "chat nhat",
+    "cham nhat", "den ", "tien do", "thoi gian", "thoi han", "ngay ", "6 thang", "dau nam",
+    "cuoi nam",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DeadlineSplit:
+    """An item's text without its deadline, the deadline, and what could not be read."""
+
+    title: str
+    deadline: str | None = None
+    unparsed: str | None = None
+    exception: tuple[str, str] | None = None  # ("Riêng …" item, its deadline)
+
+
+def parse(text: str, task_text: str = "") -> Rule | None:
+    """The engine's reading of *text*, or None when it cannot read it."""
+    try:
+        return parse_deadline(text, task_text=task_text)
+    except DeadlineParseError:
+        return None
+
+
+def clean_deadline(text: str) -> str:
+    """Drop a label such as "Thời gian thực hiện:" and closing punctuation."""
+    text = text.strip().rstrip(".;,").strip()
+    label = _LABEL.match(text)
+    return label.group("rest").strip() if label else text
+
+
+def looks_like_deadline(text: str) -> bool:
+    return fold(text).startswith(_DEADLINE_WORDS) or bool(re.match(r"^\d", text))
+
+
+def split_deadline(text: str) -> DeadlineSplit:
+    """Split ``"Làm X (thực hiện từ năm 2018)."`` into ``"Làm X."`` and the deadline."""
+    match = _LAST_PAREN.search(text)
+    if match is None:
+        return DeadlineSplit(text)
+    inner = clean_deadline(match.group("inner"))
+    before = text[: match.start()].rstrip()
+    tail = match.group("tail")
+    title = before + (tail if tail and not before.endswith((".", ";", ":", ",")) else "")
+    rule = parse(inner, title) if inner else None
+    if rule is None or rule.kind == "none":
+        if inner and looks_like_deadline(inner):
+            return DeadlineSplit(text, unparsed=inner)
+        return DeadlineSplit(text)
+    if not title:
+        return DeadlineSplit(text)
+    exception = _EXCEPTION.match(inner)
+    extra = None
+    if exception is not None and parse(exception.group("due")) is not None:
+        extra = (exception.group("item").strip(), exception.group("due").strip())
+    return DeadlineSplit(title, inner, exception=extra)
+
+
+def after_trigger(deadline: str, task_text: str = "") -> str | None:
+    """What an "after" deadline waits for ("có chỉ thị của Bộ chính trị"), if it waits."""
+    rule = parse(deadline, task_text)
+    if rule is None:
+        return None
+    for part in (rule, *rule.parts):
+        if part.kind == "after":
+            if part.trigger:
+                return part.trigger
+            found = re.search(r"sau khi\s+(.+)$", deadline)
+            return found.group(1) if found else deadline
+    return None

@@ -1,0 +1,379 @@
+"""Paragraphs → the document's tree: header, title, preamble, sections, tasks, closing.
+
+Sections are the Roman-numbered headings ("II- NHIỆM VỤ THƯỜNG XUYÊN"). Inside a
+section, list markers nest as the document nests them: the first kind of marker met
+is the outer level, a new kind goes one level deeper, a kind met before closes the
+levels under it. A numbered line that is only a name or a topic and has items under
+it ("1. Đảng đoàn Hội đồng nhân dân tỉnh") opens a subsection. Every paragraph ends up
+somewhere: in a task, a section's lead-in, the plan's notes, or the unplaced list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kehoach.importer.names import looks_like_body
+from kehoach.importer.reading import Para
+from kehoach.importer.tables import TableRow, read_table
+from kehoach.text import fold
+
+__all__ = ["Draft", "Node", "SectionDraft", "Unplaced", "build_draft", "classify", "repair"]
+
+_ROMAN = re.compile(r"^(?P<n>[IVX]{1,6})\s*[-.–):]\s*(?P<rest>\S.*)$")
+_PART = re.compile(r"^(?:Phần|PHẦN)\s+(?P<n>[IVX]+|\d+)\s*[-.:–]?\s*(?P<rest>.*)$")
+_LETTER = re.compile(r"^(?P<n>[A-HJ-UWYZ])\s*[-.–)]\s*(?P<rest>\S.*)$")
+_DOTTED = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<rest>\S.*)$")
+_ARABIC = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.)]|-(?=\s))\s*(?P<rest>\S.*)$")
+_ALPHA = re.compile(r"^(?P<n>[a-zđ])\s*[).]\s+(?P<rest>\S.*)$")
+_PAREN = re.compile(r"^\((?P<n>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
+_DASH = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$")
+_PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^[•●▪◦·]\s*(?P<rest>\S.*)$")
+_FIELD = re.compile(
+    r"^(?:[-+•]\s*)?(?P<label>(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+(?:chủ trì|thực hiện|phối hợp)|"
+    r"Chủ trì|Phối hợp|Thời gian(?:\s+(?:thực hiện|hoàn thành))?|Thời hạn(?:\s+hoàn thành)?|"
+    r"Tiến độ(?:\s+thực hiện)?|Sản phẩm|Kết quả|Hình thức(?:\s+văn bản)?)\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+_CLOSING = ("tren day la", "trong qua trinh thuc hien", "trong qua trinh to chuc thuc hien")
+_NOT_TASK_SECTIONS = ("muc dich", "yeu cau", "can cu", "quan diem", "muc tieu", "tinh hinh")
+_TASK_WORDS = ("nhiem vu", "giai phap", "to chuc thuc hien", "phan cong")
+_ROLE_WORDS = re.compile(r"\b(chủ trì|phối hợp)\b", re.IGNORECASE)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+@dataclass
+class Unplaced:
+    """A paragraph (or a part of one) the importer could not place, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Node:
+    """A task as the document writes it: its paragraphs, where it starts, its items."""
+
+    line: int
+    texts: list[str]
+    kind: str
+    children: list[Node] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class SectionDraft:
+    id: str
+    title: str
+    line: int
+    parent: str | None = None
+    heading_body: str | None = None
+    intro: list[tuple[int, str]] = field(default_factory=list)
+    tasks: list[Node] = field(default_factory=list)
+    purpose: bool = False
+    default_deadline: str = ""
+    children: int = 0
+
+
+@dataclass
+class Draft:
+    header: list[Para] = field(default_factory=list)
+    title: list[Para] = field(default_factory=list)
+    preamble: list[Para] = field(default_factory=list)
+    sections: list[SectionDraft] = field(default_factory=list)
+    closing: list[Para] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+
+
+def _is_roman(text: str) -> bool:
+    values = [_ROMAN_VALUES[c] for c in text]
+    total = sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
+    return 0 < total < 40
+
+
+def classify(text: str) -> tuple[str | None, str, str]:
+    """(marker kind, its number, the text after it); kind None for a plain paragraph."""
+    for kind, pattern in (
+        ("part", _PART), ("dotted", _DOTTED), ("arabic", _ARABIC), ("paren", _PAREN),
+        ("alpha", _ALPHA), ("plus", _PLUS), ("dash", _DASH), ("bullet", _BULLET),
+    ):  # fmt: skip
+        match = pattern.match(text)
+        if match:
+            return kind, match.groupdict().get("n") or "", match.group("rest")
+    roman = _ROMAN.match(text)
+    if roman and _is_roman(roman.group("n")):
+        return "roman", roman.group("n"), roman.group("rest")
+    letter = _LETTER.match(text)
+    if letter and letter.group("rest").isupper():
+        return "letter", letter.group("n"), letter.group("rest")
+    return None, "", text
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ":", ";", "!", "?"))
+
+
+def repair(paras: list[Para]) -> list[Para]:
+    """Join paragraphs a page break split: no closing punctuation, next starts lower case."""
+    out: list[Para] = []
+    for para in paras:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cells is None
+            and para.cells is None
+            and not (prev.bold or prev.heading or para.bold or para.heading)
+            and not prev.text.isupper()
+            and not _ends_sentence(prev.text)
+            and para.text[:1].islower()
+            and classify(para.text)[0] is None
+        ):
+            lines = (*prev.lines[:-1], f"{prev.lines[-1]} {para.lines[0]}", *para.lines[1:])
+            out[-1] = Para(prev.line, lines)
+        else:
+            out.append(para)
+    return out
+
+
+def _is_title(para: Para) -> bool:
+    text = para.text
+    return fold(text).startswith("ke hoach") and (text.isupper() or bool(para.heading))
+
+
+def _is_end(para: Para) -> bool:
+    text = para.text.strip()
+    return fold(text).startswith("noi nhan") or bool(
+        re.match(r"^(T/M|TM\.|T\.M\.|KT\.|TL\.)\s*\S", text)
+    )
+
+
+class _Builder:
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.top: SectionDraft | None = None
+        self.sub: SectionDraft | None = None
+        self.sub_kind: str | None = None
+        self.levels: list[str] = []
+        self.stack: list[Node] = []
+        self.generated = 0
+
+    # ----------------------------------------------------------------- sections
+    def open_top(self, ident: str, title: str, line: int) -> None:
+        folded = fold(title)
+        purpose = any(w in folded for w in _NOT_TASK_SECTIONS) and not any(
+            w in folded for w in _TASK_WORDS
+        )
+        section = SectionDraft(ident, title, line, purpose=purpose)
+        if "nhiem vu thuong xuyen" in folded:
+            section.default_deadline = "thực hiện thường xuyên"
+        self.draft.sections.append(section)
+        self.top, self.sub, self.sub_kind = section, None, None
+        self.levels, self.stack = [], []
+
+    def open_sub(self, title: str, line: int, kind: str | None) -> SectionDraft:
+        assert self.top is not None
+        self.top.children += 1
+        section = SectionDraft(
+            f"{self.top.id}.{self.top.children}", title, line, parent=self.top.id
+        )
+        if looks_like_body(title):
+            section.heading_body = title.rstrip(":").strip()
+        self.draft.sections.append(section)
+        self.sub, self.sub_kind, self.stack = section, kind, []
+        return section
+
+    @property
+    def current(self) -> SectionDraft:
+        assert self.top is not None
+        return self.sub or self.top
+
+    def top_section(self, para: Para, kind: str | None, number: str, rest: str) -> bool:
+        if kind in ("roman", "part", "letter"):
+            self.open_top(number, rest.strip() or para.text, para.line)
+            return True
+        if para.heading and kind is None:
+            self.generated += 1
+            self.open_top(_roman(len(self.draft.sections) + 1), para.text, para.line)
+            return True
+        if kind == "arabic" and rest.isupper() and len(rest.split()) >= 2 and not self.levels:
+            self.open_top(number, rest, para.line)
+            return True
+        return False
+
+    # ----------------------------------------------------------------- items
+    def is_heading(self, para: Para, rest: str, following: Para | None) -> bool:
+        if para.heading:
+            return True
+        if rest.endswith((".", ";")) or len(rest.split()) > 25 or following is None:
+            return False
+        if _ROLE_WORDS.search(rest) and not looks_like_body(rest):
+            return False
+        if following.cells is not None:
+            return True
+        next_kind = classify(following.text)[0]
+        if next_kind is None:
+            return looks_like_body(rest.rstrip(":")) and not _FIELD.match(following.text)
+        return next_kind not in ("roman", "part", "letter", self.levels[0] if self.levels else "")
+
+    def item(self, para: Para, kind: str, rest: str, following: Para | None) -> None:
+        if kind in self.levels:
+            depth = self.levels.index(kind)
+            del self.levels[depth + 1 :]
+        else:
+            self.levels.append(kind)
+            depth = len(self.levels) - 1
+        if depth == 0 and kind != "plus" and self.is_heading(para, rest, following):
+            self.open_sub(rest, para.line, kind)
+            return
+        if depth == 0 and self.sub is not None:
+            self.sub, self.sub_kind = None, None  # an item back at the outer level
+        base = 1 if self.sub is not None and self.levels and self.levels[0] == self.sub_kind else 0
+        tree_depth = max(0, min(depth - base, len(self.stack)))
+        node = Node(para.line, [rest], kind)
+        if tree_depth == 0:
+            self.current.tasks.append(node)
+        else:
+            self.stack[tree_depth - 1].children.append(node)
+        del self.stack[tree_depth:]
+        self.stack.append(node)
+
+    def plain(self, para: Para) -> None:
+        text = para.text
+        if fold(text).startswith(_CLOSING):
+            self.unplaced(para, "lời kết, không phải nhiệm vụ")
+        elif self.stack:
+            self.stack[-1].texts.append(text)
+        elif text.endswith(":"):
+            self.current.intro.append((para.line, text))
+        else:
+            node = Node(para.line, [text], "para")
+            self.current.tasks.append(node)
+            self.stack = [node]
+
+    def field_line(self, para: Para, label: str, value: str) -> None:
+        if not self.stack:
+            self.unplaced(para, "thông tin chủ trì/thời hạn không gắn với nhiệm vụ nào")
+            return
+        node, folded = self.stack[-1], fold(label)
+        key = (
+            "partners" if "phoi hop" in folded
+            else "lead" if ("chu tri" in folded or "thuc hien" in folded) and "thoi" not in folded
+            else "deadline" if folded.startswith(("thoi", "tien do"))
+            else "note"
+        )  # fmt: skip
+        if key == "lead" and not any(node is task for task in self.current.tasks):
+            key = "note"  # a sub-item stays in its parent's file; keep what it says as a note
+        value = value.strip()
+        if key == "note":
+            note = f"{label.strip()}: {value}"
+            node.fields["note"] = (
+                f"{node.fields['note']}\n{note}" if "note" in node.fields else note
+            )
+        else:
+            node.fields[key] = value.rstrip(".")
+
+    def table(self, rows: list[Para]) -> None:
+        table = read_table(rows)
+        if table is None:
+            for para in rows:
+                self.unplaced(para, "bảng không có cột nội dung nhiệm vụ")
+            return
+        self.stack = []
+        for row in table.rows:
+            if isinstance(row, Unplaced):
+                self.draft.unplaced.append(row)
+            elif row.group:
+                if self.sub is not None and self.sub_kind == "table":
+                    self.sub = None
+                self.open_sub(row.content, row.line, "table")
+            else:
+                self.current.tasks.append(_row_node(row))
+        self.stack = []
+
+    def unplaced(self, para: Para, reason: str) -> None:
+        self.draft.unplaced.append(Unplaced(para.line, para.text, reason))
+
+
+def _row_node(row: TableRow) -> Node:
+    node = Node(row.line, row.content.split("\n"), "row")
+    for key in ("lead", "partners", "deadline", "note"):
+        value = getattr(row, key)
+        if value:
+            node.fields[key] = value
+    return node
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _title_end(paras: list[Para], start: int) -> int:
+    """Index after the title block: "KẾ HOẠCH" and the bold or short lines under it."""
+    end = start + 1
+    while end < len(paras):
+        para = paras[end]
+        kind = classify(para.text)[0]
+        if para.cells is not None or kind is not None:
+            break
+        if not (para.bold or (not _ends_sentence(para.text) and len(para.text.split()) <= 60)):
+            break
+        end += 1
+    return end
+
+
+def build_draft(paras: list[Para]) -> Draft:
+    """The document's tree; nothing is dropped without being recorded."""
+    paras = repair(paras)
+    draft = Draft()
+    title_at = next((i for i, p in enumerate(paras) if _is_title(p)), None)
+    start = 0
+    if title_at is not None:
+        draft.header = paras[:title_at]
+        start = _title_end(paras, title_at)
+        draft.title = paras[title_at:start]
+    builder = _Builder(draft)
+    body = paras[start:]
+    end = next((i for i, p in enumerate(body) if _is_end(p)), len(body))
+    draft.closing = body[end:]
+    body = body[:end]
+    i = 0
+    while i < len(body):
+        para = body[i]
+        if para.cells is not None:
+            j = i
+            while j < len(body) and body[j].cells is not None:
+                j += 1
+            if builder.top is None:
+                builder.open_top("I", "NHIỆM VỤ", para.line)
+            builder.table(body[i:j])
+            i = j
+            continue
+        kind, number, rest = classify(para.text)
+        following = body[i + 1] if i + 1 < len(body) else None
+        i += 1
+        if builder.top_section(para, kind, number, rest):
+            continue
+        if builder.top is None:
+            draft.preamble.append(para)
+            continue
+        if builder.top.purpose:
+            prefix = f"{number}. " if kind == "arabic" else ("- " if kind else "")
+            draft.notes.append(prefix + rest)
+            continue
+        field_match = _FIELD.match(para.text)
+        if field_match:
+            builder.field_line(para, field_match.group("label"), field_match.group("value"))
+        elif kind is None or kind in ("roman", "letter", "part"):
+            builder.plain(para)
+        else:
+            builder.item(para, kind, rest, following)
+    return draft
