@@ -108,14 +108,18 @@ def load_files(root: Path, *, use_cache: bool = True) -> LoadedFiles:
             f"Thư mục '{root}' không có tệp {PLAN_FILE}: đây không phải là thư mục kế hoạch."
         )
     cache = FileCache.for_plan(root) if use_cache else None
-    # Loading builds hundreds of thousands of small objects and frees none of them, so
-    # the cyclic garbage collector would rescan them all, again and again, for nothing
-    # (it was a third of the load time); pause it while loading.
+    # Loading builds a million small objects and frees none of them, so the cyclic
+    # garbage collector would rescan them all, again and again, for nothing: paused, a
+    # 10,000-task plan loads in two thirds of the time. Afterwards the loaded plan (which
+    # holds no reference cycles) is moved out of the collector's sight with gc.freeze(),
+    # or evaluating it would pay for the same rescans; frozen objects are still freed by
+    # reference counting when the plan is dropped.
     collecting = gc.isenabled()
     gc.disable()
     try:
         return _load_all(root, cache)
     finally:
+        gc.freeze()
         if collecting:
             gc.enable()
         if cache is not None:
