@@ -24,7 +24,7 @@ from kehoach.text import nfc, squash_spaces
 
 __all__ = ["MAX_CHARS", "parse_deadline", "task_recurrence"]
 
-MAX_CHARS: Final = 2000  # the longest real deadline (an exception list) is ~350
+MAX_CHARS: Final = 1000  # the longest real deadline (an exception list) is ~350
 _MAX_DEPTH: Final = 40
 _CLAUSE_MARKS: Final = frozenset({",", ";", ".", ":", "-"})
 

@@ -19,8 +19,7 @@ __all__ = ["Token", "View", "aligned_fold", "tokenize"]
 # Word formatting that carries no meaning: bold/italic markers, brackets, quotes.
 _IGNORED: Final = frozenset("*()[]{}\"'`“”‘’«»„‟‹›_•·")
 _DASHES: Final = frozenset("-–—−‐‑‒―")
-_DIGITS: Final = frozenset("0123456789")
-_TOKEN_RE: Final = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+_TOKEN_RE: Final = re.compile(r"([0-9]+)|([^\W\d_]+)|(\S)")
 
 
 @dataclass(frozen=True)
@@ -63,9 +62,9 @@ def tokenize(text: str) -> list[Token]:
         end = where[match.end() - 1] + 1
         while end < len(text) and unicodedata.combining(text[end]):
             end += 1  # an NFD word ends with its tone mark
-        if value[0] in _DIGITS:
+        if match.lastindex == 1:
             kind = "num"
-        elif match.group().isalpha():
+        elif match.lastindex == 2:
             kind = "word"
         else:
             if value in _IGNORED or unicodedata.category(value) in ("Cf", "Cc", "Mn"):
