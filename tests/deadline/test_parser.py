@@ -407,6 +407,8 @@ ERRORS = [
     ("quý I và quý III năm 2019", "quý I"),
     ("khi nào rảnh thì làm", "khi nào rảnh thì làm"),
     ("Riêng việc X", "Riêng việc X"),
+    ("sáu tháng", "sáu tháng"),
+    ("trước năm 1900", "năm 1900"),
 ]
 
 
@@ -436,3 +438,53 @@ def test_too_long_and_bad_plan_year() -> None:
         parse_deadline("năm 2019 " * 200)
     with pytest.raises(DeadlineParseError, match="không hợp lệ"):
         parse_deadline("quý III", year=99)
+
+
+# --- structured rules given in YAML (deadline_rule) ---------------------------------------
+
+
+def test_structured_rule_round_trips_and_accepts_yaml_dates() -> None:
+    from kehoach.deadline import rule_from_mapping
+
+    text = (
+        "thực hiện năm 2018 và hoàn thành trong năm 2019. Riêng việc X, hoàn thành trong năm 2018"
+    )
+    result = parse_deadline(text)
+    assert rule_from_mapping(result.to_json()) == result
+    yaml_like = {"kind": "by", "start": dt.date(2018, 1, 1), "due": "2019-12-31"}
+    assert rule_from_mapping(yaml_like) == Rule("by", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
+    pinned = {"kind": "recurring", "every": "month", "anchor": {"day": 10}}
+    assert rule_from_mapping(pinned).anchor == Anchor(day=10)
+    waiting = {"kind": "after", "trigger": "có kế hoạch", "lead": {"n": 30, "unit": "day"}}
+    assert rule_from_mapping(waiting).lead is not None
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        ({"kind": "soon"}, "'kind' phải là một trong"),
+        ({"kind": "by", "due": "2019-02-30"}, "ngày '2019-02-30' không hợp lệ"),
+        ({"kind": "by", "due": 20190230}, "phải là một ngày"),
+        ({"kind": "by", "start": "2020-01-01", "due": "2019-12-31"}, "sau hạn"),
+        ({"kind": "by", "due": "1800-01-01"}, "1900–2200"),
+        ({"kind": "recurring"}, "cần 'every'"),
+        ({"kind": "recurring", "every": "day"}, "'every' phải là một trong"),
+        ({"kind": "by", "deu": "2019-12-31"}, "khóa không hợp lệ: deu"),
+        ({"kind": "recurring", "every": "quarter", "anchor": {"month": 3}}, "'month' chỉ dùng"),
+        ({"kind": "recurring", "every": "year", "anchor": {"day": 10}}, "hằng tháng"),
+        ({"kind": "recurring", "every": "year", "anchor": {"month": 13}}, "từ 1 đến 12"),
+        ({"kind": "after", "lead": {"n": -1, "unit": "day"}}, "số nguyên"),
+        ({"kind": "after", "trigger": ""}, "không rỗng"),
+        ({"kind": "by", "hedged": "yes"}, "true hoặc false"),
+        ({"kind": "by", "parts": []}, "danh sách không rỗng"),
+        ({"kind": "by", "parts": [{"kind": "by", "parts": [{"kind": "by"}]}]}, "phần con"),
+        ({"kind": "by", "parts": ["x"]}, "bảng khóa–giá trị"),
+    ],
+)
+def test_structured_rule_errors_are_vietnamese(data: dict[str, object], fragment: str) -> None:
+    from kehoach.deadline import rule_from_mapping
+
+    with pytest.raises(DeadlineParseError) as info:
+        rule_from_mapping(data)
+    assert fragment in info.value.message
+    assert info.value.message.startswith("deadline_rule")

@@ -172,8 +172,9 @@ def _after(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:
 
 def _after_bare(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:
     """ "sau Đại hội Đảng bộ tỉnh": "sau" before an event rather than a date."""
-    if v.text(k) != "sau" or v.text(k + 1) is None or v.text(k + 1) in _SEPARATORS:
-        return None
+    following = v.word(k + 1)
+    if v.text(k) != "sau" or following is None or following in lx.UNITS or following == "ngay":
+        return None  # "sáu tháng" (six months) folds to "sau thang": not an event
     trigger, resume = _free(ctx, v, k, k + 1)
     f.slots.append(Slot("after", k, resume, trigger=trigger))
     return resume
