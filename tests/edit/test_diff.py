@@ -18,7 +18,9 @@ EVIDENCE = "Công văn số 123-CV/TU ngày 15/8/2018"
 
 def status_line(lines: list[str], task_id: str) -> tuple[int, str]:
     """Index of the task's own ``status:`` line and the indentation of its keys."""
-    start = next(i for i, line in enumerate(lines) if re.match(rf"^\s*- id: {re.escape(task_id)}\s*$", line))
+    start = next(
+        i for i, line in enumerate(lines) if re.match(rf"^\s*- id: {re.escape(task_id)}\s*$", line)
+    )
     indent = " " * lines[start].index("id:")
     for i in range(start + 1, len(lines)):
         if lines[i].startswith(f"{indent}status: "):
@@ -48,8 +50,18 @@ def test_update_changes_only_the_status_line_and_adds_history(tmp_path: Path, na
     # The last task in file order: a sub-task wherever the file has sub-tasks.
     task_id = task_ids(path)[-1]
     result = update(
-        plan, task_id, "--status", "đang-thực-hiện", "--date", "2018-08-20", "--as-of", AS_OF,
-        "--note", NOTE, "--evidence", EVIDENCE,
+        plan,
+        task_id,
+        "--status",
+        "đang-thực-hiện",
+        "--date",
+        "2018-08-20",
+        "--as-of",
+        AS_OF,
+        "--note",
+        NOTE,
+        "--evidence",
+        EVIDENCE,
     )
     assert result.exit_code == 0, result.stderr
 
@@ -80,12 +92,23 @@ def test_update_changes_only_the_status_line_and_adds_history(tmp_path: Path, na
 def test_second_update_only_adds_lines(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     path = plan / "tasks" / "ban-to-chuc.yaml"
-    first = update(plan, "III.3.4.2", "--status", "đang thực hiện", "--date", "2018-08-20",
-                   "--as-of", AS_OF)
+    first = update(
+        plan, "III.3.4.2", "--status", "đang thực hiện", "--date", "2018-08-20", "--as-of", AS_OF
+    )
     assert first.exit_code == 0, first.stderr
     old = path.read_bytes()
-    second = update(plan, "III.3.4.2", "--status", "in-progress", "--date", "2018-08-25",
-                    "--as-of", AS_OF, "--occurrence", "2018")
+    second = update(
+        plan,
+        "III.3.4.2",
+        "--status",
+        "in-progress",
+        "--date",
+        "2018-08-25",
+        "--as-of",
+        AS_OF,
+        "--occurrence",
+        "2018",
+    )
     assert second.exit_code == 0, second.stderr
     removed, added = only_change(old, path.read_bytes())
     assert removed == []
@@ -94,8 +117,9 @@ def test_second_update_only_adds_lines(tmp_path: Path) -> None:
         "            status: đang thực hiện\n",
         "            occurrence: '2018'\n",
     ]
-    third = update(plan, "III.3.4.2", "--status", "hoàn thành", "--date", "2018-08-30",
-                   "--as-of", AS_OF)
+    third = update(
+        plan, "III.3.4.2", "--status", "hoàn thành", "--date", "2018-08-30", "--as-of", AS_OF
+    )
     assert third.exit_code == 0, third.stderr
     removed, added = only_change(old, path.read_bytes())
     assert removed == ["        status: đang thực hiện\n"]
@@ -107,15 +131,27 @@ def test_event_changes_only_its_lines(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     path = plan / "events.yaml"
     old = path.read_text(encoding="utf-8")
-    result = event(plan, "bct-chi-thi-dai-hoi", "--occurred", "30/5/2019", "--ref", "35-CT/TW",
-                   "--as-of", "2019-06-30")
+    result = event(
+        plan,
+        "bct-chi-thi-dai-hoi",
+        "--occurred",
+        "30/5/2019",
+        "--ref",
+        "35-CT/TW",
+        "--as-of",
+        "2019-06-30",
+    )
     assert result.exit_code == 0, result.stderr
     assert "III.3.3" in result.stdout  # the task waiting on it
     lines = old.splitlines(keepends=True)
     index = next(i for i, line in enumerate(lines) if "bct-chi-thi-dai-hoi" in line) + 4
     assert lines[index] == "    occurred: null\n"
-    expected = [*lines[:index], "    occurred: 2019-05-30\n", "    ref: 35-CT/TW\n",
-                *lines[index + 1 :]]
+    expected = [
+        *lines[:index],
+        "    occurred: 2019-05-30\n",
+        "    ref: 35-CT/TW\n",
+        *lines[index + 1 :],
+    ]
     assert path.read_text(encoding="utf-8") == "".join(expected)
 
 
@@ -123,8 +159,16 @@ def test_event_note_is_added_under_a_folded_note_keeping_its_lines(tmp_path: Pat
     plan = copy_plan(tmp_path)
     path = plan / "events.yaml"
     old = path.read_bytes()
-    result = event(plan, "tw-tieu-chuan-noi-chinh-tu-phap", "--occurred", "2019-06-01",
-                   "--note", "Quy định 214-QĐ/TW", "--as-of", "2019-06-30")
+    result = event(
+        plan,
+        "tw-tieu-chuan-noi-chinh-tu-phap",
+        "--occurred",
+        "2019-06-01",
+        "--note",
+        "Quy định 214-QĐ/TW",
+        "--as-of",
+        "2019-06-30",
+    )
     assert result.exit_code == 0, result.stderr
     removed, added = only_change(old, path.read_bytes())
     assert removed == ["    occurred: null\n"]
@@ -158,8 +202,9 @@ def test_dry_run_prints_the_diff_and_writes_nothing(tmp_path: Path) -> None:
 def test_event_dry_run_writes_nothing(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     before = snapshot(plan)
-    dry = event(plan, "tw-quy-che-chung", "--occurred", "2019-03-01", "--as-of", "2019-06-30",
-                "--dry-run")
+    dry = event(
+        plan, "tw-quy-che-chung", "--occurred", "2019-03-01", "--as-of", "2019-06-30", "--dry-run"
+    )
     assert dry.exit_code == 0, dry.stderr
     assert "-    occurred: null\n+    occurred: 2019-03-01\n" in dry.stdout
     assert snapshot(plan) == before
@@ -171,11 +216,11 @@ HAND_WRITTEN = (
     "\n"
     "tasks:\n"
     "- id: III.7.1   # nhiệm vụ đầu\n"
-    "  title: \"Chủ trì quy định cơ chế dân biết, dân bàn\"\n"
+    '  title: "Chủ trì quy định cơ chế dân biết, dân bàn"\n'
     "  role: 'chủ trì'\n"
     "  deadline: thực hiện từ năm 2018\n"
     "\n"
-    "  status: \"chưa thực hiện\"   # sửa bằng lệnh\n"
+    '  status: "chưa thực hiện"   # sửa bằng lệnh\n'
     "  # nguồn trong văn bản\n"
     "  source: {section: III.7, item: 1, line: 162}\n"
     "- id: III.7.2\n"
@@ -194,11 +239,22 @@ def test_hand_written_layout_is_kept(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     path = plan / "tasks" / "ban-dan-van.yaml"
     path.write_bytes(HAND_WRITTEN.replace("\n", "\r\n").encode("utf-8"))
-    one = update(plan, "III.7.1", "--status", "dang thuc hien", "--date", "2018-08-20",
-                 "--as-of", AS_OF)
+    one = update(
+        plan, "III.7.1", "--status", "dang thuc hien", "--date", "2018-08-20", "--as-of", AS_OF
+    )
     assert one.exit_code == 0, one.stderr
-    two = update(plan, "III.7.2", "--status", "hoàn thành", "--date", "20-08-2018",
-                 "--as-of", AS_OF, "--evidence", "Kế hoạch số 15-KH/TU ngày 20/8/2018")
+    two = update(
+        plan,
+        "III.7.2",
+        "--status",
+        "hoàn thành",
+        "--date",
+        "20-08-2018",
+        "--as-of",
+        AS_OF,
+        "--evidence",
+        "Kế hoạch số 15-KH/TU ngày 20/8/2018",
+    )
     assert two.exit_code == 0, two.stderr
     expected = (
         HAND_WRITTEN.replace(
@@ -218,7 +274,17 @@ def test_hand_written_layout_is_kept(tmp_path: Path) -> None:
         )
     ).replace("\n", "\r\n")
     assert path.read_bytes() == expected.encode("utf-8")
-    again = update(plan, "III.7.2", "--status", "done", "--date", "2018-08-20", "--as-of", AS_OF,
-                   "--evidence", "Kế hoạch số 15-KH/TU ngày 20/8/2018")
+    again = update(
+        plan,
+        "III.7.2",
+        "--status",
+        "done",
+        "--date",
+        "2018-08-20",
+        "--as-of",
+        AS_OF,
+        "--evidence",
+        "Kế hoạch số 15-KH/TU ngày 20/8/2018",
+    )
     assert again.exit_code == 0 and "không có gì thay đổi" in again.stdout
     assert path.read_bytes() == expected.encode("utf-8")

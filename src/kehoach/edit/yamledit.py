@@ -35,6 +35,7 @@ Path_ = tuple[str | int, ...]
 _BOM = "\ufeff"
 _NULL = "tag:yaml.org,2002:null"
 _DEFAULT_OFFSETS = (2, 2)  # dash two spaces under its key, content two after the dash
+_YAML11_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to a YAML 1.1 reader
 
 
 def plain_load(text: str) -> Any:
@@ -57,8 +58,15 @@ def render_mapping(pairs: Sequence[tuple[str, Any]]) -> list[str]:
     """Block-style lines of a mapping at indentation 0, quoted wherever YAML 1.1 needs it."""
     from ruamel.yaml.comments import CommentedMap
 
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
     data = CommentedMap()
     for key, value in pairs:
+        if isinstance(value, str) and not value.__class__.__name__.endswith("ScalarString"):
+            if any(ch in value for ch in _YAML11_BREAKS):
+                # ruamel writes these raw in plain or single quotes, where a YAML 1.1
+                # reader takes them for line breaks; escapes are the only safe form.
+                value = DoubleQuotedScalarString(value)
         data[key] = value
     out = io.StringIO()
     _yaml().dump(data, out)
