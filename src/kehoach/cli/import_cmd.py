@@ -59,7 +59,8 @@ def register(app: typer.Typer) -> None:
             failed = bool(problems)
             if failed:
                 echo_err(
-                    f"Kế hoạch vừa nhập có {len(problems)} lỗi; hãy sửa rồi chạy 'kehoach validate'."
+                    f"Kế hoạch vừa nhập có {len(problems)} lỗi; "
+                    "hãy sửa rồi chạy 'kehoach validate'."
                 )
             typer.echo(str(result.out))
         raise typer.Exit(1 if failed else 0)

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.errors import InputError
-
 from kehoach.importer.assemble import Assembled, assemble
 from kehoach.importer.names import slug
 from kehoach.importer.reading import Para, read_document, read_text

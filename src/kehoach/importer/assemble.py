@@ -76,6 +76,11 @@ class _Assembler:
             self._collective.aliases.append(alias)
         return self._collective
 
+    def lead_body(self, name: str) -> BodyDraft:
+        """The body called *name*; a name that lists several bodies is a group."""
+        several = len(split_names(name, self.registry)) > 1
+        return self.registry.add(name, group=True if several else None)
+
     def intro_body(self, section: SectionDraft) -> BodyDraft | None:
         for _, text in section.intro:
             verb = _INTRO_VERB.search(text)
@@ -147,6 +152,9 @@ class _Assembler:
                 deadline = given
             else:
                 self.unplaced.append(Unplaced(node.line, given, "thời hạn chưa đọc được"))
+                note = f"Thời hạn ghi trong văn bản (chưa đọc được): {given}"
+                old = node.fields.get("note")
+                node.fields["note"] = f"{old}\n{note}" if old else note
         return title_last, deadline, exception
 
     def partners_of(self, title: str, node: Node, extra: list[str], own: str) -> list[str]:
@@ -223,23 +231,18 @@ class _Assembler:
         return task
 
     def root(self, node: Node, section: SectionDraft, item: int, default: BodyDraft) -> None:
-        body, extra, predicate = default, [], None
+        body, predicate = default, None
         if node.fields.get("lead"):
-            names = [n for n in split_names(node.fields["lead"], self.registry) if n]
-            if names:
-                body, extra = self.registry.add(names[0]), names[1:]
+            lead_text = node.fields["lead"].strip(" .;")
+            if split_names(lead_text, self.registry):
+                body = self.lead_body(lead_text)
         else:
             lead = extract_lead(node.texts[0], self.registry)
             if lead is not None:
-                names, offset = lead
-                body, extra, predicate = (
-                    self.registry.add(names[0]),
-                    names[1:],
-                    node.texts[0][offset:],
-                )
+                body, predicate = self.lead_body(lead[0]), node.texts[0][lead[1] :]
         own = self.registry.use(body)
         source = {"section": section.id, "item": item, "line": node.line}
-        task = self.task(node, f"{section.id}.{item}", source, own, extra, predicate)
+        task = self.task(node, f"{section.id}.{item}", source, own, [], predicate)
         self.tasks.setdefault(own, []).append((section.id, task))
 
     def run(self) -> Assembled:

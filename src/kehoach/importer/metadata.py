@@ -20,7 +20,8 @@ _DATE = r"ngày\s+(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])(?P<m>\d{1,2})\s*(?:năm\s
 _DOC_RE = re.compile(
     rf"(?P<kind>{_DOC_KINDS})\s+số\s+(?P<ref>[\w./Đđ-]+?)\s*,?\s*{_DATE}\s*(?:,\s*)?"
     r"(?:của\s+(?P<issuer>(?:[^,;:()]|\([^()]*\))+?))?"
-    r"(?=\s+(?:về|và|thực hiện|ban hành|triển khai|quy định|hướng dẫn)\b|\s*[,;:.]|\s*\(gọi|$)",
+    r"(?=\s+(?:về|và|thực hiện|ban hành|triển khai|quy định|hướng dẫn|phê duyệt)\b|"
+    r"\s*[,;:.\"“]|\s*\(gọi|$)",
 )
 _ISSUER_RE = re.compile(
     r"(?:^|[,;]\s*)(?P<issuer>[^,;()]+?)\s+(?:xây dựng|ban hành|triển khai)\s+(?:Kế hoạch|kế hoạch)"
@@ -92,8 +93,9 @@ def read_header(paras: list[Para], meta: Meta) -> None:
 
 def title_of(title_paras: list[Para]) -> str:
     """ "KẾ HOẠCH" + the lines under it → "Kế hoạch thực hiện …"."""
-    head = title_paras[0].text if title_paras else ""
-    rest = " ".join(p.text for p in title_paras[1:]).strip()
+    lines = [line for para in title_paras for line in para.lines]
+    head = lines[0] if lines else ""
+    rest = " ".join(lines[1:]).strip()
     words = head.split(" ", 2)
     title = "Kế hoạch" + ((" " + sentence_case(words[2]).lower()) if len(words) > 2 else "")
     if rest:

@@ -65,7 +65,9 @@ _VERBS: tuple[tuple[str, ...], ...] = tuple(
         "báo cáo", "hoàn thiện", "tổng hợp", "thẩm định", "cung cấp", "đánh giá", "để",
         "nhằm", "trong việc", "về việc", "thống nhất", "khảo sát", "lập", "sửa đổi",
         "chuẩn bị", "vận động", "hỗ trợ", "điều tra", "quản lý", "bồi dưỡng", "đào tạo",
-        "chịu", "giúp", "thường trực", "theo",
+        "chịu", "giúp", "thường trực", "theo", "lựa chọn", "biểu dương", "khen thưởng",
+        "phát động", "tiếp nhận", "xử lý", "nâng cao", "phát huy", "duy trì", "cập nhật",
+        "lưu trữ", "vận hành", "hoàn thành", "gửi", "đăng ký", "kịp thời",
     )
 )  # fmt: skip
 _ORGAN_PREFIXES = (
@@ -73,6 +75,9 @@ _ORGAN_PREFIXES = (
     ("thuong", "truc"), ("dang", "uy"),
 )  # fmt: skip
 _GENERIC_FIRST = {"các", "cơ", "những", "mọi"}
+# Lower-case words that carry a known name on ("Sở Nội vụ tỉnh", "Ban Tổ chức các cấp").
+_CONTINUES = {"tỉnh", "huyện", "thành", "thị", "xã", "phường", "quận", "cấp", "khu", "trực",
+              "thuộc", "các", "của", "-"}  # fmt: skip
 _STOP = {"(", ".", ":", ")", "[", "“", '"'}
 
 
@@ -120,6 +125,15 @@ def _verb_at(ws: list[tuple[str, int, int]], i: int) -> bool:
                 continue  # "Ủy ban … thường trực" (rare) — only a verb after a comma
             return True
     return False
+
+
+def _min_end(ws: list[tuple[str, int, int]], i: int) -> int:
+    """The shortest name starting at *i*: its head word and one more ("Các tổ chức …")."""
+    head = next((h for h in _HEADS if _seq(ws, i, len(h)) == h), ("",))
+    end = i + len(head)
+    if end < len(ws) and ws[end][0] not in (",", ";", "và", *_STOP):
+        end += 1
+    return end
 
 
 def _starts_item(ws: list[tuple[str, int, int]], i: int) -> bool:
@@ -245,9 +259,14 @@ def _scan_name(ws: list[tuple[str, int, int]], i: int, registry: Registry) -> in
     known = registry.longest_at(ws, i)
     if known is not None:
         end = i + known[1]
-        if end >= len(ws) or ws[end][0] in (",", ";", "và", *_STOP) or _verb_at(ws, end):
+        if (
+            end >= len(ws)
+            or ws[end][0] in (",", ";", "và", *_STOP)
+            or _verb_at(ws, end)
+            or (ws[end][0][:1].islower() and ws[end][0] not in _CONTINUES)
+        ):
             return end
-    j = i + 1
+    j = _min_end(ws, i)
     while j < len(ws):
         w = ws[j][0]
         if w in _STOP or w == ";" or _verb_at(ws, j):
@@ -298,16 +317,17 @@ def is_specific(name: str, registry: Registry) -> bool:
     ws = words(name)
     if not ws:
         return False
-    if ws[0][0] in _GENERIC_FIRST or ws[0][0][:1].islower():
+    if ws[0][0].lower() in _GENERIC_FIRST or ws[0][0][:1].islower():
         return any(w[:1].isupper() for w, _, _ in ws[1:])
     return _head_at(ws, 0)
 
 
-def extract_lead(text: str, registry: Registry) -> tuple[list[str], int] | None:
-    """Names that open an item as its subject ("Giao Ban Tổ chức Tỉnh ủy chủ trì, …").
+def extract_lead(text: str, registry: Registry) -> tuple[str, int] | None:
+    """The body that opens an item as its subject ("Giao Ban Tổ chức Tỉnh ủy chủ trì, …").
 
-    Returns the names and the offset in *text* where the predicate starts, or None when
-    the item does not start with a body's name followed by a verb.
+    Returns the name and the offset in *text* where the predicate starts, or None when
+    the item does not start with a body's name followed by a verb. A subject that lists
+    several bodies ("Các sở, ban, ngành, Ủy ban nhân dân các huyện") is one group.
     """
     ws = words(text)
     i = 0
@@ -318,16 +338,16 @@ def extract_lead(text: str, registry: Registry) -> tuple[list[str], int] | None:
     if i >= len(ws) or not _head_at(ws, i):
         return None
     known = registry.longest_at(ws, i)
-    j = i + (known[1] if known else len(next(h for h in _HEADS if _seq(ws, i, len(h)) == h)))
+    j = i + known[1] if known else _min_end(ws, i)
     while j < len(ws) and not _verb_at(ws, j):
         if ws[j][0] in (";", ":", "(", ".") or j - i > 24:
             return None
         j += 1
     if j >= len(ws):
         return None
-    subject = text[ws[i][1] : ws[j - 1][2]]
-    names = [n for n in split_names(subject, registry) if is_specific(n, registry)]
-    return (names, ws[j][1]) if names else None
+    subject = text[ws[i][1] : ws[j - 1][2]].strip(" ,")
+    names = split_names(subject, registry)
+    return ((subject if len(names) > 1 else names[0]), ws[j][1]) if names else None
 
 
 def extract_partners(text: str, registry: Registry) -> list[str]:

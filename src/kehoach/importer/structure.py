@@ -141,8 +141,8 @@ def repair(paras: list[Para]) -> list[Para]:
 
 
 def _is_title(para: Para) -> bool:
-    text = para.text
-    return fold(text).startswith("ke hoach") and (text.isupper() or bool(para.heading))
+    first = para.lines[0]
+    return fold(first).startswith("ke hoach") and (first.isupper() or bool(para.heading))
 
 
 def _is_end(para: Para) -> bool:
@@ -206,7 +206,7 @@ class _Builder:
         return False
 
     # ----------------------------------------------------------------- items
-    def is_heading(self, para: Para, rest: str, following: Para | None) -> bool:
+    def is_heading(self, para: Para, rest: str, following: Para | None, task_table: bool) -> bool:
         if para.heading:
             return True
         if rest.endswith((".", ";")) or len(rest.split()) > 25 or following is None:
@@ -214,20 +214,22 @@ class _Builder:
         if _ROLE_WORDS.search(rest) and not looks_like_body(rest):
             return False
         if following.cells is not None:
-            return True
+            return task_table
         next_kind = classify(following.text)[0]
         if next_kind is None:
             return looks_like_body(rest.rstrip(":")) and not _FIELD.match(following.text)
         return next_kind not in ("roman", "part", "letter", self.levels[0] if self.levels else "")
 
-    def item(self, para: Para, kind: str, rest: str, following: Para | None) -> None:
+    def item(
+        self, para: Para, kind: str, rest: str, following: Para | None, task_table: bool
+    ) -> None:
         if kind in self.levels:
             depth = self.levels.index(kind)
             del self.levels[depth + 1 :]
         else:
             self.levels.append(kind)
             depth = len(self.levels) - 1
-        if depth == 0 and kind != "plus" and self.is_heading(para, rest, following):
+        if depth == 0 and kind != "plus" and self.is_heading(para, rest, following, task_table):
             self.open_sub(rest, para.line, kind)
             return
         if depth == 0 and self.sub is not None:
@@ -375,5 +377,10 @@ def build_draft(paras: list[Para]) -> Draft:
         elif kind is None or kind in ("roman", "letter", "part"):
             builder.plain(para)
         else:
-            builder.item(para, kind, rest, following)
+            rows = []
+            for later in body[i:]:
+                if later.cells is None:
+                    break
+                rows.append(later)
+            builder.item(para, kind, rest, following, read_table(rows) is not None)
     return draft
