@@ -48,7 +48,9 @@ def register(app: typer.Typer) -> None:
         text: Annotated[
             str,
             typer.Argument(
-                help='Thời hạn nguyên văn, ví dụ "thực hiện từ năm 2018".', show_default=False
+                help='Thời hạn nguyên văn, ví dụ "thực hiện từ năm 2018".',
+                metavar="VĂN_BẢN",
+                show_default=False,
             ),
         ],
         task_text: Annotated[
@@ -56,6 +58,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--task-text",
                 help='Nội dung nhiệm vụ; nếu mở đầu bằng "Hằng năm…" thì thời hạn lặp lại.',
+                metavar="VĂN_BẢN",
                 show_default=False,
             ),
         ] = None,
@@ -64,6 +67,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--as-of",
                 help="Tính hạn cụ thể vào ngày này (2019-06-30 hoặc 30/6/2019).",
+                metavar="NGÀY",
                 show_default=False,
             ),
         ] = None,
@@ -72,6 +76,7 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--year",
                 help='Năm của kế hoạch, cho thời hạn không ghi năm ("quý III", "cuối năm").',
+                metavar="NĂM",
                 show_default=False,
             ),
         ] = None,
