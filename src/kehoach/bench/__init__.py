@@ -1,0 +1,1 @@
+"""The benchmark run by ``make bench``: synthetic plans, timed commands, their baselines."""

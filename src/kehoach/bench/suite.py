@@ -1,0 +1,560 @@
+"""``python -m kehoach.bench`` (``make bench``): every figure beside its baseline.
+
+For each size (1,000, 10,000 and, unless skipped, 100,000 tasks) a deterministic
+synthetic plan is generated and ``validate``, ``status`` and ``report`` run as
+fresh processes, cold (empty cache folder) and warm (cache filled by an earlier
+run), next to a bare libyaml parse of the same files (``yaml.load`` with
+``CSafeLoader``, in a fresh process too, so both sides pay for starting Python).
+Start-up commands (``--help``, ``--version``, ``deadline``) run beside bare
+``python -c pass``, a minimal two-command Typer app and an argparse app. When
+Taskwarrior (``task``) is installed, the same tasks are imported into it and its
+``list``, ``summary`` and ``overdue`` are timed as well.
+
+Results: a Markdown table on stdout, ``bench-results/latest.md`` and
+``bench-results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach import __version__
+from kehoach.bench.runner import Measure, measure
+from kehoach.bench.synth import AS_OF, SynthPlan, generate, taskwarrior_json
+
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+QUARTER = f"{AS_OF.year}-Q{(AS_OF.month - 1) // 3 + 1}"
+DEADLINE_TEXT = "thực hiện từ năm 2019"
+
+# Targets of issue 7, as ratios measured in the same run.
+STARTUP_MAX = 8.0  # × python -c pass
+COLD_MAX = 1.3  # × bare CSafeLoader parse, 10,000 tasks
+WARM_MAX = 0.35  # × bare parse, when Taskwarrior is missing
+GROWTH_MAX = 11.0  # 100,000 tasks vs 10,000
+MEMORY_MAX_MB = 150.0  # at 10,000 tasks
+
+_PARSE_SCRIPT = """
+import sys, yaml
+from pathlib import Path
+root = Path(sys.argv[1])
+files = [root / "plan.yaml", root / "bodies.yaml", root / "events.yaml"]
+files += sorted((root / "tasks").glob("*.yaml"))
+for path in files:
+    yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+_TYPER_APP = '''
+import typer
+
+app = typer.Typer({options})
+
+
+@app.command()
+def hello(name: str, count: int = 1) -> None:
+    """Say hello."""
+    for _ in range(count):
+        print(f"hello {{name}}")
+
+
+@app.command()
+def bye(name: str) -> None:
+    """Say goodbye."""
+    print(f"bye {{name}}")
+
+
+app()
+'''
+
+_ARGPARSE_APP = """
+import argparse
+
+parser = argparse.ArgumentParser(prog="app")
+sub = parser.add_subparsers()
+hello = sub.add_parser("hello", help="Say hello.")
+hello.add_argument("name")
+hello.add_argument("--count", type=int, default=1)
+bye = sub.add_parser("bye", help="Say goodbye.")
+bye.add_argument("name")
+parser.parse_args()
+"""
+
+
+@dataclass
+class Row:
+    """One line of a results table: a figure, its baseline and their ratio."""
+
+    section: str
+    label: str
+    measure: Measure
+    baseline: Measure | None = None
+    warm: Measure | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "section": self.section,
+            "label": self.label,
+            "cold" if self.warm else "value": self.measure.to_json(),
+            "warm": self.warm.to_json() if self.warm else None,
+            "baseline": self.baseline.to_json() if self.baseline else None,
+        }
+
+
+def _kehoach_argv() -> list[str]:
+    """The console script next to this interpreter (what users run), else ``-m kehoach``."""
+    script = Path(sys.executable).with_name("kehoach")
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-m", "kehoach"]
+
+
+def _machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) // 1024 // 1024 + 1} GB"
+                break
+    except (OSError, ValueError):
+        pass
+    from importlib.metadata import PackageNotFoundError, version
+
+    def ver(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "-"
+
+    import yaml
+
+    return {
+        "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "os": f"{platform.system()} {platform.release()}",
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "python": platform.python_version(),
+        "kehoach": __version__,
+        "typer": ver("typer"),
+        "pydantic": ver("pydantic"),
+        "PyYAML": f"{ver('PyYAML')} ({'libyaml' if yaml.__with_libyaml__ else 'pure Python'})",
+        "rich": ver("rich"),
+        "taskwarrior": _task_version() or "not installed",
+    }
+
+
+def _task_version() -> str | None:
+    task = shutil.which("task")
+    if task is None:
+        return None
+    try:
+        out = subprocess.run(
+            [task, "--version"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+class Bench:
+    def __init__(self, work: Path, runs: int | None) -> None:
+        self.work = work
+        self.runs = runs
+        self.rows: list[Row] = []
+        self.kehoach = _kehoach_argv()
+        self.env = dict(os.environ)
+        self.env.pop("KEHOACH_NO_CACHE", None)
+        # Measure what an installed kehoach does: with compiled bytecode (.pyc), which pip
+        # writes at install time and Python writes on first import, unless told not to.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.env["KEHOACH_CACHE_DIR"] = str(work / "cache-startup")
+        self.env["COLUMNS"] = "100"
+        self.imports: dict[str, list[str]] = {}
+
+    # -- start-up -------------------------------------------------------------
+
+    def startup(self) -> None:
+        _say("start-up …")
+        py = sys.executable
+        typer_rich = self.work / "typer_app.py"
+        typer_rich.write_text(_TYPER_APP.format(options=""), encoding="utf-8")
+        typer_plain = self.work / "typer_plain.py"
+        typer_plain.write_text(_TYPER_APP.format(options="rich_markup_mode=None"), encoding="utf-8")
+        argparse_app = self.work / "argparse_app.py"
+        argparse_app.write_text(_ARGPARSE_APP, encoding="utf-8")
+        bare = measure("python -c pass", [py, "-c", "pass"], runs=self.runs or 21)
+        self.bare = bare
+        base_rows = [
+            ("argparse app --help", [py, str(argparse_app), "--help"]),
+            ("minimal Typer app --help (default rich help)", [py, str(typer_rich), "--help"]),
+            ("minimal Typer app --help (rich_markup_mode=None)", [py, str(typer_plain), "--help"]),
+        ]
+        self.rows.append(Row("startup", "python -c pass", bare))
+        for label, argv in base_rows:
+            self.rows.append(Row("startup", label, measure(label, argv, runs=self.runs), bare))
+        for label, args in (
+            ("kehoach --help", ["--help"]),
+            ("kehoach --version", ["--version"]),
+            (f'kehoach deadline "{DEADLINE_TEXT}"', ["deadline", DEADLINE_TEXT]),
+        ):
+            result = measure(label, [*self.kehoach, *args], env=self.env, runs=self.runs)
+            self.rows.append(Row("startup", label, result, bare))
+            self.imports[label] = self._heavy_imports(args)
+
+    def _heavy_imports(self, args: list[str]) -> list[str]:
+        """Which of pydantic, yaml, rich, ruamel, dateutil the command imports."""
+        code = (
+            "import sys\n"
+            f"sys.argv = ['kehoach', *{args!r}]\n"
+            "from kehoach.cli.app import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = {'pydantic', 'pydantic_core', 'yaml', 'rich', 'ruamel', 'dateutil'}\n"
+            "found = sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in heavy})\n"
+            "sys.stderr.write('IMPORTS=' + ','.join(found) + '\\n')\n"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            check=False,
+        )
+        for line in out.stderr.splitlines():
+            if line.startswith("IMPORTS="):
+                return [m for m in line[len("IMPORTS=") :].split(",") if m]
+        return ["?"]
+
+    # -- one plan size -------------------------------------------------------------
+
+    def size(self, n: int) -> None:
+        _say(f"{n:,} tasks: generating …")
+        root = self.work / f"plan-{n}"
+        if root.exists():
+            shutil.rmtree(root)
+        started = time.perf_counter()
+        plan = generate(root, n)
+        _say(
+            f"{n:,} tasks: {len(plan.files)} files, {plan.bytes / 1e6:.1f} MB, generated in "
+            f"{time.perf_counter() - started:.1f} s; measuring …"
+        )
+        section = f"{n}"
+        parse = measure(
+            "bare CSafeLoader parse",
+            [sys.executable, "-c", _PARSE_SCRIPT, str(root)],
+            runs=self.runs,
+        )
+        self.rows.append(Row(section, "bare CSafeLoader parse (yaml.load)", parse))
+        commands = (
+            ("validate", ["validate", str(root), "--as-of", AS_OF.isoformat()]),
+            ("status", ["status", str(root), "--as-of", AS_OF.isoformat()]),
+            ("report", ["report", str(root), "--quarter", QUARTER]),
+        )
+        for name, args in commands:
+            argv = [*self.kehoach, *args]
+            cold_dir = self.work / f"cache-cold-{n}"
+            cold_env = {**self.env, "KEHOACH_CACHE_DIR": str(cold_dir)}
+
+            def empty(folder: Path = cold_dir) -> None:
+                shutil.rmtree(folder, ignore_errors=True)
+
+            cold = measure(f"{name} cold", argv, env=cold_env, runs=self.runs, before_each=empty)
+            warm_env = {**self.env, "KEHOACH_CACHE_DIR": str(self.work / f"cache-warm-{n}")}
+            warm = measure(f"{name} warm", argv, env=warm_env, runs=self.runs)
+            self.rows.append(Row(section, f"kehoach {name}", cold, parse, warm))
+            _say(f"  {name}: cold {cold.ms:.0f} ms, warm {warm.ms:.0f} ms")
+        off_env = {**self.env, "KEHOACH_NO_CACHE": "1"}
+        status_args = ["status", str(root), "--as-of", AS_OF.isoformat()]
+        off = measure(
+            "status, cache off", [*self.kehoach, *status_args], env=off_env, runs=self.runs
+        )
+        self.rows.append(Row(section, "kehoach status, cache off (KEHOACH_NO_CACHE=1)", off, parse))
+        self._taskwarrior(plan, section)
+
+    def _taskwarrior(self, plan: SynthPlan, section: str) -> None:
+        task = shutil.which("task")
+        if task is None:
+            return
+        if plan.n_tasks > 10_000:  # importing 100,000 tasks into Taskwarrior takes too long
+            return
+        _say(f"  Taskwarrior: importing {plan.n_tasks:,} tasks …")
+        data = self.work / f"taskwarrior-{plan.n_tasks}"
+        shutil.rmtree(data, ignore_errors=True)
+        data.mkdir()
+        rc = data / "taskrc"
+        rc.write_text(
+            f"data.location={data}\nconfirmation=off\nhooks=off\nnews.version=2.6.0\n"
+            "verbose=nothing\n",
+            encoding="utf-8",
+        )
+        env = {**self.env, "TASKRC": str(rc), "TASKDATA": str(data)}
+        source = data / "import.json"
+        source.write_text(taskwarrior_json(plan), encoding="utf-8")
+        subprocess.run(
+            [task, "rc.gc=on", "import", str(source)],
+            env=env,
+            capture_output=True,
+            check=False,
+        )
+        for name in ("list", "summary", "overdue"):
+            result = measure(f"task {name}", [task, name], env=env, runs=self.runs, expect=(0, 1))
+            self.rows.append(Row(section, f"Taskwarrior task {name}", result))
+
+    # -- output ------------------------------------------------------------------------
+
+
+def _ms(m: Measure | None) -> str:
+    if m is None:
+        return ""
+    if not m.ok:
+        return "error"
+    return f"{m.ms:,.0f}"
+
+
+def _mb(m: Measure | None) -> str:
+    if m is None or not m.ok:
+        return ""
+    return f"{m.mb:,.0f}"
+
+
+def _ratio(a: Measure | None, b: Measure | None) -> str:
+    if a is None or b is None or not a.ok or not b.ok or b.ms == 0:
+        return ""
+    return f"{a.ms / b.ms:.2f}×"
+
+
+def startup_table(rows: list[Row], imports: dict[str, list[str]]) -> list[str]:
+    out = [
+        "| Command | Median ms | Peak MB | × `python -c pass` | Heavy modules imported |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        if row.section != "startup":
+            continue
+        heavy = imports.get(row.label)
+        shown = "" if heavy is None else (", ".join(heavy) if heavy else "none")
+        out.append(
+            f"| {row.label} | {_ms(row.measure)} | {_mb(row.measure)} | "
+            f"{_ratio(row.measure, row.baseline) if row.baseline else '1.00×'} | {shown} |"
+        )
+    return out
+
+
+def size_table(rows: list[Row]) -> list[str]:
+    out = [
+        "| Tasks | Command | Cold ms | Cold MB | Warm ms | Warm MB | Parse ms | Cold ÷ parse "
+        "| Warm ÷ parse |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        if row.section == "startup":
+            continue
+        n = f"{int(row.section):,}"
+        if row.warm is None and row.baseline is None:
+            out.append(f"| {n} | {row.label} | {_ms(row.measure)} | {_mb(row.measure)} | | | | | |")
+            continue
+        out.append(
+            f"| {n} | {row.label} | {_ms(row.measure)} | {_mb(row.measure)} | {_ms(row.warm)} | "
+            f"{_mb(row.warm)} | {_ms(row.baseline)} | {_ratio(row.measure, row.baseline)} | "
+            f"{_ratio(row.warm, row.baseline)} |"
+        )
+    return out
+
+
+def _find(rows: list[Row], section: str, label: str) -> Row | None:
+    for row in rows:
+        if row.section == section and row.label == label:
+            return row
+    return None
+
+
+def targets(rows: list[Row]) -> list[str]:
+    """Each target of issue 7: met or missed, and by how much."""
+    lines: list[str] = []
+
+    def verdict(name: str, value: float | None, limit: float, unit: str = "×") -> None:
+        if value is None:
+            lines.append(f"- {name}: not measured")
+            return
+        met = value <= limit
+        word = "met" if met else f"**missed** by {value / limit - 1:.0%}"
+        lines.append(f"- {name}: {value:.2f}{unit} (limit {limit:g}{unit}) — {word}")
+
+    def ratio(a: Measure | None, b: Measure | None) -> float | None:
+        if a is None or b is None or not a.ok or not b.ok:
+            return None
+        return a.ms / b.ms
+
+    for label in ("kehoach --help", "kehoach --version", f'kehoach deadline "{DEADLINE_TEXT}"'):
+        row = _find(rows, "startup", label)
+        verdict(
+            f"`{label}` ÷ `python -c pass`",
+            ratio(row.measure, row.baseline) if row else None,
+            STARTUP_MAX,
+        )
+    for name in ("validate", "status"):
+        row = _find(rows, "10000", f"kehoach {name}")
+        verdict(
+            f"cold `{name}`, 10,000 tasks ÷ bare parse",
+            ratio(row.measure, row.baseline) if row else None,
+            COLD_MAX,
+        )
+    status = _find(rows, "10000", "kehoach status")
+    summary = _find(rows, "10000", "Taskwarrior task summary")
+    if status is not None and summary is not None and summary.measure.ok:
+        verdict(
+            "warm `status`, 10,000 tasks ÷ Taskwarrior `task summary`, 10,000 tasks",
+            ratio(status.warm, summary.measure),
+            1.0,
+        )
+    else:
+        verdict(
+            "warm `status`, 10,000 tasks ÷ bare parse (Taskwarrior not installed)",
+            ratio(status.warm, status.baseline) if status else None,
+            WARM_MAX,
+        )
+    for name in ("validate", "status", "report"):
+        big = _find(rows, "100000", f"kehoach {name}")
+        small = _find(rows, "10000", f"kehoach {name}")
+        if big is None or small is None:
+            lines.append(f"- `{name}` growth 10,000 → 100,000 tasks: not measured (size skipped)")
+            continue
+        verdict(
+            f"cold `{name}` growth, 100,000 ÷ 10,000 tasks",
+            ratio(big.measure, small.measure),
+            GROWTH_MAX,
+        )
+        verdict(
+            f"warm `{name}` growth, 100,000 ÷ 10,000 tasks", ratio(big.warm, small.warm), GROWTH_MAX
+        )
+    parse_big = _find(rows, "100000", "bare CSafeLoader parse (yaml.load)")
+    parse_small = _find(rows, "10000", "bare CSafeLoader parse (yaml.load)")
+    if parse_big and parse_small:
+        value = ratio(parse_big.measure, parse_small.measure)
+        lines.append(
+            f"- (for reference) bare parse growth, 100,000 ÷ 10,000 tasks: {value:.2f}×"
+            if value
+            else "- bare parse growth: not measured"
+        )
+    peak = 0.0
+    for name in ("validate", "status", "report"):
+        row = _find(rows, "10000", f"kehoach {name}")
+        for m in (row.measure, row.warm) if row else ():
+            if m is not None and m.ok:
+                peak = max(peak, m.mb)
+    verdict(
+        "peak memory, 10,000 tasks (largest of all commands)", peak or None, MEMORY_MAX_MB, " MB"
+    )
+    return lines
+
+
+def write_results(
+    out_dir: Path, machine: dict[str, str], bench: Bench, sizes: list[int], elapsed: float
+) -> str:
+    body = [
+        "# kehoach benchmark results",
+        "",
+        f"Generated by `make bench` (`python -m kehoach.bench`) on {machine['date']}, "
+        f"in {elapsed / 60:.1f} minutes.",
+        "",
+        "## Machine",
+        "",
+        *(f"- {key}: {value}" for key, value in machine.items() if key != "date"),
+        "",
+        "## Start-up (commands that load no plan)",
+        "",
+        "Median of repeated runs, each a fresh process.",
+        "",
+        *startup_table(bench.rows, bench.imports),
+        "",
+        "## Loading and reporting on synthetic plans",
+        "",
+        f"Sizes: {', '.join(f'{n:,}' for n in sizes)} tasks, 100 per body file. Cold: empty "
+        "cache folder (includes writing the cache); warm: cache filled by an earlier run. "
+        "Parse: `yaml.load(…, Loader=CSafeLoader)` of the same files in a fresh process. "
+        f"Commands run `--as-of {AS_OF.isoformat()}` (report: `--quarter {QUARTER}`). "
+        "Peak MB is the maximum resident set size.",
+        "",
+        *size_table(bench.rows),
+        "",
+        "## Targets (issue 7)",
+        "",
+        *targets(bench.rows),
+        "",
+    ]
+    text = "\n".join(body)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "latest.md").write_text(text, encoding="utf-8")
+    data = {
+        "machine": machine,
+        "sizes": sizes,
+        "imports": bench.imports,
+        "rows": [row.to_json() for row in bench.rows],
+    }
+    (out_dir / "latest.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return text
+
+
+def _sizes(text: str | None) -> list[int]:
+    if not text:
+        return list(DEFAULT_SIZES)
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kehoach.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes",
+        default=os.environ.get("KEHOACH_BENCH_SIZES"),
+        help="comma-separated task counts (default 1000,10000,100000; env KEHOACH_BENCH_SIZES)",
+    )
+    parser.add_argument("--runs", type=int, default=None, help="timed runs per command")
+    parser.add_argument("--out", default="bench-results", help="folder for latest.md/json")
+    parser.add_argument("--keep", action="store_true", help="keep the generated plans")
+    args = parser.parse_args(argv)
+    sizes = _sizes(args.sizes)
+    out_dir = Path(args.out)
+    tmp_parent = out_dir / "tmp"
+    tmp_parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="run-", dir=tmp_parent)).resolve()
+    started = time.perf_counter()
+    machine = _machine()
+    bench = Bench(work, args.runs)
+    try:
+        bench.startup()
+        for n in sizes:
+            bench.size(n)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    text = write_results(out_dir, machine, bench, sizes, time.perf_counter() - started)
+    print(text)
+    _say(f"written: {out_dir / 'latest.md'}, {out_dir / 'latest.json'}")
+    return 0

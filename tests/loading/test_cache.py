@@ -1,0 +1,329 @@
+"""The cache of parsed files: a second run does not parse again, and a stale, corrupt or
+foreign entry can never change a result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import shutil
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kehoach.loading import cache as cache_mod
+from kehoach.loading import plandir
+from kehoach.loading.cache import FileCache, default_dir
+from kehoach.loading.plandir import LoadedFiles, load_files
+from kehoach.loading.positions import PosDict, PosList, locate
+from kehoach.model import TaskFile
+from kehoach.validation import validate
+
+AS_OF = dt.date(2019, 6, 30)
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(folder))
+    monkeypatch.delenv("KEHOACH_NO_CACHE", raising=False)
+    cache_mod.set_enabled(True)
+    yield folder
+    cache_mod.set_enabled(True)
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the files the YAML parser was run on."""
+    seen: list[str] = []
+    real = plandir.load_yaml
+
+    def counting(path: Path, display: str | None = None, data: bytes | None = None) -> Any:
+        seen.append(path.name)
+        return real(path, display, data)
+
+    monkeypatch.setattr(plandir, "load_yaml", counting)
+    return seen
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("??/*.pickle")) if folder.exists() else []
+
+
+def snapshot(files: LoadedFiles) -> list[tuple[Any, ...]]:
+    """Everything load_files gives, positions included, in comparable form."""
+
+    def positions(data: Any) -> Any:
+        if isinstance(data, PosDict):
+            return (
+                "d",
+                data.line,
+                data.col,
+                dict(data.keys_at),
+                {k: positions(v) for k, v in data.items()},
+            )
+        if isinstance(data, PosList):
+            return ("l", data.line, data.col, list(data.items_at), [positions(v) for v in data])
+        return data
+
+    out = []
+    for loaded in [files.plan, files.bodies, files.events, *files.task_files]:
+        assert loaded is not None
+        out.append((loaded.path, loaded.model, positions(loaded.raw)))
+    out.append(tuple(files.problems))
+    return out
+
+
+def test_second_run_parses_nothing_and_gives_the_same(
+    plan_copy: Path, cache_dir: Path, parses: list[str]
+) -> None:
+    first = load_files(plan_copy)
+    n_files = len(parses)
+    assert n_files == 3 + len(list((plan_copy / "tasks").glob("*.yaml")))
+    assert len(entries(cache_dir)) == n_files
+    parses.clear()
+    second = load_files(plan_copy)
+    assert parses == []
+    assert snapshot(second) == snapshot(first)
+
+
+def test_cache_is_in_the_cache_folder_not_in_the_plan(plan_copy: Path, cache_dir: Path) -> None:
+    before = sorted(p.relative_to(plan_copy) for p in plan_copy.rglob("*"))
+    load_files(plan_copy)
+    assert sorted(p.relative_to(plan_copy) for p in plan_copy.rglob("*")) == before
+    assert entries(cache_dir)
+    assert not list(cache_dir.rglob("*.tmp")), "temporary files must be renamed into place"
+
+
+def test_cache_folder_inside_the_plan_is_refused(
+    plan_copy: Path, monkeypatch: pytest.MonkeyPatch, parses: list[str]
+) -> None:
+    inside = plan_copy / ".cache"
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(inside))
+    load_files(plan_copy)
+    parses.clear()
+    load_files(plan_copy)
+    assert not inside.exists()
+    assert parses, "without a cache every file is parsed again"
+
+
+def test_edit_keeping_size_and_time_stamp_is_seen(plan_copy: Path, parses: list[str]) -> None:
+    """A stale cache must never win: same size, same mtime, new content → new result."""
+    path = plan_copy / "tasks" / "ban-to-chuc.yaml"
+    load_files(plan_copy)
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    old = "status: chưa thực hiện"
+    new = "status: đang thực hiện"  # same length in bytes
+    assert old in text and len(old.encode()) == len(new.encode())
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+    parses.clear()
+    files = load_files(plan_copy)
+    assert parses == ["ban-to-chuc.yaml"]  # only the edited file is parsed again
+    loaded = next(f for f in files.task_files if f.path.endswith("ban-to-chuc.yaml"))
+    assert isinstance(loaded.model, TaskFile)
+    statuses = [task.status.value for task in loaded.model.tasks]
+    fresh = TaskFile.model_validate(__import__("yaml").safe_load(path.read_text(encoding="utf-8")))
+    assert statuses == [task.status.value for task in fresh.tasks]
+    assert "đang thực hiện" in statuses
+
+
+def test_reverting_an_edit_hits_the_old_entry(plan_copy: Path, parses: list[str]) -> None:
+    path = plan_copy / "bodies.yaml"
+    original = path.read_bytes()
+    load_files(plan_copy)
+    path.write_bytes(original + b"# a comment\n")
+    load_files(plan_copy)
+    path.write_bytes(original)
+    parses.clear()
+    load_files(plan_copy)
+    assert parses == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: b"",
+        lambda blob: blob[: len(blob) // 2],
+        lambda blob: blob[:-1] + bytes([blob[-1] ^ 0xFF]),
+        lambda blob: b"not a cache entry at all",
+        lambda blob: blob[:100] + b"\x00" * (len(blob) - 100),
+    ],
+    ids=["empty", "truncated", "flipped-byte", "garbage", "zeroed"],
+)
+def test_corrupt_entries_are_ignored_and_rebuilt(
+    plan_copy: Path, cache_dir: Path, parses: list[str], damage: Any
+) -> None:
+    first = load_files(plan_copy)
+    for entry in entries(cache_dir):
+        entry.write_bytes(damage(entry.read_bytes()))
+    parses.clear()
+    second = load_files(plan_copy)
+    assert len(parses) == len(entries(cache_dir))  # every file parsed again
+    assert snapshot(second) == snapshot(first)
+    parses.clear()
+    load_files(plan_copy)
+    assert parses == []  # and the entries were rebuilt
+
+
+def test_valid_pickle_of_the_wrong_thing_is_ignored(
+    plan_copy: Path, cache_dir: Path, parses: list[str]
+) -> None:
+    """An entry whose checksum is right but whose content is not what we stored."""
+    first = load_files(plan_copy)
+    for entry in entries(cache_dir):
+        blob = entry.read_bytes()
+        key = entry.stem
+        payload = pickle.dumps((key, "not a model", PosDict(1, 1)), protocol=5)
+        import hashlib
+
+        header = cache_mod.MAGIC + key.encode()
+        entry.write_bytes(header + hashlib.sha256(payload).digest() + payload)
+        assert entry.read_bytes() != blob
+    parses.clear()
+    second = load_files(plan_copy)
+    assert parses
+    assert snapshot(second) == snapshot(first)
+
+
+def test_entries_of_another_version_are_not_read(
+    plan_copy: Path, monkeypatch: pytest.MonkeyPatch, parses: list[str]
+) -> None:
+    load_files(plan_copy)
+    monkeypatch.setattr(cache_mod, "_fingerprint", b"another kehoach, another pydantic")
+    parses.clear()
+    load_files(plan_copy)
+    assert len(parses) == 3 + len(list((plan_copy / "tasks").glob("*.yaml")))
+
+
+def test_fingerprint_covers_versions_and_model_code() -> None:
+    cache_mod._fingerprint = None
+    first = cache_mod._code_fingerprint()
+    assert first == cache_mod._code_fingerprint()
+    cache = FileCache(Path("unused"))
+    assert cache.key(b"x", TaskFile) != cache.key(b"y", TaskFile)
+    from kehoach.model import BodiesFile
+
+    assert cache.key(b"x", TaskFile) != cache.key(b"x", BodiesFile)
+
+
+def test_files_with_problems_are_not_cached_and_stay_reported(
+    plan_copy: Path, cache_dir: Path
+) -> None:
+    bad = plan_copy / "tasks" / "ban-to-chuc.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8") + "unknown_field: 1\n", encoding="utf-8")
+    dup = plan_copy / "tasks" / "van-phong.yaml"
+    dup.write_text(dup.read_text(encoding="utf-8") + "body: van-phong\n", encoding="utf-8")
+    first = load_files(plan_copy)
+    n_files = 3 + len(list((plan_copy / "tasks").glob("*.yaml")))
+    assert len(entries(cache_dir)) == n_files - 2
+    second = load_files(plan_copy)
+    assert second.problems == first.problems
+    assert {p.code for p in second.problems} >= {"extra_forbidden", "duplicate-key"}
+
+
+def test_validation_messages_keep_their_positions_from_cached_files(plan_copy: Path) -> None:
+    """Whole-plan checks read positions from the raw data, which the cache keeps."""
+    path = plan_copy / "tasks" / "ban-to-chuc.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("partners: [", "partners: [khong-co-that, ", 1), encoding="utf-8")
+    _, cold = validate(plan_copy, AS_OF)
+    _, warm = validate(plan_copy, AS_OF)
+    assert cold == warm
+    unknown = [p for p in warm if p.code == "unknown-body"]
+    assert unknown and all(p.line > 0 and p.col > 0 for p in unknown)
+
+
+def test_no_cache_reads_and_writes_nothing(
+    plan_copy: Path, cache_dir: Path, parses: list[str]
+) -> None:
+    cache_mod.set_enabled(False)
+    load_files(plan_copy)
+    load_files(plan_copy)
+    assert not entries(cache_dir)
+    assert len(parses) == 2 * (3 + len(list((plan_copy / "tasks").glob("*.yaml"))))
+
+
+def test_no_cache_environment_variable(
+    plan_copy: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KEHOACH_NO_CACHE", "1")
+    load_files(plan_copy)
+    assert not entries(cache_dir)
+
+
+def test_use_cache_false(plan_copy: Path, cache_dir: Path) -> None:
+    load_files(plan_copy, use_cache=False)
+    assert not entries(cache_dir)
+
+
+def test_missing_cache_folder_is_created_private(plan_copy: Path, cache_dir: Path) -> None:
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    load_files(plan_copy)
+    assert entries(cache_dir)
+    if hasattr(os, "getuid"):
+        assert stat.S_IMODE(cache_dir.stat().st_mode) & 0o077 == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_folder_others_can_write_is_not_trusted(
+    plan_copy: Path, cache_dir: Path, parses: list[str]
+) -> None:
+    load_files(plan_copy)
+    cache_dir.chmod(0o777)
+    parses.clear()
+    load_files(plan_copy)
+    assert parses, "a world-writable cache folder must not be read"
+
+
+def test_unwritable_cache_folder_only_costs_time(
+    plan_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(blocker / "cache"))
+    files = load_files(plan_copy)
+    assert files.plan is not None and files.plan.model is not None
+    assert not files.problems
+
+
+def test_default_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("KEHOACH_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_dir() == tmp_path / "xdg" / "kehoach"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_dir() == tmp_path / "home" / ".cache" / "kehoach"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_dir() == tmp_path / "home" / ".cache" / "kehoach"
+
+
+def test_prune_deletes_old_entries_once_a_day(plan_copy: Path, cache_dir: Path) -> None:
+    load_files(plan_copy)
+    old = entries(cache_dir)[0]
+    month_ago = old.stat().st_mtime - 31 * 86400
+    os.utime(old, (month_ago, month_ago))
+    cache = FileCache(cache_dir)
+    (cache_dir / "last-prune").unlink(missing_ok=True)
+    assert cache.prune() == 1
+    assert not old.exists()
+    assert cache.prune() == 0  # not again the same day
+
+
+def test_unchanged_loaded_plan_matches_a_plain_parse(plan_copy: Path) -> None:
+    """The cached model is the model: compare with a cache-free load."""
+    load_files(plan_copy)
+    warm = load_files(plan_copy)
+    plain = load_files(plan_copy, use_cache=False)
+    assert snapshot(warm) == snapshot(plain)
+    raw = warm.task_files[0].raw
+    assert raw is not None and locate(raw, ("tasks", 0, "id")) == locate(
+        plain.task_files[0].raw, ("tasks", 0, "id")
+    )
