@@ -223,3 +223,15 @@ def test_forced_future_date_is_written_and_still_reported_by_validate(plan: Path
     check = invoke("validate", str(plan), "--as-of", AS_OF)
     assert check.exit_code == 1 and "date-in-future" not in check.stdout
     assert "ở tương lai" in check.stdout
+
+
+def test_problems_the_plan_already_had_do_not_block_an_edit(plan: Path) -> None:
+    other = plan / "tasks" / "ubkt.yaml"
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("[ban-noi-chinh, bcsd-ubnd]", "[ban-noi-chin]"),
+        encoding="utf-8",
+    )
+    result = update(plan, "III.3.1", "--status", "done", "--date", "2018-08-20", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert "vốn đã có 1 lỗi" in result.stderr
+    assert "status: hoàn thành" in (plan / BAN_TO_CHUC).read_text(encoding="utf-8")

@@ -23,6 +23,14 @@ Force = Annotated[
         "tự, hoặc số/ký hiệu văn bản không hợp lệ.",
     ),
 ]
+EventForce = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Vẫn ghi khi ngày ở tương lai, trước ngày của kế hoạch, sự kiện đã được ghi "
+        "nhận với ngày hoặc văn bản khác, hoặc số/ký hiệu văn bản không hợp lệ.",
+    ),
+]
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Chỉ in thay đổi (dạng diff), không ghi gì.")
 ]
@@ -117,7 +125,7 @@ def register(app: typer.Typer) -> None:
         note: Note = None,
         plan_dir: PlanOpt = Path("plan"),
         as_of: AsOf = None,
-        force: Force = False,
+        force: EventForce = False,
         dry_run: DryRun = False,
     ) -> None:
         """Ghi nhận sự kiện đang chờ đã xảy ra; nhiệm vụ 'sau khi …' có thời hạn từ ngày đó."""

@@ -57,16 +57,18 @@ def _yaml() -> Any:
 def render_mapping(pairs: Sequence[tuple[str, Any]]) -> list[str]:
     """Block-style lines of a mapping at indentation 0, quoted wherever YAML 1.1 needs it."""
     from ruamel.yaml.comments import CommentedMap
-
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 
     data = CommentedMap()
     for key, value in pairs:
-        if isinstance(value, str) and not value.__class__.__name__.endswith("ScalarString"):
-            if any(ch in value for ch in _YAML11_BREAKS):
-                # ruamel writes these raw in plain or single quotes, where a YAML 1.1
-                # reader takes them for line breaks; escapes are the only safe form.
-                value = DoubleQuotedScalarString(value)
+        if (
+            isinstance(value, str)
+            and not isinstance(value, ScalarString)
+            and any(ch in value for ch in _YAML11_BREAKS)
+        ):
+            # ruamel writes these raw in plain or single quotes, where a YAML 1.1
+            # reader takes them for line breaks; escapes are the only safe form.
+            value = DoubleQuotedScalarString(value)
         data[key] = value
     out = io.StringIO()
     _yaml().dump(data, out)
