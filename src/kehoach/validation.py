@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
+from kehoach.checks_docrefs import check_docrefs
 from kehoach.errors import DeadlineParseError, Problem
 from kehoach.loading.positions import PosDict, locate
 from kehoach.model import Status
@@ -351,6 +352,7 @@ CHECKS: list[Check] = [
     check_history,
     check_structure,
     check_deadlines,
+    check_docrefs,
 ]
 
 

@@ -275,3 +275,28 @@ def test_schema_is_current(runner: CliRunner) -> None:
     schemas = Path(__file__).resolve().parents[2] / "schemas"
     code, _, err = run(runner, "schema", "--check", "--out", str(schemas))
     assert code == 0, err
+
+
+def test_tasks_json_carries_history_with_structured_references(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = history_plan(tmp_path)
+    code, out, _ = run(runner, "tasks", str(root), "-f", "json", "--as-of", "2019-09-30")
+    assert code == 0
+    first = {r["id"]: r for r in json.loads(out)}["III.1"]["history"][0]
+    assert first["status"] == "done" and first["date"] == "2018-08-20"
+    ref = first["evidence_refs"][0]
+    assert (ref["number"], ref["type"]) == ("15", "KH")
+
+
+def test_validate_flags_a_malformed_document_reference(runner: CliRunner, tmp_path: Path) -> None:
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {"id": "a", "status": "hoàn thành", "history": [done("2018-08-20", evidence="15-KH/")]},
+        ],
+    )
+    code, out, _ = run(runner, "validate", str(root), "-f", "json")
+    problems = json.loads(out)
+    assert code == 1
+    assert [p["code"] for p in problems] == ["docref"]

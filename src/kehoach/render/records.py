@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kehoach.model import Update
 from kehoach.plan import Plan, TaskEntry
 
 
@@ -18,7 +19,7 @@ def _iso(day: dt.date | None) -> str | None:
 def base_record(plan: Plan, entry: TaskEntry) -> dict[str, Any]:
     task = entry.task
     partners = [plan.bodies.resolve(ref) or ref for ref in task.partners]
-    return {
+    record: dict[str, Any] = {
         "id": task.id,
         "body": entry.body,
         "role": task.role.code,
@@ -28,4 +29,21 @@ def base_record(plan: Plan, entry: TaskEntry) -> dict[str, Any]:
         "status": task.status.code,
         "parent": entry.parent,
         "source": task.source.section if task.source else None,
+        "history": [_update(update) for update in task.history],
+    }
+    return record
+
+
+def _update(update: Update) -> dict[str, Any]:
+    """A history entry, with its evidence also as structured document references."""
+    from kehoach.docref import find_docrefs
+
+    refs = find_docrefs(update.evidence or "")
+    return {
+        "date": update.date.isoformat(),
+        "status": update.status.code,
+        "note": update.note,
+        "evidence": update.evidence,
+        "evidence_refs": [ref.to_json() for ref in refs],
+        "occurrence": update.occurrence,
     }
