@@ -25,6 +25,7 @@ WORDS = {
         "cutoff_calendar": "kỳ theo năm dương lịch",
         "summary": "Tổng hợp theo tình trạng",
         "state": "Tình trạng",
+        "code": "Mã",
         "count": "Số nhiệm vụ",
         "share": "Tỷ lệ",
         "qd42": "Quy về 4 nhóm theo Quyết định 42/2014/QĐ-TTg",
@@ -65,6 +66,7 @@ WORDS = {
         "cutoff_calendar": "calendar periods",
         "summary": "Summary by state",
         "state": "State",
+        "code": "Code",
         "count": "Tasks",
         "share": "Share",
         "qd42": "Rolled up into the 4 groups of Decision 42/2014/QĐ-TTg",
@@ -178,7 +180,7 @@ class _Report:
         ]
         rows.append([f"**{w['total']}**", "", f"**{total}**", "100%" if total else "0%"])
         self.lines += _table(
-            [w["state"], "code", w["count"], w["share"]], rows, "|---|---|---:|---:|"
+            [w["state"], w["code"], w["count"], w["share"]], rows, "|---|---|---:|---:|"
         )
         self.lines += ["", f"**{w['qd42']}:**", ""]
         cats = count_categories(states)
