@@ -145,3 +145,14 @@ def test_any_note_reads_back_exactly_and_only_adds_lines(note: str, evidence: st
     entry = yaml.safe_load(new)["tasks"][1]["history"][0]
     assert entry["note"] == note and entry["evidence"] == evidence
     assert removed_lines(TASKS, new) == []
+
+
+@pytest.mark.parametrize("empty", ["", " ~", " null", " Null  # chưa có"])
+def test_every_spelling_of_an_empty_value_is_replaced_in_place(empty: str) -> None:
+    text = f"events:\n  - id: e\n    occurred:{empty}\n    note: x\n"
+    editor = YamlEditor(text, "e.yaml")
+    editor.set_value(("events", 0), "occurred", dt.date(2019, 5, 30))
+    comment = empty[empty.index("  #") :] if "#" in empty else ""
+    assert (
+        editor.result() == f"events:\n  - id: e\n    occurred: 2019-05-30{comment}\n    note: x\n"
+    )
