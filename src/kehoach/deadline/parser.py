@@ -10,6 +10,7 @@ the parser can ask whether a span "parses"; answers are memoised per span.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Final
 
 from kehoach.deadline import lexicon as lx
@@ -38,6 +39,14 @@ def parse_deadline(text: str, *, task_text: str | None = None, year: int | None 
     it such a period is read as recurring every year.
     Raises ``DeadlineParseError`` naming the part that was not understood.
     """
+    return _with_task(_parse_text(text, year), task_text)
+
+
+@lru_cache(maxsize=1024)
+def _parse_text(text: str, year: int | None) -> Rule:
+    """The rule of *text* alone. A plan repeats a few deadline texts under thousands of
+    tasks, so each is parsed once per process (rules are frozen, safe to share; errors
+    are raised again each time, not cached); the task's own words are applied after."""
     if len(text) > MAX_CHARS:
         message = MESSAGES["too_long"].format(limit=MAX_CHARS)
         raise DeadlineParseError(message, text, 0, len(text))
@@ -51,7 +60,7 @@ def parse_deadline(text: str, *, task_text: str | None = None, year: int | None 
             rule = _Parser(text, tokens, year).parse()
         except Fail as fail:
             raise _error(text, tokens, fail) from None
-    return _with_task(rule, task_text)
+    return rule
 
 
 def _strip_marks(tokens: list[Token]) -> list[Token]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from kehoach.text import fold, nfc
@@ -32,12 +33,19 @@ class Token:
     end: int
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    # Called once per character of every deadline and task title read: memoised, since
+    # fold() normalises, filters and case-folds a whole string each time.
+    return fold(ch)
+
+
 def aligned_fold(text: str) -> tuple[str, list[int]]:
     """``fold(text)`` plus, for each folded character, the index of its original character."""
     chars: list[str] = []
     where: list[int] = []
     for index, ch in enumerate(text):
-        piece = " " if ch.isspace() else fold(ch)
+        piece = " " if ch.isspace() else _fold_char(ch)
         for out in piece:
             if out.isspace():
                 if chars and chars[-1] != " ":
