@@ -108,3 +108,32 @@ def test_docx_table_round_trip(tmp_path: Path) -> None:
     assert from_docx.tasks == from_text.tasks == 11
     assert _without_lines(from_docx.out) == _without_lines(from_text.out)
     assert [u.text for u in from_docx.unplaced] == [u.text for u in from_text.unplaced]
+
+
+def seed_docx_numbered(path: Path) -> Path:
+    """The seed with Word's own list numbering instead of typed "1.", "-", "+" markers."""
+    document = docx.Document()
+    styles = (
+        (re.compile(r"^\d+\. "), "List Number"),
+        (re.compile(r"^- "), "List Bullet"),
+        (re.compile(r"^\+ "), "List Bullet 2"),
+    )
+    for block in re.split(r"\n[ \t]*\n", SEED.read_text(encoding="utf-8")):
+        block = block.strip("\n").replace("*", "")
+        if not block.strip():
+            continue
+        for pattern, style in styles:
+            if pattern.match(block) and not block.startswith("- Ban Bí thư"):
+                document.add_paragraph(pattern.sub("", block), style=style)
+                break
+        else:
+            _paragraph(document, block)
+    document.save(str(path))
+    return path
+
+
+def test_seed_with_word_numbering(tmp_path: Path) -> None:
+    from_text = import_document(SEED, tmp_path / "text")
+    path = seed_docx_numbered(tmp_path / "numbered.docx")
+    from_docx = import_document(path, tmp_path / "docx")
+    assert _without_lines(from_docx.out)["tasks"] == _without_lines(from_text.out)["tasks"]

@@ -130,6 +130,9 @@ def read_docx(path: Path) -> list[Para]:
         ) from exc
     except Exception as exc:  # lxml raises its own errors on a broken document part
         raise InputError(f"Không đọc được tệp .docx '{path}': {type(exc).__name__}.") from exc
+    from kehoach.importer.docxnumbers import numbering_labels
+
+    label = numbering_labels(document)
     out: list[Para] = []
     number = 0
     for block in document.iter_inner_content():
@@ -149,7 +152,9 @@ def read_docx(path: Path) -> list[Para]:
                     out.append(Para(number, (" | ".join(cells),), cells=tuple(cells)))
             continue
         number += 1
-        lines = tuple(c for c in (_clean(part) for part in block.text.split("\n")) if c)
+        lines = tuple(
+            c for c in (_clean(part) for part in (label(block) + block.text).split("\n")) if c
+        )
         if not lines or _DECORATION_RE.match(" ".join(lines)):
             continue
         runs = [run for run in block.runs if run.text.strip()]
