@@ -1,8 +1,8 @@
 """The shipped plan (plan/) is a complete, faithful encoding of the seed document.
 
 The seed is the text of the plan as issued, kept in tests/data/ke-hoach-nq26.txt
-(a copy of shared/seed; override with KEHOACH_SEED). Every title and deadline in plan/ is checked against
-it verbatim, after the two repairs the encoding also made: Markdown asterisks
+(a copy of shared/seed; override with KEHOACH_SEED). Every title and deadline in plan/
+is checked against it verbatim, after the two repairs the encoding also made: Markdown asterisks
 removed and page-break splits joined with one space.
 """
 
@@ -25,9 +25,7 @@ from kehoach.model import BodiesFile, EventsFile, PlanInfo, TaskFile
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "plan"
 TASKS = PLAN / "tasks"
-SEED = Path(
-    os.environ.get("KEHOACH_SEED", Path(__file__).parent / "data" / "ke-hoach-nq26.txt")
-)
+SEED = Path(os.environ.get("KEHOACH_SEED", Path(__file__).parent / "data" / "ke-hoach-nq26.txt"))
 
 # Section II: 21 numbered items.  Section IV: 4 numbered items.
 # Section III: 46 "-" bullets + 6 "+" items (4 under III.3 item 4, 2 under III.3

@@ -164,7 +164,7 @@ def _pure_loader_notice() -> None:
 def parse_yaml_text(text: str, display: str) -> YamlResult:
     _pure_loader_notice()
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - compose only, no construction
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -285,7 +285,10 @@ class _Builder:
             raise self._stop(node, f"Thẻ YAML '{node.tag}' không được phép.", "tag")
         out = PosDict(node.start_mark.line + 1, node.start_mark.column + 1)
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
                 raise self._stop(key_node, "Khóa phải là một chuỗi đơn giản.", "bad-key")
             if key_node.tag not in _SCALAR_TAGS:
                 raise self._stop(key_node, f"Thẻ YAML '{key_node.tag}' không được phép.", "tag")
@@ -298,7 +301,8 @@ class _Builder:
                         self.display,
                         kl,
                         kc,
-                        f"Khóa '{key}' bị lặp lại (đã có ở dòng {first}); YAML chỉ giữ một giá trị.",
+                        f"Khóa '{key}' bị lặp lại (đã có ở dòng {first}); "
+                        "YAML chỉ giữ một giá trị.",
                         "duplicate-key",
                     )
                 )
@@ -325,4 +329,6 @@ class _Builder:
                 raise self._stop(
                     node, f"Ngày '{node.value}' không tồn tại trong lịch.", "bad-date"
                 ) from None
-            raise self._stop(node, f"Giá trị '{node.value}' không đọc được.", "bad-scalar") from None
+            raise self._stop(
+                node, f"Giá trị '{node.value}' không đọc được.", "bad-scalar"
+            ) from None
