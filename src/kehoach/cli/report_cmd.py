@@ -40,7 +40,10 @@ def register(app: typer.Typer) -> None:
         choice(lang, ("vi", "en"), "--lang")
         given = [(k, v) for k, v in (("quarter", quarter), ("half", half), ("year", year)) if v]
         if len(given) != 1:
-            fail("Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019.")
+            fail(
+                "Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 "
+                "hoặc --year 2019."
+            )
         kind, text = given[0]
         with handled():
             from kehoach.atomic import write_atomic
