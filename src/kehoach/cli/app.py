@@ -5,6 +5,9 @@ from __future__ import annotations
 import typer
 
 from kehoach import __version__
+from kehoach.cli.vietnamese import install
+
+install()
 
 app = typer.Typer(
     name="kehoach",
@@ -44,8 +47,16 @@ def _register() -> None:
         validate_cmd,
     )
 
-    for module in (validate_cmd, tasks_cmd, status_cmd, overdue_cmd, report_cmd, schema_cmd,
-                   update_cmd, import_cmd):
+    for module in (
+        validate_cmd,
+        tasks_cmd,
+        status_cmd,
+        overdue_cmd,
+        report_cmd,
+        schema_cmd,
+        update_cmd,
+        import_cmd,
+    ):
         module.register(app)
     try:
         from kehoach.cli import deadline_cmd

@@ -22,12 +22,15 @@ if TYPE_CHECKING:
 
 PlanDir = Annotated[
     Path,
-    typer.Argument(help="Thư mục kế hoạch (mặc định: plan).", show_default=False),
+    typer.Argument(
+        help="Thư mục kế hoạch (mặc định: plan).", show_default=False, metavar="[THƯ_MỤC]"
+    ),
 ]
 AsOf = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="NGÀY",
         help="Tính đến ngày (2019-06-30 hoặc 30/6/2019); mặc định: hôm nay.",
         show_default=False,
     ),

@@ -80,7 +80,9 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
-        fmt: Annotated[str, typer.Option("--format", "-f", help="text | json")] = "text",
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", metavar="DẠNG", help="text | json")
+        ] = "text",
     ) -> None:
         """Đọc một thời hạn viết bằng lời và in quy tắc: loại, bắt đầu, hạn, chu kỳ, điều kiện."""
         choice(fmt, FORMATS, "--format")

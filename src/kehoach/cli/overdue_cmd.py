@@ -27,14 +27,20 @@ def register(app: typer.Typer) -> None:
         as_of: AsOf = None,
         within: Annotated[
             int | None,
-            typer.Option("--within", help="Liệt kê cả nhiệm vụ đến hạn trong N ngày tới.",
-                         show_default=False),
+            typer.Option(
+                "--within",
+                metavar="SỐ_NGÀY",
+                help="Liệt kê cả nhiệm vụ đến hạn trong N ngày tới.",
+                show_default=False,
+            ),
         ] = None,
         body: BodyOpt = None,
         fail_on_overdue: Annotated[
             bool, typer.Option("--fail", help="Thoát với mã 1 nếu có nhiệm vụ quá hạn (cho CI).")
         ] = False,
-        fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json")
+        ] = "table",
         cutoff: Cutoff = "calendar",
     ) -> None:
         """Nhiệm vụ quá hạn, quá hạn lâu nhất lên đầu, kèm cơ quan chủ trì và số ngày."""
@@ -56,7 +62,8 @@ def register(app: typer.Typer) -> None:
             if fmt == "json":
                 typer.echo(render_overdue_json(evaluation, late, soon))
             else:
-                typer.echo(render_overdue_table(evaluation, late, soon, within,
-                                                color=is_terminal()))
+                typer.echo(
+                    render_overdue_table(evaluation, late, soon, within, color=is_terminal())
+                )
         if fail_on_overdue and late:
             raise typer.Exit(1)

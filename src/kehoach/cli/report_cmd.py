@@ -18,19 +18,29 @@ def register(app: typer.Typer) -> None:
     def report(
         plan_dir: PlanDir = Path("plan"),
         quarter: Annotated[
-            str | None, typer.Option("--quarter", help="Quý, ví dụ 2019-Q3.", show_default=False)
+            str | None,
+            typer.Option("--quarter", metavar="KỲ", help="Quý, ví dụ 2019-Q3.", show_default=False),
         ] = None,
         half: Annotated[
             str | None,
-            typer.Option("--half", help="6 tháng, ví dụ 2019-H1.", show_default=False),
+            typer.Option(
+                "--half", metavar="KỲ", help="6 tháng, ví dụ 2019-H1.", show_default=False
+            ),
         ] = None,
         year: Annotated[
-            str | None, typer.Option("--year", help="Năm, ví dụ 2019.", show_default=False)
+            str | None,
+            typer.Option("--year", metavar="NĂM", help="Năm, ví dụ 2019.", show_default=False),
         ] = None,
         as_of: AsOf = None,
         output: Annotated[
             Path | None,
-            typer.Option("--output", "-o", help="Ghi báo cáo ra tệp Markdown.", show_default=False),
+            typer.Option(
+                "--output",
+                "-o",
+                metavar="TỆP",
+                help="Ghi báo cáo ra tệp Markdown.",
+                show_default=False,
+            ),
         ] = None,
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
@@ -41,8 +51,7 @@ def register(app: typer.Typer) -> None:
         given = [(k, v) for k, v in (("quarter", quarter), ("half", half), ("year", year)) if v]
         if len(given) != 1:
             fail(
-                "Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 "
-                "hoặc --year 2019."
+                "Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019."
             )
         kind, text = given[0]
         with handled():

@@ -20,11 +20,16 @@ from kehoach.cli.common import (
 FORMATS = ("table", "json", "markdown", "csv")
 Cutoff = Annotated[
     str,
-    typer.Option("--cutoff", help="calendar (kỳ theo lịch) | nd09 (kỳ chốt số liệu NĐ 09/2019)."),
+    typer.Option(
+        "--cutoff",
+        metavar="KỲ",
+        help="calendar (kỳ theo lịch) | nd09 (kỳ chốt số liệu NĐ 09/2019).",
+    ),
 ]
-Lang = Annotated[str, typer.Option("--lang", help="vi | en")]
+Lang = Annotated[str, typer.Option("--lang", metavar="NGÔN_NGỮ", help="vi | en")]
 BodyOpt = Annotated[
-    str | None, typer.Option("--body", help="Chỉ một cơ quan (mã hoặc tên).", show_default=False)
+    str | None,
+    typer.Option("--body", metavar="MÃ", help="Chỉ một cơ quan (mã hoặc tên).", show_default=False),
 ]
 
 
@@ -52,7 +57,8 @@ def register(app: typer.Typer) -> None:
         as_of: AsOf = None,
         body: BodyOpt = None,
         fmt: Annotated[
-            str, typer.Option("--format", "-f", help="table | json | markdown | csv")
+            str,
+            typer.Option("--format", "-f", metavar="DẠNG", help="table | json | markdown | csv"),
         ] = "table",
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
@@ -76,5 +82,4 @@ def register(app: typer.Typer) -> None:
             elif fmt == "markdown":
                 typer.echo(render.render_markdown(evaluation, body_id, lang))
             else:
-                typer.echo(render.render_table(evaluation, body_id, lang=lang,
-                                               color=is_terminal()))
+                typer.echo(render.render_table(evaluation, body_id, lang=lang, color=is_terminal()))

@@ -17,7 +17,9 @@ def register(app: typer.Typer) -> None:
     @app.command("tasks")
     def tasks(
         plan_dir: PlanDir = Path("plan"),
-        fmt: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table",
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json")
+        ] = "table",
         as_of: AsOf = None,
         body: BodyOpt = None,
         cutoff: Cutoff = "calendar",

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
     def validate(
         plan_dir: PlanDir = Path("plan"),
         fmt: Annotated[
-            str, typer.Option("--format", "-f", help="text | github | json")
+            str, typer.Option("--format", "-f", metavar="DẠNG", help="text | github | json")
         ] = "text",
         as_of: AsOf = None,
     ) -> None:
