@@ -295,3 +295,28 @@ def test_nd09_periods() -> None:
     assert (h2.start, h2.end) == (D("2019-06-15"), D("2019-12-14"))
     assert make_period("quarter", 2019, 4).end == D("2019-12-31")
     assert make_period("half", 2020, 1).end == D("2020-06-30")
+
+
+def test_compound_continuous_and_quarterly_report_tracks_the_quarters(tmp_path: Path) -> None:
+    root = build_plan(
+        tmp_path / "p",
+        [
+            {
+                "id": "both",
+                "deadline": "thường xuyên, định kỳ hằng quý báo cáo",
+                "status": "hoàn thành",
+                "history": [done("2019-03-20")],
+            },
+        ],
+    )
+    states = states_of(root, "2019-07-15")
+    both = states["both"]
+    assert both.rule.kind == "continuous"
+    assert [(o.label, o.state) for o in both.occurrences if o.due < D("2019-07-15")][-2:] == [
+        ("2019-Q1", State.DONE_ON_TIME),
+        ("2019-Q2", State.OVERDUE),
+    ]
+    assert both.state is State.OVERDUE
+    # Owed from the plan's day (6/6/2018): the oldest missed quarter sets the days overdue.
+    assert both.due == D("2018-06-30")
+    assert both.days_overdue == (D("2019-07-15") - D("2018-06-30")).days

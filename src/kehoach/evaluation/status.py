@@ -129,8 +129,10 @@ class _Evaluator:
             result.state = State.STOPPED
             return result
         kind = rule.kind
-        if kind == "recurring":
-            return self._recurring(result, rule, task)
+        # "thường xuyên, định kỳ hằng quý báo cáo": the recurring part is what falls due.
+        recurring = next((p for p in rule.main_parts() if p.kind == "recurring"), None)
+        if recurring is not None:
+            return self._recurring(result, recurring, task)
         due: dt.date | None = None
         if kind == "after":
             trigger, waiting = self._trigger(entry)
