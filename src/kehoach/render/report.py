@@ -51,7 +51,6 @@ WORDS = {
         "last_update": "Cập nhật gần nhất",
         "never": "chưa có",
         "recurring": "Nhiệm vụ định kỳ đến hạn trong kỳ",
-        "occurrence": "Kỳ",
         "none": "Không có.",
         "charts": "Biểu đồ",
         "pie": "Tình trạng nhiệm vụ",
@@ -92,7 +91,6 @@ WORDS = {
         "last_update": "Last update",
         "never": "none",
         "recurring": "Recurring occurrences due in the period",
-        "occurrence": "Occurrence",
         "none": "None.",
         "charts": "Charts",
         "pie": "Task states",
@@ -207,136 +205,77 @@ class _Report:
         header = [w["body"], w["role"], *[s.label(self.lang) for s in shown], w["total"]]
         self.lines += _table(header, rows, "|---|---|" + "---:|" * (len(shown) + 1))
 
-    def completed(self) -> None:
+    def task_cells(self, state: TaskState, label: str | None = None) -> list[str]:
+        """The columns every task list starts with: id, task, lead body."""
+        ident = f"{state.id} ({label})" if label else state.id
+        return [ident, _cell(state.entry.task.title), _cell(self.lead_name(state), 60)]
+
+    def task_list(
+        self, title: str, extra: list[str], rows: list[list[str]], align: str = ""
+    ) -> None:
+        """A numbered section with a table of tasks, or "none" when there is nothing."""
         w = self.w
-        self.heading(w["done"])
-        end = min(self.period.end, self.ev.as_of)
-        found = queries.completed_between(self.ev, self.period.start, end)
-        if not found:
+        self.heading(title)
+        if not rows:
             self.lines.append(w["none"])
             return
+        self.lines += _table([w["id"], w["task"], w["lead"], *extra], rows, align)
+
+    def completed(self) -> None:
+        w = self.w
+        end = min(self.period.end, self.ev.as_of)
+        found = queries.completed_between(self.ev, self.period.start, end)
         rows = [
-            [
-                c.state.id,
-                _cell(c.state.entry.task.title),
-                _cell(self.lead_name(c.state), 60),
-                _d(c.update.date),
-                _cell(c.update.evidence or "—", 80),
-            ]
+            [*self.task_cells(c.state), _d(c.update.date), _cell(c.update.evidence or "—", 80)]
             for c in found
         ]
-        self.lines += _table([w["id"], w["task"], w["lead"], w["date"], w["evidence"]], rows)
+        self.task_list(w["done"], [w["date"], w["evidence"]], rows)
 
     def overdue(self) -> None:
         w = self.w
-        self.heading(w["overdue"])
-        found = queries.overdue(self.ev)
-        if not found:
-            self.lines.append(w["none"])
-            return
         rows = [
-            [
-                s.id,
-                _cell(s.entry.task.title),
-                _cell(self.lead_name(s), 60),
-                _d(s.due),
-                str(s.days_overdue),
-            ]
-            for s in found
+            [*self.task_cells(s), _d(s.due), str(s.days_overdue)] for s in queries.overdue(self.ev)
         ]
-        self.lines += _table(
-            [w["id"], w["task"], w["lead"], w["due"], w["days_overdue"]],
-            rows,
-            "|---|---|---|---|---:|",
-        )
+        self.task_list(w["overdue"], [w["due"], w["days_overdue"]], rows, "|---|---|---|---|---:|")
 
     def next_period(self) -> None:
         w = self.w
         nxt = self.period.next()
-        self.heading(f"{w['next']} ({nxt.label(self.lang)})")
         found = queries.due_between(self.ev, nxt.start, nxt.end)
-        found_ids = {s.id for s in found}
-        rows = [
-            [s.id, _cell(s.entry.task.title), _cell(self.lead_name(s), 60), _d(s.due)]
-            for s in found
+        rows = [[*self.task_cells(s), _d(s.due)] for s in found]
+        listed = {s.id for s in found}
+        rows += [
+            [*self.task_cells(s, occ.label), _d(occ.due)]
+            for s, occ in queries.occurrences_between(self.ev, nxt.start, nxt.end)
+            if s.id not in listed
         ]
-        for state, occ in queries.occurrences_between(self.ev, nxt.start, nxt.end):
-            if state.id not in found_ids:
-                rows.append(
-                    [
-                        f"{state.id} ({occ.label})",
-                        _cell(state.entry.task.title),
-                        _cell(self.lead_name(state), 60),
-                        _d(occ.due),
-                    ]
-                )
-        if not rows:
-            self.lines.append(w["none"])
-            return
-        self.lines += _table([w["id"], w["task"], w["lead"], w["due"]], rows)
+        self.task_list(f"{w['next']} ({nxt.label(self.lang)})", [w["due"]], rows)
 
     def waiting(self) -> None:
         w = self.w
-        self.heading(w["waiting"])
-        found = queries.in_states(self.ev, State.WAITING)
-        if not found:
-            self.lines.append(w["none"])
-            return
+        events = self.ev.plan.events
         rows = []
-        for s in found:
-            waits = []
-            for ref in s.waiting_on:
-                event = self.ev.plan.events.get(ref)
-                waits.append(event.description if event else f"{ref}")
-            rows.append(
-                [
-                    s.id,
-                    _cell(s.entry.task.title),
-                    _cell(self.lead_name(s), 60),
-                    _cell("; ".join(waits), 200),
-                ]
-            )
-        self.lines += _table([w["id"], w["task"], w["lead"], w["waits_for"]], rows)
+        for s in queries.in_states(self.ev, State.WAITING):
+            waits = [events[ref].description if ref in events else ref for ref in s.waiting_on]
+            rows.append([*self.task_cells(s), _cell("; ".join(waits), 200)])
+        self.task_list(w["waiting"], [w["waits_for"]], rows)
 
     def stale(self) -> None:
         w = self.w
-        self.heading(w["stale"])
-        found = queries.in_states(self.ev, State.STALE)
-        if not found:
-            self.lines.append(w["none"])
-            return
         rows = [
-            [
-                s.id,
-                _cell(s.entry.task.title),
-                _cell(self.lead_name(s), 60),
-                _d(s.last_update) if s.last_update else w["never"],
-            ]
-            for s in found
+            [*self.task_cells(s), _d(s.last_update) if s.last_update else w["never"]]
+            for s in queries.in_states(self.ev, State.STALE)
         ]
-        self.lines += _table([w["id"], w["task"], w["lead"], w["last_update"]], rows)
+        self.task_list(w["stale"], [w["last_update"]], rows)
 
     def recurring(self) -> None:
         w = self.w
-        self.heading(w["recurring"])
         found = queries.occurrences_between(self.ev, self.period.start, self.period.end)
-        if not found:
-            self.lines.append(w["none"])
-            return
         rows = [
-            [
-                s.id,
-                occ.label,
-                _cell(s.entry.task.title),
-                _cell(self.lead_name(s), 60),
-                _d(occ.due),
-                occ.state.label(self.lang),
-            ]
+            [*self.task_cells(s, occ.label), _d(occ.due), occ.state.label(self.lang)]
             for s, occ in found
         ]
-        self.lines += _table(
-            [w["id"], w["occurrence"], w["task"], w["lead"], w["due"], w["state"]], rows
-        )
+        self.task_list(w["recurring"], [w["due"], w["state"]], rows)
 
     def charts(self) -> None:
         w = self.w
