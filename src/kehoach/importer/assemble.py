@@ -56,6 +56,7 @@ class Assembled:
     section_notes: dict[str, list[str]] = field(default_factory=dict)
     unplaced: list[Unplaced] = field(default_factory=list)
     task_count: int = 0
+    preamble: list[tuple[int, str]] = field(default_factory=list)
 
 
 class _Assembler:
@@ -184,7 +185,10 @@ class _Assembler:
         own: str,
         lead_names: list[str],
         predicate: str | None,
+        inherited: dict[str, list[str]] | None = None,
     ) -> dict[str, Any]:
+        """One task and its subtasks; *inherited* is the parent's wait when this task
+        states no deadline and so takes the parent's "sau khi …" rule."""
         title_last, deadline, exception = self.deadline_of(node)
         title = "\n".join([*node.texts[:-1], title_last]).strip()
         opening = (predicate if predicate is not None else title).lstrip()
@@ -198,6 +202,8 @@ class _Assembler:
             trigger = after_trigger(deadline, title)
             if trigger:
                 task["depends_on"] = {"events": [self.event_for(trigger, ident, deadline)]}
+        elif inherited:
+            task["depends_on"] = {key: list(value) for key, value in inherited.items()}
         task["status"] = _STATUS
         task["source"] = source
         subtasks = []
@@ -211,7 +217,11 @@ class _Assembler:
                     "sub": index,
                     "line": child.line,
                 }
-            subtasks.append(self.task(child, f"{ident}.{index}", child_source, own, [], None))
+            subtasks.append(
+                self.task(
+                    child, f"{ident}.{index}", child_source, own, [], None, task.get("depends_on")
+                )
+            )
         if exception is not None:
             sub: dict[str, Any] = {
                 "id": f"{ident}.a",
@@ -259,8 +269,8 @@ class _Assembler:
                 entry["default_deadline"] = section.default_deadline
             sections.append(entry)
             notes[section.id] = [f"Lời dẫn (dòng {line}): {text}" for line, text in section.intro]
-            for item, node in enumerate(section.tasks, 1):
-                self.root(node, section, item, defaults[section.id])
+            for node in section.tasks:
+                self.root(node, section, node.item, defaults[section.id])
         plan: dict[str, Any] = {
             "id": "",
             "number": meta.number,
@@ -290,6 +300,7 @@ class _Assembler:
             section_notes={k: v for k, v in notes.items() if v},
             unplaced=sorted(self.unplaced, key=lambda u: u.line),
             task_count=self.count,
+            preamble=[(p.line, p.text) for p in self.draft.preamble],
         )
 
 

@@ -103,14 +103,27 @@ def _seq(ws: list[tuple[str, int, int]], i: int, n: int) -> tuple[str, ...]:
     return tuple(w for w, _, _ in ws[i : i + n])
 
 
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
+_HEADS_BY_FIRST = _by_first(_HEADS)
+_VERBS_BY_FIRST = _by_first(_VERBS)
+
+
 def _head_at(ws: list[tuple[str, int, int]], i: int) -> bool:
-    if i >= len(ws) or _seq(ws, i, 2) in _NOT_HEADS:
+    if i >= len(ws) or ws[i][0] not in _HEADS_BY_FIRST or _seq(ws, i, 2) in _NOT_HEADS:
         return False
-    return any(_seq(ws, i, len(h)) == h for h in _HEADS)
+    return any(_seq(ws, i, len(h)) == h for h in _HEADS_BY_FIRST[ws[i][0]])
 
 
 def _verb_at(ws: list[tuple[str, int, int]], i: int) -> bool:
-    for verb in _VERBS:
+    if i >= len(ws):
+        return False
+    for verb in _VERBS_BY_FIRST.get(ws[i][0], ()):
         if _seq(ws, i, len(verb)) == verb:
             if verb == ("tham", "mưu") and _seq(ws, i + 2, 3) == (",", "giúp", "việc"):
                 continue  # "cơ quan chuyên trách tham mưu, giúp việc" is a name
@@ -188,16 +201,21 @@ class Registry:
     def __init__(self) -> None:
         self.bodies: list[BodyDraft] = []
         self._keys: dict[tuple[str, ...], BodyDraft] = {}
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
         self._uses = 0
 
     def _index(self, body: BodyDraft, name: str) -> None:
         key = _key(name)
         if not key:
             return
-        self._keys.setdefault(key, body)
+        keys = [key]
         for prefix in _ORGAN_PREFIXES:  # "các huyện ủy" names "Ban thường vụ các huyện ủy"
             if key[: len(prefix)] == prefix and len(key) > len(prefix) + 1:
-                self._keys.setdefault(key[len(prefix) :], body)
+                keys.append(key[len(prefix) :])
+        for one in keys:
+            if one not in self._keys:
+                self._keys[one] = body
+                self._by_first.setdefault(one[0], []).append(one)
 
     def add(self, name: str, *, alias: str | None = None, group: bool | None = None) -> BodyDraft:
         """The body called *name*, created when new; *alias* is another way the text says it."""
@@ -240,12 +258,17 @@ class Registry:
 
     def longest_at(self, ws: list[tuple[str, int, int]], i: int) -> tuple[BodyDraft, int] | None:
         """The longest known name that starts at word *i*, and its length in words."""
+        if i >= len(ws):
+            return None
         best: tuple[BodyDraft, int] | None = None
+        candidates = self._by_first.get(fold(ws[i][0]), [])
+        if not candidates:
+            return None
         folded = [fold(w) for w, _, _ in ws[i : i + 40]]
-        for key, body in self._keys.items():
+        for key in candidates:
             n = len(key)
             if n <= len(folded) and tuple(folded[:n]) == key and (best is None or n > best[1]):
-                best = (body, n)
+                best = (self._keys[key], n)
         return best
 
     def used(self) -> list[BodyDraft]:

@@ -61,6 +61,7 @@ class Node:
     kind: str
     children: list[Node] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
+    item: int = 0
 
 
 @dataclass
@@ -168,6 +169,10 @@ class _Builder:
         purpose = any(w in folded for w in _NOT_TASK_SECTIONS) and not any(
             w in folded for w in _TASK_WORDS
         )
+        taken = {s.id for s in self.draft.sections}
+        base, n = ident, 2
+        while ident in taken:  # a heading repeated by mistake keeps its tasks apart
+            ident, n = f"{base}-{n}", n + 1
         section = SectionDraft(ident, title, line, purpose=purpose)
         if "nhiem vu thuong xuyen" in folded:
             section.default_deadline = "thực hiện thường xuyên"
@@ -186,6 +191,14 @@ class _Builder:
         self.draft.sections.append(section)
         self.sub, self.sub_kind, self.stack = section, kind, []
         return section
+
+    def add_root(self, node: Node) -> None:
+        """A task at the outer level of the current section; it takes the next number,
+        shared with the subsections of that section so that ids never collide."""
+        section = self.current
+        section.children += 1
+        node.item = section.children
+        section.tasks.append(node)
 
     @property
     def current(self) -> SectionDraft:
@@ -223,6 +236,11 @@ class _Builder:
     def item(
         self, para: Para, kind: str, rest: str, following: Para | None, task_table: bool
     ) -> None:
+        if para.heading:  # a Markdown or Word heading with a number is always a subsection
+            self.sub = None
+            self.levels = [kind]
+            self.open_sub(rest, para.line, kind)
+            return
         if kind in self.levels:
             depth = self.levels.index(kind)
             del self.levels[depth + 1 :]
@@ -238,7 +256,7 @@ class _Builder:
         tree_depth = max(0, min(depth - base, len(self.stack)))
         node = Node(para.line, [rest], kind)
         if tree_depth == 0:
-            self.current.tasks.append(node)
+            self.add_root(node)
         else:
             self.stack[tree_depth - 1].children.append(node)
         del self.stack[tree_depth:]
@@ -254,7 +272,7 @@ class _Builder:
             self.current.intro.append((para.line, text))
         else:
             node = Node(para.line, [text], "para")
-            self.current.tasks.append(node)
+            self.add_root(node)
             self.stack = [node]
 
     def field_line(self, para: Para, label: str, value: str) -> None:
@@ -294,7 +312,7 @@ class _Builder:
                     self.sub = None
                 self.open_sub(row.content, row.line, "table")
             else:
-                self.current.tasks.append(_row_node(row))
+                self.add_root(_row_node(row))
         self.stack = []
 
     def unplaced(self, para: Para, reason: str) -> None:
@@ -347,6 +365,9 @@ def build_draft(paras: list[Para]) -> Draft:
     end = next((i for i, p in enumerate(body) if _is_end(p)), len(body))
     draft.closing = body[end:]
     body = body[:end]
+    implicit_clash = any(classify(p.text)[0] in ("roman", "part", "letter") for p in body) or any(
+        p.heading for p in body
+    )
     i = 0
     while i < len(body):
         para = body[i]
@@ -364,6 +385,8 @@ def build_draft(paras: list[Para]) -> Draft:
         i += 1
         if builder.top_section(para, kind, number, rest):
             continue
+        if builder.top is None and kind is not None and not implicit_clash:
+            builder.open_top("I", "NHIỆM VỤ", para.line)  # items before any heading
         if builder.top is None:
             draft.preamble.append(para)
             continue

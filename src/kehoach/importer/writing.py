@@ -34,7 +34,10 @@ class _FlowList(list[str]):
     """A list written on one line: ``[ban-noi-chinh, ubkt]``."""
 
 
-class _Dumper(yaml.SafeDumper):
+_Base: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: faster
+
+
+class _Dumper(_Base):  # type: ignore[valid-type,misc]
     pass
 
 
@@ -92,6 +95,8 @@ def render_files(result: Assembled, source_name: str) -> dict[str, str]:
     plan = dict(result.plan)
     sections = plan.pop("sections", [])
     lines = [_SCHEMA.format("../schemas/plan.schema.json"), origin]
+    for line, text in result.preamble:
+        lines += _comment(f"Lời dẫn (dòng {line}): {text}")
     lines += _dump(plan).rstrip("\n").split("\n")
     if sections:
         lines.append("sections:")
@@ -113,7 +118,7 @@ def render_files(result: Assembled, source_name: str) -> dict[str, str]:
             [
                 _SCHEMA.format("../schemas/bodies.schema.json"),
                 origin,
-                "bodies:",
+                "bodies:" if result.bodies else "bodies: []",
                 *(line for body in result.bodies for line in _item(body)),
             ]
         )
