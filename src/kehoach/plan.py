@@ -39,6 +39,7 @@ class BodyIndex:
     def __init__(self, bodies: list[Body]) -> None:
         self.by_id = {body.id: body for body in bodies}
         self._by_key: dict[str, str] = {}
+        self._resolved: dict[str, str | None] = {}
         for body in bodies:
             for name in (body.name, body.short or "", *body.aliases):
                 if name:
@@ -47,7 +48,9 @@ class BodyIndex:
     def resolve(self, ref: str) -> str | None:
         if ref in self.by_id:
             return ref
-        return self._by_key.get(match_key(ref))
+        if ref not in self._resolved:  # match_key is slow and partners repeat
+            self._resolved[ref] = self._by_key.get(match_key(ref))
+        return self._resolved[ref]
 
     def name(self, body_id: str) -> str:
         body = self.by_id.get(body_id)

@@ -13,9 +13,11 @@ from kehoach.deadline import Rule, parse_deadline, rule_from_mapping
 from kehoach.plan import Plan, TaskEntry
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 17)
 def _parse(text: str, task_text: str) -> Rule:
-    # Plans repeat the same few deadline texts; parse each once per process.
+    # Keyed by the task's title too (it can make a rule recurring), so there is one entry
+    # per task: sized for a province's 100,000 tasks, so that validation and evaluation,
+    # which both ask for every task's rule, read each one once.
     return parse_deadline(text, task_text=task_text)
 
 
