@@ -96,7 +96,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 
 def _key(text: str) -> tuple[str, ...]:
-    return tuple(fold(w) for w, _, _ in words(text))
+    return tuple(fold(w) for w, _, _ in words(nfc(text)))
 
 
 def _seq(ws: list[tuple[str, int, int]], i: int, n: int) -> tuple[str, ...]:

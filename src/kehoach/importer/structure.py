@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kehoach.importer.markers import FIELD, classify, ends_sentence, repair, roman
 from kehoach.importer.names import looks_like_body
 from kehoach.importer.reading import Para
 from kehoach.importer.tables import TableRow, read_table
@@ -20,27 +21,10 @@ from kehoach.text import fold
 
 __all__ = ["Draft", "Node", "SectionDraft", "Unplaced", "build_draft", "classify", "repair"]
 
-_ROMAN = re.compile(r"^(?P<n>[IVX]{1,6})\s*[-.–):]\s*(?P<rest>\S.*)$")
-_PART = re.compile(r"^(?:Phần|PHẦN)\s+(?P<n>[IVX]+|\d+)\s*[-.:–]?\s*(?P<rest>.*)$")
-_LETTER = re.compile(r"^(?P<n>[A-HJ-UWYZ])\s*[-.–)]\s*(?P<rest>\S.*)$")
-_DOTTED = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<rest>\S.*)$")
-_ARABIC = re.compile(r"^(?P<n>\d{1,3})\s*(?:[.)]|-(?=\s))\s*(?P<rest>\S.*)$")
-_ALPHA = re.compile(r"^(?P<n>[a-zđ])\s*[).]\s+(?P<rest>\S.*)$")
-_PAREN = re.compile(r"^\((?P<n>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
-_DASH = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$")
-_PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
-_BULLET = re.compile(r"^[•●▪◦·]\s*(?P<rest>\S.*)$")
-_FIELD = re.compile(
-    r"^(?:[-+•]\s*)?(?P<label>(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+(?:chủ trì|thực hiện|phối hợp)|"
-    r"Chủ trì|Phối hợp|Thời gian(?:\s+(?:thực hiện|hoàn thành))?|Thời hạn(?:\s+hoàn thành)?|"
-    r"Tiến độ(?:\s+thực hiện)?|Sản phẩm|Kết quả|Hình thức(?:\s+văn bản)?)\s*:\s*(?P<value>\S.*)$",
-    re.IGNORECASE,
-)
 _CLOSING = ("tren day la", "trong qua trinh thuc hien", "trong qua trinh to chuc thuc hien")
 _NOT_TASK_SECTIONS = ("muc dich", "yeu cau", "can cu", "quan diem", "muc tieu", "tinh hinh")
 _TASK_WORDS = ("nhiem vu", "giai phap", "to chuc thuc hien", "phan cong")
 _ROLE_WORDS = re.compile(r"\b(chủ trì|phối hợp)\b", re.IGNORECASE)
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 
 @dataclass
@@ -87,58 +71,6 @@ class Draft:
     closing: list[Para] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
-
-
-def _is_roman(text: str) -> bool:
-    values = [_ROMAN_VALUES[c] for c in text]
-    total = sum(
-        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
-    )
-    return 0 < total < 40
-
-
-def classify(text: str) -> tuple[str | None, str, str]:
-    """(marker kind, its number, the text after it); kind None for a plain paragraph."""
-    for kind, pattern in (
-        ("part", _PART), ("dotted", _DOTTED), ("arabic", _ARABIC), ("paren", _PAREN),
-        ("alpha", _ALPHA), ("plus", _PLUS), ("dash", _DASH), ("bullet", _BULLET),
-    ):  # fmt: skip
-        match = pattern.match(text)
-        if match:
-            return kind, match.groupdict().get("n") or "", match.group("rest")
-    roman = _ROMAN.match(text)
-    if roman and _is_roman(roman.group("n")):
-        return "roman", roman.group("n"), roman.group("rest")
-    letter = _LETTER.match(text)
-    if letter and letter.group("rest").isupper():
-        return "letter", letter.group("n"), letter.group("rest")
-    return None, "", text
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", ":", ";", "!", "?"))
-
-
-def repair(paras: list[Para]) -> list[Para]:
-    """Join paragraphs a page break split: no closing punctuation, next starts lower case."""
-    out: list[Para] = []
-    for para in paras:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.cells is None
-            and para.cells is None
-            and not (prev.bold or prev.heading or para.bold or para.heading)
-            and not prev.text.isupper()
-            and not _ends_sentence(prev.text)
-            and para.text[:1].islower()
-            and classify(para.text)[0] is None
-        ):
-            lines = (*prev.lines[:-1], f"{prev.lines[-1]} {para.lines[0]}", *para.lines[1:])
-            out[-1] = Para(prev.line, lines)
-        else:
-            out.append(para)
-    return out
 
 
 def _is_title(para: Para) -> bool:
@@ -211,7 +143,7 @@ class _Builder:
             return True
         if para.heading and kind is None:
             self.generated += 1
-            self.open_top(_roman(len(self.draft.sections) + 1), para.text, para.line)
+            self.open_top(roman(len(self.draft.sections) + 1), para.text, para.line)
             return True
         if kind == "arabic" and rest.isupper() and len(rest.split()) >= 2 and not self.levels:
             self.open_top(number, rest, para.line)
@@ -230,7 +162,7 @@ class _Builder:
             return task_table
         next_kind = classify(following.text)[0]
         if next_kind is None:
-            return looks_like_body(rest.rstrip(":")) and not _FIELD.match(following.text)
+            return looks_like_body(rest.rstrip(":")) and not FIELD.match(following.text)
         return next_kind not in ("roman", "part", "letter", self.levels[0] if self.levels else "")
 
     def item(
@@ -328,14 +260,6 @@ def _row_node(row: TableRow) -> Node:
     return node
 
 
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
 def _title_end(paras: list[Para], start: int) -> int:
     """Index after the title block: "KẾ HOẠCH" and the bold or short lines under it."""
     end = start + 1
@@ -344,7 +268,7 @@ def _title_end(paras: list[Para], start: int) -> int:
         kind = classify(para.text)[0]
         if para.cells is not None or kind is not None:
             break
-        if not (para.bold or (not _ends_sentence(para.text) and len(para.text.split()) <= 60)):
+        if not (para.bold or (not ends_sentence(para.text) and len(para.text.split()) <= 60)):
             break
         end += 1
     return end
@@ -394,7 +318,7 @@ def build_draft(paras: list[Para]) -> Draft:
             prefix = f"{number}. " if kind == "arabic" else ("- " if kind else "")
             draft.notes.append(prefix + rest)
             continue
-        field_match = _FIELD.match(para.text)
+        field_match = FIELD.match(para.text)
         if field_match:
             builder.field_line(para, field_match.group("label"), field_match.group("value"))
         elif kind is None or kind in ("roman", "letter", "part"):
