@@ -327,3 +327,70 @@ def test_unchanged_loaded_plan_matches_a_plain_parse(plan_copy: Path) -> None:
     assert raw is not None and locate(raw, ("tasks", 0, "id")) == locate(
         plain.task_files[0].raw, ("tasks", 0, "id")
     )
+
+
+# -- the parser under the cache: libyaml, or the pure loader said once ----------------------
+
+
+def _pure_compose_loader() -> type:
+    import yaml
+
+    from kehoach.loading import yamlfile
+
+    class Pure(yaml.SafeLoader):
+        resolve = yamlfile._ComposeLoader.resolve
+        descend_resolver = yamlfile._ComposeLoader.descend_resolver
+        ascend_resolver = yamlfile._ComposeLoader.ascend_resolver
+
+    return Pure
+
+
+def test_pure_loader_gives_the_same_data_and_positions(
+    plan_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kehoach.loading import yamlfile
+
+    fast = load_files(plan_copy, use_cache=False)
+    monkeypatch.setattr(yamlfile, "_ComposeLoader", _pure_compose_loader())
+    monkeypatch.setattr(yamlfile, "LIBYAML", False)
+    monkeypatch.setattr(yamlfile, "_NOTICE_SHOWN", True)
+    pure = load_files(plan_copy, use_cache=False)
+    assert snapshot(pure) == snapshot(fast)
+
+
+def test_fast_tag_resolution_matches_pyyaml(write: Any) -> None:
+    import yaml
+
+    from kehoach.loading import yamlfile
+
+    text = (
+        "a: 1\nb: 1.5\nc: true\nd: null\ne: ~\nf: 2019-06-30\ng: ''\nh: '1'\ni: .inf\n"
+        "j: 0x1F\nk: -3\nl: yes\nm: No\nn: [1, x, 2019-01-01 10:00:00]\no: !!str 5\n"
+        "p: +.5\nq: =\nr: <<\n"
+    )
+
+    def tags(node: Any) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return (node.tag, node.value, node.start_mark.line, node.start_mark.column)
+        if isinstance(node, yaml.SequenceNode):
+            return (node.tag, [tags(n) for n in node.value])
+        return (node.tag, [(tags(k), tags(v)) for k, v in node.value])
+
+    assert tags(yaml.compose(text, Loader=yamlfile._ComposeLoader)) == tags(
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    )
+
+
+def test_missing_libyaml_is_said_once(
+    write: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kehoach.loading import yamlfile
+
+    monkeypatch.setattr(yamlfile, "_ComposeLoader", _pure_compose_loader())
+    monkeypatch.setattr(yamlfile, "LIBYAML", False)
+    monkeypatch.setattr(yamlfile, "_NOTICE_SHOWN", False)
+    first = yamlfile.load_yaml(write("a.yaml", "body: a\n"))
+    second = yamlfile.load_yaml(write("b.yaml", "body: b\n"))
+    assert first.data == {"body": "a"} and second.data == {"body": "b"}
+    err = capsys.readouterr().err
+    assert err.count("kehoach: PyYAML không có libyaml") == 1

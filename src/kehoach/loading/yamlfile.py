@@ -51,6 +51,35 @@ _SCALAR_TAGS = {
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _constructor = SafeConstructor()
+_IMPLICIT = _Loader.yaml_implicit_resolvers
+
+
+class _ComposeLoader(_Loader):
+    """The safe loader with the same tag resolution, done with less work per node.
+
+    libyaml calls these three Python methods for every node; PyYAML's versions also
+    look for path resolvers and wildcard resolvers, which the safe loader never has.
+    Resolving tags was a fifth of the parse time of a large plan.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+if _Loader.yaml_path_resolvers or None in _IMPLICIT:  # pragma: no cover - PyYAML changed
+    _ComposeLoader = _Loader  # type: ignore[misc,assignment]
 
 
 @dataclass
@@ -164,7 +193,7 @@ def _pure_loader_notice() -> None:
 def parse_yaml_text(text: str, display: str) -> YamlResult:
     _pure_loader_notice()
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
