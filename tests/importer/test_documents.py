@@ -133,3 +133,29 @@ def test_letter_sections_stars_and_shared_heading(tmp_path: Path) -> None:
     assert tasks["C.2"][1]["title"] == "Các tổ chức cơ sở đảng báo cáo số liệu theo mẫu sau:"
     assert [u.line for u in result.unplaced] == [41, 43]
     assert result.files["plan.yaml"].count("# Chưa xếp được") == 2
+
+
+def test_assignment_in_parentheses_and_dotted_numbers(tmp_path: Path) -> None:
+    result, tasks, names = do_import(tmp_path, "so-noi-vu-cai-cach-hanh-chinh.txt")
+    plan = load(result.out / "plan.yaml")
+    assert plan["issuer"] == "Sở Nội vụ" and plan["signer"] == {
+        "name": "Lê Văn Hùng",
+        "position": "Giám đốc",
+    }
+    assert plan["note"].startswith("I. MỤC TIÊU\nHoàn thành 100%")
+    body, task, _ = tasks["II.1.1"]
+    assert body == "Phòng Pháp chế"
+    assert task["title"] == "Rà soát văn bản quy phạm pháp luật thuộc lĩnh vực nội vụ."
+    assert task["deadline"] == "hoàn thành trong quý II/2024"
+    assert [names[p] for p in task["partners"]] == ["Văn phòng Sở"]
+    assert tasks["II.2.2"][1]["deadline"] == "hằng quý"
+    assert [names[p] for p in tasks["II.2.2"][1]["partners"]] == ["Thanh tra Sở"]
+    # "3. Cải cách chế độ công vụ" is a topic over a paragraph that names its lead
+    assert tasks["II.3.1"][0] == "Phòng Công chức, viên chức"
+    # a deadline the engine cannot read stays in the text and is reported
+    assert tasks["III.2"][1]["title"].endswith(
+        "(trước ngày 10 tháng 6 và ngày 10 tháng 12 năm 2024)."
+    )
+    assert [(u.line, u.reason) for u in result.unplaced] == [
+        (27, "thời hạn chưa đọc được, để lại trong nội dung")
+    ]

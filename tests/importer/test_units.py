@@ -165,3 +165,30 @@ def test_titles_and_columns() -> None:
         "deadline",
     ]
     assert column_of("Cơ quan phối hợp") == "partners" and column_of("Ghi chú") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "partners", "deadline"),
+    [
+        ("Họp (Sở Nội vụ chủ trì; thời gian: Quý I/2024).", "Sở Nội vụ", None, "Quý I/2024"),
+        (
+            "Rà soát (Sở Tư pháp chủ trì, Sở Nội vụ phối hợp; hoàn thành trong năm 2024).",
+            "Sở Tư pháp",
+            "Sở Nội vụ",
+            "hoàn thành trong năm 2024",
+        ),
+        (
+            "Hướng dẫn (Cơ quan chủ trì: Sở Y tế; Cơ quan phối hợp: Sở Tài chính; Thời gian "
+            "thực hiện: hằng năm)",
+            "Sở Y tế",
+            "Sở Tài chính",
+            "hằng năm",
+        ),
+    ],
+)
+def test_assignment_parenthetical(
+    text: str, lead: str, partners: str | None, deadline: str
+) -> None:
+    split = split_deadline(text)
+    assert (split.lead, split.partners, split.deadline) == (lead, partners, deadline)
+    assert "chủ trì" not in split.title

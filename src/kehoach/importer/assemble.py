@@ -137,6 +137,10 @@ class _Assembler:
         title_last, deadline, exception = last, None, None
         if split is not None:
             title_last, deadline, exception = split.title, split.deadline, split.exception
+            if split.lead and "lead" not in node.fields:
+                node.fields["lead"] = split.lead
+            if split.partners and "partners" not in node.fields:
+                node.fields["partners"] = split.partners
             if split.unparsed:
                 self.unplaced.append(
                     Unplaced(
@@ -186,11 +190,17 @@ class _Assembler:
         lead_names: list[str],
         predicate: str | None,
         inherited: dict[str, list[str]] | None = None,
+        *,
+        root: bool = False,
     ) -> dict[str, Any]:
         """One task and its subtasks; *inherited* is the parent's wait when this task
         states no deadline and so takes the parent's "sau khi …" rule."""
         title_last, deadline, exception = self.deadline_of(node)
         title = "\n".join([*node.texts[:-1], title_last]).strip()
+        if not root and node.fields.get("lead"):  # a sub-item's own lead: kept as a note
+            lead_note = f"Cơ quan chủ trì: {node.fields.pop('lead')}"
+            old_note = node.fields.get("note")
+            node.fields["note"] = f"{old_note}\n{lead_note}" if old_note else lead_note
         opening = (predicate if predicate is not None else title).lstrip()
         role = "phối hợp" if opening.lower().startswith("phối hợp") else "chủ trì"
         task: dict[str, Any] = {"id": ident, "title": title, "role": role}
@@ -242,6 +252,10 @@ class _Assembler:
 
     def root(self, node: Node, section: SectionDraft, item: int, default: BodyDraft) -> None:
         body, predicate = default, None
+        if node.kind != "row" and "lead" not in node.fields:
+            split = split_deadline(node.texts[-1])  # "(Sở Nội vụ chủ trì; …)" names the lead
+            if split.lead:
+                node.fields["lead"] = split.lead
         if node.fields.get("lead"):
             lead_text = node.fields["lead"].strip(" .;")
             if split_names(lead_text, self.registry):
@@ -252,7 +266,7 @@ class _Assembler:
                 body, predicate = self.lead_body(lead[0]), node.texts[0][lead[1] :]
         own = self.registry.use(body)
         source = {"section": section.id, "item": item, "line": node.line}
-        task = self.task(node, f"{section.id}.{item}", source, own, [], predicate)
+        task = self.task(node, f"{section.id}.{item}", source, own, [], predicate, root=True)
         self.tasks.setdefault(own, []).append((section.id, task))
 
     def run(self) -> Assembled:
@@ -282,7 +296,7 @@ class _Assembler:
             "sections": sections,
         }
         if self.draft.notes:
-            plan["note"] = "Mục đích, yêu cầu:\n" + "\n".join(self.draft.notes)
+            plan["note"] = "\n".join(self.draft.notes)
         bodies = []
         for body in self.registry.used():
             entry = {"id": body.id, "name": body.name}

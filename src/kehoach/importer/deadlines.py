@@ -27,6 +27,14 @@ _EXCEPTION = re.compile(
     r"(?P<due>(?:hoàn thành|thực hiện|xong|trước|chậm nhất)\b.+)$",
     re.DOTALL,
 )
+_PART_LABEL = re.compile(
+    r"^(?P<label>(?:cơ quan|đơn vị)?\s*(?:chủ trì|phối hợp|thực hiện)|thời gian[^:]*|thời hạn[^:]*|"
+    r"tiến độ[^:]*)\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+_PART_ROLES = re.compile(
+    r"^(?P<lead>\S.*?)\s+chủ trì(?:\s*,\s*(?P<partners>\S.*?)\s+phối hợp)?$", re.IGNORECASE
+)
 _DEADLINE_WORDS = (
     "thuc hien", "hoan thanh", "truoc", "trong", "hang", "dinh ky", "thuong xuyen", "quy ",
     "nam ", "thang ", "tu nam", "tu thang", "sau khi", "xong", "giai doan", "chat nhat",
@@ -43,6 +51,8 @@ class DeadlineSplit:
     deadline: str | None = None
     unparsed: str | None = None
     exception: tuple[str, str] | None = None  # ("Riêng …" item, its deadline)
+    lead: str | None = None  # "(Sở Nội vụ chủ trì; …)"
+    partners: str | None = None  # "(…; phối hợp: Sở Tài chính; …)"
 
 
 def parse(text: str, task_text: str = "") -> Rule | None:
@@ -64,8 +74,40 @@ def looks_like_deadline(text: str) -> bool:
     return fold(text).startswith(_DEADLINE_WORDS) or bool(re.match(r"^\d", text))
 
 
+def _assignment(inner: str, title: str) -> DeadlineSplit | None:
+    """ "Sở Nội vụ chủ trì, Sở Tài chính phối hợp; thời gian: Quý I/2024" read by parts."""
+    lead = partners = deadline = None
+    for part in (p.strip() for p in re.split(r"\s*;\s*", inner) if p.strip()):
+        labelled = _PART_LABEL.match(part)
+        if labelled:
+            label, value = fold(labelled.group("label")), labelled.group("value").strip()
+            if "phoi hop" in label:
+                partners = value
+            elif "chu tri" in label or ("thuc hien" in label and "thoi" not in label):
+                lead = value
+            else:
+                deadline = clean_deadline(value)
+            continue
+        roles = _PART_ROLES.match(part)
+        if roles is None:
+            rule = parse(part, title)
+            if rule is None or rule.kind == "none" or deadline is not None:
+                return None
+            deadline = part  # "…; hoàn thành trong năm 2024"
+            continue
+        lead = roles.group("lead").strip()
+        partners = (roles.group("partners") or "").strip() or partners
+    if lead is None or (deadline is not None and parse(deadline, title) is None):
+        return None
+    return DeadlineSplit(title, deadline, lead=lead, partners=partners)
+
+
 def split_deadline(text: str) -> DeadlineSplit:
-    """Split ``"Làm X (thực hiện từ năm 2018)."`` into ``"Làm X."`` and the deadline."""
+    """Split ``"Làm X (thực hiện từ năm 2018)."`` into ``"Làm X."`` and the deadline.
+
+    A last parenthetical that assigns the task ("(Sở Nội vụ chủ trì; thời gian: Quý
+    I/2024)") is taken out too, its parts going to ``lead``, ``partners``, ``deadline``.
+    """
     match = _LAST_PAREN.search(text)
     if match is None:
         return DeadlineSplit(text)
@@ -73,6 +115,10 @@ def split_deadline(text: str) -> DeadlineSplit:
     before = text[: match.start()].rstrip()
     tail = match.group("tail")
     title = before + (tail if tail and not before.endswith((".", ";", ":", ",")) else "")
+    if title and re.search(r"chủ trì", inner, re.IGNORECASE):
+        assigned = _assignment(inner, title)
+        if assigned is not None:
+            return assigned
     rule = parse(inner, title) if inner else None
     if rule is None or rule.kind == "none":
         if inner and looks_like_deadline(inner):

@@ -123,9 +123,10 @@ def read_preamble(paras: list[Para], meta: Meta) -> None:
             if match.group("issuer"):
                 doc["issuer"] = match.group("issuer").strip()
             meta.implements.append(doc)
-        issuer = _ISSUER_RE.search(text)
-        if issuer and meta.issuer is None:
-            meta.issuer = issuer.group("issuer").strip()
+        for issuer in _ISSUER_RE.finditer(text):  # the last one that names a body
+            name = issuer.group("issuer").strip()
+            if not re.match(r"(?i)(ngày|số|căn cứ|thực hiện)\b", name) and " của " not in name:
+                meta.issuer = name
 
 
 def read_signature(paras: list[Para], meta: Meta) -> None:

@@ -105,7 +105,13 @@ def read_text(text: str) -> list[Para]:
         if block:
             previous = _clean(block[-1][1])
             after_sentence = previous.endswith((".", ":", ";", "!", "?")) and stripped[:1].isupper()
-            if _MARKER_RE.match(stripped) or after_sentence:
+            after_heading = (
+                (previous.isupper() or _MARKER_RE.match(previous) is not None)
+                and len(previous.split()) <= 12
+                and stripped[:1].isupper()
+                and not stripped.isupper()
+            )
+            if _MARKER_RE.match(stripped) or after_sentence or after_heading:
                 flush()
         block.append((number, stripped))
     flush()

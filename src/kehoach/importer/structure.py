@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.importer.markers import FIELD, classify, ends_sentence, repair, roman
-from kehoach.importer.names import looks_like_body
+from kehoach.importer.names import looks_like_body, starts_with_head
 from kehoach.importer.reading import Para
 from kehoach.importer.tables import TableRow, read_table
 from kehoach.text import fold
@@ -106,6 +106,8 @@ class _Builder:
         while ident in taken:  # a heading repeated by mistake keeps its tasks apart
             ident, n = f"{base}-{n}", n + 1
         section = SectionDraft(ident, title, line, purpose=purpose)
+        if purpose:
+            self.draft.notes.append(f"{ident}. {title}")
         if "nhiem vu thuong xuyen" in folded:
             section.default_deadline = "thực hiện thường xuyên"
         self.draft.sections.append(section)
@@ -161,8 +163,11 @@ class _Builder:
         if following.cells is not None:
             return task_table
         next_kind = classify(following.text)[0]
-        if next_kind is None:
-            return looks_like_body(rest.rstrip(":")) and not FIELD.match(following.text)
+        if next_kind is None:  # a name over a paragraph, or a topic over "X chủ trì, …"
+            if FIELD.match(following.text):
+                return False
+            topic = len(rest.split()) <= 12 and starts_with_head(following.text)
+            return looks_like_body(rest.rstrip(":")) or topic
         return next_kind not in ("roman", "part", "letter", self.levels[0] if self.levels else "")
 
     def item(
