@@ -123,3 +123,10 @@ def test_exit_1_when_the_written_plan_does_not_validate(
     assert code == 1
     assert "plan.yaml:1:1: lỗi giả lập" in stderr and "có 1 lỗi" in stderr
     assert (tmp_path / "kh" / "plan.yaml").is_file()  # written, so it can be looked at
+
+
+def test_unwritable_place_is_an_input_error(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "tep"
+    blocker.write_text("không phải thư mục", encoding="utf-8")
+    code, _, stderr = run(runner, "import", str(SEED), "--out", str(blocker / "kh"))
+    assert code == 2 and "Không" in stderr and "Traceback" not in stderr

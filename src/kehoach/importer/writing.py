@@ -174,7 +174,10 @@ def write_directory(files: dict[str, str], out: Path, force: bool) -> None:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"Không tạo được thư mục '{parent}': {exc.strerror}.") from exc
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
+    except OSError as exc:
+        raise InputError(f"Không ghi được vào thư mục '{parent}': {exc.strerror}.") from exc
     old: Path | None = None
     try:
         for name, text in files.items():
@@ -183,12 +186,14 @@ def write_directory(files: dict[str, str], out: Path, force: bool) -> None:
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=parent))
             os.replace(out, old / "plan")
         os.replace(tmp, out)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and (old / "plan").exists() and not out.exists():
             os.replace(old / "plan", out)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise InputError(f"Không ghi được thư mục '{out}': {exc.strerror or exc}.") from exc
         raise
     if old is not None:
         with contextlib.suppress(OSError):
