@@ -8,7 +8,6 @@ field must also contain at least one well-formed reference.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from kehoach.docref import docref_problems, find_docrefs
@@ -22,12 +21,6 @@ if TYPE_CHECKING:
 CODE = "docref"
 
 
-def _today(ctx: Context) -> dt.date:
-    """The context's "today" (named ``today``, formerly ``as_of``)."""
-    day = getattr(ctx, "today", None) or getattr(ctx, "as_of", None)
-    return day if isinstance(day, dt.date) else dt.date.today()
-
-
 def _problems(
     text: str,
     path: str,
@@ -38,8 +31,8 @@ def _problems(
     *,
     required: bool,
 ) -> list[Problem]:
-    messages = docref_problems(text, today=_today(ctx))
-    if required and not messages and not find_docrefs(text, today=_today(ctx)):
+    messages = docref_problems(text, today=ctx.today)
+    if required and not messages and not find_docrefs(text, today=ctx.today):
         messages = [
             f"'{text}' không chứa số/ký hiệu văn bản (viết dạng 26-NQ/TW hoặc 04/2013/QĐ-UBND)."
         ]

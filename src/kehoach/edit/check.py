@@ -26,15 +26,10 @@ ProblemKey = tuple[str, str, str]
 
 
 def run_validation(root: Path, as_of: dt.date) -> tuple[Plan | None, list[Problem]]:
-    """``validation.validate`` plus the document-reference check while it is not wired in."""
+    """The whole-plan validation (document references included) of the plan in *root*."""
     from kehoach import validation
-    from kehoach.checks_docrefs import check_docrefs
 
-    plan, problems = validation.validate(root, as_of)
-    if plan is not None and check_docrefs not in validation.CHECKS:
-        extra = check_docrefs(plan, validation.Context(as_of))
-        problems = sorted(set(problems) | set(extra))
-    return plan, problems
+    return validation.validate(root, as_of)
 
 
 def relative(problem_path: str, root: Path) -> str:
