@@ -11,7 +11,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -92,13 +92,13 @@ def measure(
     *,
     env: Mapping[str, str] | None = None,
     runs: int | None = None,
-    before_each: object = None,
+    before_each: Callable[[], None] | None = None,
     expect: tuple[int, ...] = (0,),
     warmup: bool = True,
 ) -> Measure:
     """Time *argv*; ``before_each`` (a callable) runs untimed before every run."""
     result = Measure(label, list(argv))
-    prepare = before_each if callable(before_each) else None
+    prepare = before_each
     if warmup:  # untimed: fills the OS file cache and, for warm runs, our own cache
         if prepare:
             prepare()
