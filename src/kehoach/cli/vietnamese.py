@@ -13,8 +13,8 @@ from typing import IO, Any
 
 from typer import core as typer_core
 from typer._click import exceptions, formatting
-from typer._click.core import Context
 from typer._click._compat import get_text_stderr
+from typer._click.core import Context
 from typer._click.utils import echo
 
 HEADINGS = {"Arguments": "Tham số", "Options": "Tùy chọn", "Commands": "Lệnh"}
