@@ -17,4 +17,8 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 class Strict(BaseModel):
     """Unknown keys are errors: a typo in a plan file must not pass silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
+    # defer_build: validators are built on first use, so a run served from the cache (which
+    # unpickles models and validates nothing) does not pay for building them.
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, validate_default=False, defer_build=True
+    )
