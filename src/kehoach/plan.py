@@ -10,7 +10,7 @@ from kehoach.errors import Problem
 from kehoach.loading.plandir import load_files
 from kehoach.loading.positions import PosDict, PosList
 from kehoach.model import Body, Event, PlanInfo, Task
-from kehoach.text import match_key
+from kehoach.text import fold, match_key
 
 
 @dataclass
@@ -51,6 +51,22 @@ class BodyIndex:
         if ref not in self._resolved:  # match_key is slow and partners repeat
             self._resolved[ref] = self._by_key.get(match_key(ref))
         return self._resolved[ref]
+
+    def resolve_typed(self, ref: str) -> str | None:
+        """Like :meth:`resolve`, and also forgiving of text typed without diacritics
+        ("ban to chuc tinh uy") when exactly one body fits. For what people type on the
+        command line, never for references in plan files, which must be exact."""
+        found = self.resolve(ref)
+        if found is not None:
+            return found
+        wanted = fold(ref).replace("-", " ")
+        matches = {
+            body.id
+            for body in self.by_id.values()
+            for name in (body.id, body.name, body.short or "", *body.aliases)
+            if name and fold(name).replace("-", " ") == wanted
+        }
+        return matches.pop() if len(matches) == 1 else None
 
     def name(self, body_id: str) -> str:
         body = self.by_id.get(body_id)

@@ -300,3 +300,45 @@ def test_validate_flags_a_malformed_document_reference(runner: CliRunner, tmp_pa
     problems = json.loads(out)
     assert code == 1
     assert [p["code"] for p in problems] == ["docref"]
+
+
+@pytest.mark.parametrize("typed", ["ban-to-chuc", "Ban Tổ chức Tỉnh ủy", "ban to chuc tinh uy"])
+def test_status_for_one_body(runner: CliRunner, shipped_plan: Path, typed: str) -> None:
+    code, out, _ = run(
+        runner, "status", str(shipped_plan), "--body", typed, "--as-of", "2019-06-30", "-f", "csv"
+    )
+    assert code == 0
+    rows = out.splitlines()
+    assert rows[1].startswith("ban-to-chuc,Ban Tổ chức Tỉnh ủy,lead,2,")
+    assert rows[2].startswith("ban-to-chuc,Ban Tổ chức Tỉnh ủy,partner,0,")
+    assert len(rows) == 3
+
+
+def test_unknown_body_gets_a_suggestion(runner: CliRunner, shipped_plan: Path) -> None:
+    code, _, err = run(runner, "overdue", str(shipped_plan), "--body", "ban-to-chuk")
+    assert code == 2
+    assert "Không có cơ quan 'ban-to-chuk' trong danh mục. Có phải ý bạn là 'ban-to-chuc'?" in err
+
+
+def test_overdue_for_one_body(runner: CliRunner, shipped_plan: Path) -> None:
+    code, out, _ = run(
+        runner,
+        "overdue",
+        str(shipped_plan),
+        "--body",
+        "ubkt",
+        "--as-of",
+        "2019-06-30",
+        "-f",
+        "json",
+    )
+    assert code == 0
+    assert [t["id"] for t in json.loads(out)["overdue"]] == ["III.5.2"]
+
+
+def test_english_labels(runner: CliRunner, tmp_path: Path) -> None:
+    root = history_plan(tmp_path)
+    code, out, _ = run(runner, "status", str(root), "--as-of", "2019-09-30", "--lang", "en")
+    assert code == 0 and "As of 30/09/2019" in out and "Overdue: 2 tasks." in out
+    code, out, _ = run(runner, "report", str(root), "--quarter", "2019-Q3", "--lang", "en")
+    assert code == 0 and "# Implementation report:" in out and "## 4. Overdue tasks" in out

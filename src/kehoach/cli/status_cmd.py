@@ -40,7 +40,7 @@ def resolve_body(plan: object, body: str | None) -> str | None:
     assert isinstance(plan, Plan)
     if body is None:
         return None
-    resolved = plan.bodies.resolve(body)
+    resolved = plan.bodies.resolve_typed(body)
     if resolved is None:
         from difflib import get_close_matches
 
