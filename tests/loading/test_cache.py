@@ -394,3 +394,29 @@ def test_missing_libyaml_is_said_once(
     assert first.data == {"body": "a"} and second.data == {"body": "b"}
     err = capsys.readouterr().err
     assert err.count("kehoach: PyYAML không có libyaml") == 1
+
+
+# -- the command line: --no-cache ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate"],
+        ["status", "--as-of", "2019-06-30"],
+        ["overdue", "--as-of", "2019-06-30"],
+        ["report", "--quarter", "2019-Q2"],
+        ["tasks", "--as-of", "2019-06-30"],
+    ],
+    ids=lambda argv: argv[0],
+)
+def test_no_cache_option(argv: list[str], plan_copy: Path, cache_dir: Path, runner: Any) -> None:
+    from kehoach.cli.app import app
+
+    off = runner.invoke(app, [argv[0], str(plan_copy), *argv[1:], "--no-cache"])
+    assert off.exit_code == 0, off.output
+    assert not entries(cache_dir)
+    on = runner.invoke(app, [argv[0], str(plan_copy), *argv[1:]])
+    assert on.exit_code == 0, on.output
+    assert entries(cache_dir)
+    assert on.output == off.output

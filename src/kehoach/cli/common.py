@@ -41,6 +41,13 @@ NoCache = Annotated[
 ]
 
 
+def use_cache(enabled: bool) -> None:
+    """``--no-cache`` turns the cache of parsed files off for this run (see loading/cache.py)."""
+    from kehoach.loading.cache import set_enabled
+
+    set_enabled(enabled)
+
+
 def echo_err(message: str) -> None:
     typer.echo(message, err=True)
 

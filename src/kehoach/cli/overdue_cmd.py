@@ -9,6 +9,7 @@ import typer
 
 from kehoach.cli.common import (
     AsOf,
+    NoCache,
     PlanDir,
     as_of_date,
     choice,
@@ -16,6 +17,7 @@ from kehoach.cli.common import (
     handled,
     is_terminal,
     load_valid_plan,
+    use_cache,
 )
 from kehoach.cli.status_cmd import BodyOpt, Cutoff, resolve_body
 
@@ -25,6 +27,7 @@ def register(app: typer.Typer) -> None:
     def overdue(
         plan_dir: PlanDir = Path("plan"),
         as_of: AsOf = None,
+        no_cache: NoCache = False,
         within: Annotated[
             int | None,
             typer.Option(
@@ -48,6 +51,7 @@ def register(app: typer.Typer) -> None:
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
         if within is not None and within < 0:
             fail("--within phải là số ngày không âm.")
+        use_cache(not no_cache)
         with handled():
             from kehoach.evaluation import queries
             from kehoach.evaluation.status import evaluate

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from kehoach.cli.common import AsOf, PlanDir, as_of_date, choice, fail, handled, load_valid_plan
+from kehoach.cli.common import (
+    AsOf,
+    NoCache,
+    PlanDir,
+    as_of_date,
+    choice,
+    fail,
+    handled,
+    load_valid_plan,
+    use_cache,
+)
 from kehoach.cli.status_cmd import Cutoff, Lang
 
 PeriodOpt = Annotated[str | None, typer.Option(show_default=False)]
@@ -32,6 +42,7 @@ def register(app: typer.Typer) -> None:
             typer.Option("--year", metavar="NĂM", help="Năm, ví dụ 2019.", show_default=False),
         ] = None,
         as_of: AsOf = None,
+        no_cache: NoCache = False,
         output: Annotated[
             Path | None,
             typer.Option(
@@ -54,6 +65,7 @@ def register(app: typer.Typer) -> None:
                 "Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019."
             )
         kind, text = given[0]
+        use_cache(not no_cache)
         with handled():
             from kehoach.atomic import write_atomic
             from kehoach.evaluation.periods import parse_period

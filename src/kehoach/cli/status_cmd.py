@@ -9,12 +9,14 @@ import typer
 
 from kehoach.cli.common import (
     AsOf,
+    NoCache,
     PlanDir,
     as_of_date,
     choice,
     handled,
     is_terminal,
     load_valid_plan,
+    use_cache,
 )
 
 FORMATS = ("table", "json", "markdown", "csv")
@@ -55,6 +57,7 @@ def register(app: typer.Typer) -> None:
     def status(
         plan_dir: PlanDir = Path("plan"),
         as_of: AsOf = None,
+        no_cache: NoCache = False,
         body: BodyOpt = None,
         fmt: Annotated[
             str,
@@ -67,6 +70,7 @@ def register(app: typer.Typer) -> None:
         choice(fmt, FORMATS, "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
         choice(lang, ("vi", "en"), "--lang")
+        use_cache(not no_cache)
         with handled():
             from kehoach.evaluation.status import evaluate
             from kehoach.render import status as render

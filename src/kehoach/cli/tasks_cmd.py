@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from kehoach.cli.common import AsOf, PlanDir, as_of_date, choice, handled, load_valid_plan
+from kehoach.cli.common import (
+    AsOf,
+    NoCache,
+    PlanDir,
+    as_of_date,
+    choice,
+    handled,
+    load_valid_plan,
+    use_cache,
+)
 from kehoach.cli.status_cmd import BodyOpt, Cutoff, resolve_body
 
 FORMATS = ("table", "json")
@@ -21,12 +30,14 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json")
         ] = "table",
         as_of: AsOf = None,
+        no_cache: NoCache = False,
         body: BodyOpt = None,
         cutoff: Cutoff = "calendar",
     ) -> None:
         """Liệt kê mọi nhiệm vụ (kể cả nhiệm vụ con) với thời hạn và tình trạng."""
         choice(fmt, FORMATS, "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
+        use_cache(not no_cache)
         with handled():
             from kehoach.evaluation.status import evaluate
             from kehoach.render.tasks import render_tasks_json, render_tasks_table

@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from kehoach.cli.common import AsOf, PlanDir, as_of_date, choice, echo_err, handled
+from kehoach.cli.common import (
+    AsOf,
+    NoCache,
+    PlanDir,
+    as_of_date,
+    choice,
+    echo_err,
+    handled,
+    use_cache,
+)
 
 FORMATS = ("text", "github", "json")
 
@@ -20,9 +29,11 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--format", "-f", metavar="DẠNG", help="text | github | json")
         ] = "text",
         as_of: AsOf = None,
+        no_cache: NoCache = False,
     ) -> None:
         """Kiểm tra mọi tệp của kế hoạch; mã thoát 0 hợp lệ, 1 có lỗi, 2 không đọc được."""
         choice(fmt, FORMATS, "--format")
+        use_cache(not no_cache)
         with handled():
             from kehoach.render.problems import render_problems
             from kehoach.validation import validate as run_validation
