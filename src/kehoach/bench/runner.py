@@ -119,3 +119,43 @@ def measure(
         result.times_ms.append(ms)
         result.peaks_mb.append(mb)
     return result
+
+
+@dataclass
+class Spec:
+    """A command to measure in an interleaved batch."""
+
+    label: str
+    argv: list[str]
+    env: Mapping[str, str] | None = None
+    before_each: Callable[[], None] | None = None
+    expect: tuple[int, ...] = (0,)
+    warmup: bool = True
+
+
+def measure_interleaved(specs: Sequence[Spec], rounds: int) -> list[Measure]:
+    """Run every spec once per round, in turn, so a command and its baseline see the same
+    machine load: on a shared machine load drifts, and ratios of interleaved runs stay
+    steadier than ratios of runs made one block after the other."""
+    results = [Measure(spec.label, list(spec.argv)) for spec in specs]
+    for spec, result in zip(specs, results, strict=True):
+        if not spec.warmup:
+            continue
+        if spec.before_each:
+            spec.before_each()
+        _, _, code, err = run_once(spec.argv, spec.env)
+        if code not in spec.expect:
+            result.error = f"exit {code}: {err.decode('utf-8', 'replace').strip()[:300]}"
+    for _ in range(rounds):
+        for spec, result in zip(specs, results, strict=True):
+            if result.error is not None:
+                continue
+            if spec.before_each:
+                spec.before_each()
+            ms, mb, code, err = run_once(spec.argv, spec.env)
+            if code not in spec.expect:
+                result.error = f"exit {code}: {err.decode('utf-8', 'replace').strip()[:300]}"
+                continue
+            result.times_ms.append(ms)
+            result.peaks_mb.append(mb)
+    return results

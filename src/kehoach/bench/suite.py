@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach import __version__
-from kehoach.bench.runner import Measure, measure
+from kehoach.bench.runner import Measure, Spec, measure, measure_interleaved
 from kehoach.bench.synth import AS_OF, SynthPlan, generate, taskwarrior_json
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
@@ -204,24 +204,32 @@ class Bench:
         typer_plain.write_text(_TYPER_APP.format(options="rich_markup_mode=None"), encoding="utf-8")
         argparse_app = self.work / "argparse_app.py"
         argparse_app.write_text(_ARGPARSE_APP, encoding="utf-8")
-        bare = measure("python -c pass", [py, "-c", "pass"], env=self.env, runs=self.runs or 21)
-        self.bare = bare
-        base_rows = [
-            ("argparse app --help", [py, str(argparse_app), "--help"]),
-            ("minimal Typer app --help (default rich help)", [py, str(typer_rich), "--help"]),
-            ("minimal Typer app --help (rich_markup_mode=None)", [py, str(typer_plain), "--help"]),
-        ]
-        self.rows.append(Row("startup", "python -c pass", bare))
-        for label, argv in base_rows:
-            result = measure(label, argv, env=self.env, runs=self.runs)
-            self.rows.append(Row("startup", label, result, bare))
-        for label, args in (
+        kehoach_rows = [
             ("kehoach --help", ["--help"]),
             ("kehoach --version", ["--version"]),
             (f'kehoach deadline "{DEADLINE_TEXT}"', ["deadline", DEADLINE_TEXT]),
-        ):
-            result = measure(label, [*self.kehoach, *args], env=self.env, runs=self.runs)
-            self.rows.append(Row("startup", label, result, bare))
+        ]
+        specs = [
+            Spec("python -c pass", [py, "-c", "pass"], self.env),
+            Spec("argparse app --help", [py, str(argparse_app), "--help"], self.env),
+            Spec(
+                "minimal Typer app --help (default rich help)",
+                [py, str(typer_rich), "--help"],
+                self.env,
+            ),
+            Spec(
+                "minimal Typer app --help (rich_markup_mode=None)",
+                [py, str(typer_plain), "--help"],
+                self.env,
+            ),
+            *(Spec(label, [*self.kehoach, *args], self.env) for label, args in kehoach_rows),
+        ]
+        results = measure_interleaved(specs, self.runs or 21)
+        bare = results[0]
+        self.rows.append(Row("startup", "python -c pass", bare))
+        for result in results[1:]:
+            self.rows.append(Row("startup", result.label, result, bare))
+        for label, args in kehoach_rows:
             self.imports[label] = self._heavy_imports(args)
 
     def _heavy_imports(self, args: list[str]) -> list[str]:
@@ -262,43 +270,43 @@ class Bench:
         )
         section = f"{n}"
         runs = self.runs or (9 if n <= 1_000 else 5 if n <= 10_000 else 2)
-        parse = measure(
-            "bare CSafeLoader parse",
+        parse_spec = Spec(
+            "bare CSafeLoader parse (yaml.load)",
             [sys.executable, "-c", _PARSE_SCRIPT, str(root)],
-            env=self.env,
-            runs=runs,
+            self.env,
         )  # its untimed first run also brings the files into the OS file cache
-        self.rows.append(Row(section, "bare CSafeLoader parse (yaml.load)", parse))
         commands = (
             ("validate", ["validate", str(root), "--as-of", AS_OF.isoformat()]),
             ("status", ["status", str(root), "--as-of", AS_OF.isoformat()]),
             ("report", ["report", str(root), "--quarter", QUARTER]),
         )
+        specs = [parse_spec]
         for name, args in commands:
             argv = [*self.kehoach, *args]
             cold_dir = self.work / f"cache-cold-{n}"
-            cold_env = {**self.env, "KEHOACH_CACHE_DIR": str(cold_dir)}
 
             def empty(folder: Path = cold_dir) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
 
-            cold = measure(
-                f"{name} cold", argv, env=cold_env, runs=runs, before_each=empty, warmup=False
-            )
+            cold_env = {**self.env, "KEHOACH_CACHE_DIR": str(cold_dir)}
             warm_env = {**self.env, "KEHOACH_CACHE_DIR": str(self.work / f"cache-warm-{n}")}
-            warm = measure(f"{name} warm", argv, env=warm_env, runs=runs)  # warm-up fills it
-            self.rows.append(Row(section, f"kehoach {name}", cold, parse, warm))
-            _say(f"  {name}: cold {cold.ms:,.0f} ms, warm {warm.ms:,.0f} ms")
+            specs.append(Spec(f"{name} cold", argv, cold_env, empty, warmup=False))
+            specs.append(Spec(f"{name} warm", argv, warm_env))  # its warm-up fills the cache
         off_env = {**self.env, "KEHOACH_NO_CACHE": "1"}
         status_args = ["status", str(root), "--as-of", AS_OF.isoformat()]
-        off = measure(
-            "status, cache off",
-            [*self.kehoach, *status_args],
-            env=off_env,
-            runs=runs,
-            warmup=False,
+        specs.append(
+            Spec("status, cache off", [*self.kehoach, *status_args], off_env, warmup=False)
         )
-        self.rows.append(Row(section, "kehoach status, cache off (KEHOACH_NO_CACHE=1)", off, parse))
+        results = measure_interleaved(specs, runs)
+        parse = results[0]
+        self.rows.append(Row(section, parse.label, parse))
+        for index, (name, _) in enumerate(commands):
+            cold, warm = results[1 + 2 * index], results[2 + 2 * index]
+            self.rows.append(Row(section, f"kehoach {name}", cold, parse, warm))
+            _say(f"  {name}: cold {cold.ms:,.0f} ms, warm {warm.ms:,.0f} ms")
+        self.rows.append(
+            Row(section, "kehoach status, cache off (KEHOACH_NO_CACHE=1)", results[-1], parse)
+        )
         self._taskwarrior(plan, section)
 
     def _taskwarrior(self, plan: SynthPlan, section: str) -> None:
