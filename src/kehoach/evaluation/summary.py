@@ -50,10 +50,9 @@ def body_rows(evaluation: Evaluation, only: str | None = None) -> list[BodyRow]:
             for body in sorted(b for b in named if b and b != entry.body):
                 partner.setdefault(body, []).append(state)
     rows = []
-    order = list(plan.bodies.by_id)
-    for body in sorted(
-        set(lead) | set(partner), key=lambda b: (order.index(b) if b in order else len(order), b)
-    ):
+    order = {body: index for index, body in enumerate(plan.bodies.by_id)}  # not list.index:
+    # that made sorting quadratic in the number of bodies (1,000 files at 100,000 tasks)
+    for body in sorted(set(lead) | set(partner), key=lambda b: (order.get(b, len(order)), b)):
         if only is not None and body != only:
             continue
         for role, bucket in (("lead", lead), ("partner", partner)):
