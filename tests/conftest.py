@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,16 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "plan"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests never write to the user's real cache folder (~/.cache/kehoach)."""
+    folder = tmp_path_factory.mktemp("kehoach-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("KEHOACH_CACHE_DIR", str(folder))
+    yield
+    patch.undo()
 
 
 @pytest.fixture

@@ -161,3 +161,11 @@ def test_every_problem_is_reported_sorted(tmp_path: Path) -> None:
     _, problems = validate(root, AS_OF)
     assert len(problems) == 3
     assert problems == sorted(problems)
+
+
+def test_suggestions_are_bounded_for_many_broken_references(tmp_path: Path) -> None:
+    tasks = [{"id": f"t{i}", "partners": ["so-noi-vuu"]} for i in range(60)]
+    problems = problems_for(tmp_path, tasks)
+    assert len(problems) == 60
+    suggested = [p for p in problems if "Có phải ý bạn là 'so-noi-vu'?" in p.message]
+    assert len(suggested) == 50

@@ -93,11 +93,18 @@ class Plan:
     def children(self, entry: TaskEntry) -> list[TaskEntry]:
         return [self.by_id[child] for child in entry.children]
 
+    def _section_defaults(self) -> dict[str, str]:
+        cached: dict[str, str] | None = self.__dict__.get("_defaults")
+        if cached is None:
+            cached = {s.id: s.default_deadline for s in self.info.sections}
+            self.__dict__["_defaults"] = cached
+        return cached
+
     def section_default(self, section: str | None) -> str:
         """The default deadline text of the innermost section that has one."""
         if not section:
             return ""
-        defaults = {s.id: s.default_deadline for s in self.info.sections}
+        defaults = self._section_defaults()
         path = section
         while path:
             if defaults.get(path):

@@ -88,13 +88,29 @@ def check_unique_ids(plan: Plan, ctx: Context) -> list[Problem]:
     return problems
 
 
-def _suggest(ref: str, options: list[str]) -> str:
-    close = get_close_matches(ref, options, n=1, cutoff=0.6)
-    return f" Có phải ý bạn là '{close[0]}'?" if close else ""
+class _Suggester:
+    """ "Did you mean …" for unknown references. Each suggestion scans every candidate, so
+    only the first few unknown references get one: a plan with thousands of broken
+    references must not take quadratic time to say so."""
+
+    LIMIT = 50
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def __call__(self, ref: str, options: list[str]) -> str:
+        if self.given >= self.LIMIT:
+            return ""
+        self.given += 1
+        close = get_close_matches(ref, options, n=1, cutoff=0.6)
+        return f" Có phải ý bạn là '{close[0]}'?" if close else ""
 
 
 def check_references(plan: Plan, ctx: Context) -> list[Problem]:
     problems = []
+    _suggest = _Suggester()
+    task_ids = list(plan.by_id)
+    event_ids = list(plan.events)
     body_ids = sorted(plan.bodies.by_id)
     for path, body in sorted(plan.files.items()):
         if plan.bodies.resolve(body) is None:
@@ -140,7 +156,7 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                         entry,
                         ("depends_on", "events", index),
                         f"sự kiện '{event}' không có trong events.yaml."
-                        f"{_suggest(event, list(plan.events))}",
+                        f"{_suggest(event, event_ids)}",
                         "unknown-event",
                     )
                 )
@@ -150,7 +166,7 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     _task_problem(
                         entry,
                         ("depends_on", "tasks", index),
-                        f"nhiệm vụ '{task_id}' không tồn tại.{_suggest(task_id, list(plan.by_id))}",
+                        f"nhiệm vụ '{task_id}' không tồn tại.{_suggest(task_id, task_ids)}",
                         "unknown-task",
                     )
                 )
@@ -192,7 +208,7 @@ def _dependency_cycles(plan: Plan) -> list[Problem]:
                 path.pop()
                 state[node] = 2
             elif state.get(child) == 1:
-                cycle = [*path[path.index(child):], child]
+                cycle = [*path[path.index(child) :], child]
                 entry = plan.by_id[child]
                 problems.append(
                     _task_problem(
@@ -258,11 +274,10 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                     "status-mismatch",
                 )
             )
-    for event in plan.events.values():
+    for index, event in enumerate(plan.events.values()):
         if event.occurred is not None and event.occurred > ctx.today:
             raw_path = plan.events_path or ""
             raw = plan.raw.get(raw_path)
-            index = list(plan.events).index(event.id)
             problems.append(
                 _at(
                     raw_path,
