@@ -135,29 +135,10 @@ def render_table(
     color: bool = True,
     width: int | None = None,
 ) -> str:
-    """Rich table, sized for 80 columns; no ANSI codes unless *color*."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    """The status table, sized for 80 columns; no ANSI codes unless *color*."""
+    from kehoach.render.textgrid import Cell, render_grid, styled
 
     data = status_data(evaluation, body)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_footer=True,
-        pad_edge=False,
-        padding=(0, 1),
-        title=None,
-        expand=False,
-    )
-    table.add_column(
-        "Cơ quan" if lang == "vi" else "Body",
-        footer="Tổng" if lang == "vi" else "Total",
-        ratio=1,
-        min_width=12,
-        overflow="fold",
-    )
-    table.add_column("Vai\ntrò" if lang == "vi" else "Role", no_wrap=True)
     totals = data["totals"]
     # "Dừng" is rare: show it only when some task was stopped, to keep 80 columns.
     columns = [
@@ -165,41 +146,39 @@ def render_table(
         for labels, states in COLUMNS
         if states != (State.STOPPED,) or totals[State.STOPPED.value]
     ]
-    for labels, states in columns:
-        footer_value = sum(totals[s.value] for s in states)
-        style = "bold red" if states == (State.OVERDUE,) else ""
-        table.add_column(
-            labels[lang],
-            justify="right",
-            footer=Text(str(footer_value), style=style if footer_value else ""),
-            no_wrap=True,
-        )
-    table.add_column(
-        "Tổng" if lang == "vi" else "Total", justify="right", footer=str(data["total"]), min_width=4
-    )
+    headers = [
+        "Cơ quan" if lang == "vi" else "Body",
+        "Vai\ntrò" if lang == "vi" else "Role",
+        *[labels[lang] for labels, _ in columns],
+        "Tổng" if lang == "vi" else "Total",
+    ]
+    rows = []
     previous = None
     for row in body_rows(evaluation, body):
-        cells: list[Text | str] = []
+        cells = [
+            Cell(_name(evaluation, row) if row.body != previous else ""),
+            Cell(ROLE_SHORT[lang][row.role]),
+        ]
+        previous = row.body
         for _, states in columns:
             value = sum(row.counts.get(s, 0) for s in states)
-            style = "bold red" if states == (State.OVERDUE,) and value else ""
-            cells.append(Text(str(value) if value else "·", style=style))
-        cells.append(str(row.total))
-        name = _name(evaluation, row) if row.body != previous else ""
-        previous = row.body
-        table.add_row(name, ROLE_SHORT[lang][row.role], *cells)
-    console = Console(
-        file=io.StringIO(),
-        width=width or 80,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        highlight=False,
-        emoji=False,
-    )
-    console.print(Text(_header(evaluation, lang), style="bold"))
-    console.print(table)
+            late = states == (State.OVERDUE,) and value
+            cells.append(Cell(str(value) if value else "·", "bold red" if late else ""))
+        cells.append(Cell(str(row.total)))
+        rows.append(cells)
+    footer = [Cell("Tổng" if lang == "vi" else "Total"), Cell("")]
+    for _, states in columns:
+        value = sum(totals[s.value] for s in states)
+        footer.append(Cell(str(value), "bold red" if states == (State.OVERDUE,) and value else ""))
+    footer.append(Cell(str(data["total"])))
+
+    lines = [styled(text, "bold", color) for text in _header_lines(evaluation, lang, width or 80)]
+    lines += [""]
+    lines += render_grid(headers, rows, footer, width=width or 80, color=color)
+    lines.append("")
     if lang == "vi":
-        console.print("CT: chủ trì · PH: phối hợp (mỗi nhiệm vụ tính một lần ở dòng Tổng)")
+        lines.append("CT: chủ trì · PH: phối hợp (mỗi nhiệm vụ tính một lần ở dòng Tổng)")
+        lines.append("")
     overdue = totals[State.OVERDUE.value]
     if lang == "vi":
         message = (
@@ -209,6 +188,14 @@ def render_table(
         )
     else:
         message = f"Overdue: {overdue} tasks." if overdue else "Nothing overdue."
-    console.print(Text(message, style="bold red" if overdue else "green"))
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    return "\n".join(line.rstrip() for line in output.rstrip("\n").split("\n"))
+    lines.append(styled(message, "bold red" if overdue else "green", color))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _header_lines(evaluation: Evaluation, lang: str, width: int) -> list[str]:
+    import textwrap
+
+    out: list[str] = []
+    for paragraph in _header(evaluation, lang).split("\n"):
+        out += textwrap.wrap(paragraph, width) or [""]
+    return out
