@@ -21,7 +21,7 @@ from kehoach.deadline.tokens import View
 __all__ = ["Ctx", "recurrence", "step"]
 
 _SEPARATORS = frozenset({",", ";", ":", ".", "-", "/", "&"})
-_NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6}
+NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "sau": 6}
 
 
 class Ctx(Protocol):
@@ -224,7 +224,7 @@ def _count(v: View, k: int) -> int | None:
     if digits is not None:
         return int(digits) if len(digits) <= 4 else -1
     word = v.text(k)
-    return _NUMBER_WORDS.get(word) if word is not None else None
+    return NUMBER_WORDS.get(word) if word is not None else None
 
 
 def recurrence(v: View, k: int) -> tuple[Every | None, int] | None:

@@ -15,7 +15,7 @@ from typing import Final
 
 from kehoach.deadline import lexicon as lx
 from kehoach.deadline.build import Facets, build
-from kehoach.deadline.elements import recurrence, step
+from kehoach.deadline.elements import NUMBER_WORDS, recurrence, step
 from kehoach.deadline.fail import MESSAGES, Fail
 from kehoach.deadline.periods import Every, valid_year
 from kehoach.deadline.rules import Rule
@@ -96,8 +96,39 @@ def _error(text: str, tokens: list[Token], fail: Fail) -> DeadlineParseError:
     return DeadlineParseError(message, text, start, end)
 
 
+# The words a period of repetition can open with (see elements.recurrence): anything
+# else as a title's first word means the title states no period.
+_PERIOD_OPENERS: Final = frozenset(
+    {phrase[0] for phrase in (*lx.DAILY, *lx.EVERY_WORDS, *lx.PERIODIC_WORDS)}
+    | set(lx.UNITS)
+    | set(NUMBER_WORDS)
+)
+_HEAD_CHARS = 40
+
+
+def _cannot_open_with_period(task_text: str) -> bool:
+    """Decide from the first word alone, when it can, that no period opens the text.
+
+    Most titles open with a verb ("Chủ trì, phối hợp …"); tokenizing their opening to
+    find that out was most of a large plan's validation time. Exact: when the first
+    word is cut by the short head, or could start a period, the full reading decides.
+    """
+    head = task_text[:_HEAD_CHARS]
+    tokens = _strip_marks(tokenize(head))
+    if not tokens or tokens[0].end >= len(head):
+        return False
+    first = tokens[0]
+    return first.kind != "num" and first.text not in _PERIOD_OPENERS
+
+
 def task_recurrence(task_text: str) -> Every | None:
     """The period a task's own text opens with ("Hằng năm, tổng hợp …" → year)."""
+    if _cannot_open_with_period(task_text):
+        return None
+    return _read_task_recurrence(task_text)
+
+
+def _read_task_recurrence(task_text: str) -> Every | None:
     # Only the opening words can state a period ("Định kỳ hằng năm 2 lần, …" is the
     # longest form, 8 tokens after the bullets); tokenizing a whole title for each task
     # was a third of a large plan's run time.
