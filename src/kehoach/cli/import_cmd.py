@@ -11,17 +11,28 @@ from kehoach.cli.common import echo_err, handled
 
 Document = Annotated[
     Path,
-    typer.Argument(help="Văn bản kế hoạch: .txt, .md hoặc .docx.", show_default=False),
+    typer.Argument(
+        help="Văn bản kế hoạch: .txt, .md hoặc .docx.", show_default=False, metavar="VĂN_BẢN"
+    ),
 ]
 OutDir = Annotated[
     Path | None,
     typer.Option(
-        "--out", "-o", help="Thư mục kế hoạch sẽ tạo (mặc định: mã kế hoạch).", show_default=False
+        "--out",
+        "-o",
+        metavar="THƯ_MỤC",
+        help="Thư mục kế hoạch sẽ tạo (mặc định: mã kế hoạch).",
+        show_default=False,
     ),
 ]
 PlanId = Annotated[
     str | None,
-    typer.Option("--plan-id", help="Mã kế hoạch (mặc định: tên tệp, bỏ dấu).", show_default=False),
+    typer.Option(
+        "--plan-id",
+        metavar="MÃ",
+        help="Mã kế hoạch (mặc định: tên tệp, bỏ dấu).",
+        show_default=False,
+    ),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Ghi đè thư mục đã có.")]
 

@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from kehoach.edit import EditResult
 
 PlanOpt = Annotated[
-    Path, typer.Option("--plan", help="Thư mục kế hoạch (mặc định: plan).", show_default=False)
+    Path,
+    typer.Option(
+        "--plan", metavar="THƯ_MỤC", help="Thư mục kế hoạch (mặc định: plan).", show_default=False
+    ),
 ]
 Force = Annotated[
     bool,
@@ -34,7 +37,9 @@ EventForce = Annotated[
 DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Chỉ in thay đổi (dạng diff), không ghi gì.")
 ]
-Note = Annotated[str | None, typer.Option("--note", help="Ghi chú.", show_default=False)]
+Note = Annotated[
+    str | None, typer.Option("--note", metavar="GHI_CHÚ", help="Ghi chú.", show_default=False)
+]
 
 
 def _report(result: EditResult, dry_run: bool) -> None:
@@ -56,11 +61,14 @@ def _report(result: EditResult, dry_run: bool) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("update")
     def update(
-        task_id: Annotated[str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.3.1.")],
+        task_id: Annotated[
+            str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.3.1.", metavar="MÃ_NHIỆM_VỤ")
+        ],
         status: Annotated[
             str,
             typer.Option(
                 "--status",
+                metavar="TRẠNG_THÁI",
                 help="hoàn-thành | đang-thực-hiện | chưa-thực-hiện | dừng (có dấu hoặc "
                 "không; hoặc done, in-progress, not-started, stopped).",
                 show_default=False,
@@ -69,7 +77,10 @@ def register(app: typer.Typer) -> None:
         date: Annotated[
             str | None,
             typer.Option(
-                "--date", help="Ngày cập nhật (mặc định: ngày --as-of).", show_default=False
+                "--date",
+                metavar="NGÀY",
+                help="Ngày cập nhật (mặc định: ngày --as-of).",
+                show_default=False,
             ),
         ] = None,
         note: Note = None,
@@ -77,6 +88,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--evidence",
+                metavar="VĂN_BẢN",
                 help='Văn bản chứng minh, ví dụ "Kế hoạch số 15-KH/TU ngày 20/8/2018".',
                 show_default=False,
             ),
@@ -85,6 +97,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--occurrence",
+                metavar="KỲ",
                 help="Kỳ của nhiệm vụ định kỳ: 2019, 2019-Q3, 2019-H1, 2019-08.",
                 show_default=False,
             ),
@@ -113,14 +126,23 @@ def register(app: typer.Typer) -> None:
 
     @app.command("event")
     def event(
-        event_id: Annotated[str, typer.Argument(help="Mã sự kiện trong events.yaml.")],
+        event_id: Annotated[
+            str, typer.Argument(help="Mã sự kiện trong events.yaml.", metavar="MÃ_SỰ_KIỆN")
+        ],
         occurred: Annotated[
             str,
-            typer.Option("--occurred", help="Ngày sự kiện xảy ra.", show_default=False),
+            typer.Option(
+                "--occurred", metavar="NGÀY", help="Ngày sự kiện xảy ra.", show_default=False
+            ),
         ],
         ref: Annotated[
             str | None,
-            typer.Option("--ref", help="Số/ký hiệu văn bản, ví dụ 35-CT/TW.", show_default=False),
+            typer.Option(
+                "--ref",
+                metavar="SỐ_HIỆU",
+                help="Số/ký hiệu văn bản, ví dụ 35-CT/TW.",
+                show_default=False,
+            ),
         ] = None,
         note: Note = None,
         plan_dir: PlanOpt = Path("plan"),
