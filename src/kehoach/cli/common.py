@@ -18,6 +18,8 @@ import typer
 if TYPE_CHECKING:
     import datetime as dt
 
+    from kehoach.evaluation.periods import ReportPeriod
+    from kehoach.evaluation.status import Evaluation
     from kehoach.plan import Plan
 
 PlanDir = Annotated[
@@ -34,6 +36,19 @@ AsOf = Annotated[
         help="Tính đến ngày (2019-06-30 hoặc 30/6/2019); mặc định: hôm nay.",
         show_default=False,
     ),
+]
+Cutoff = Annotated[
+    str,
+    typer.Option(
+        "--cutoff",
+        metavar="KỲ",
+        help="calendar (kỳ theo lịch) | nd09 (kỳ chốt số liệu NĐ 09/2019).",
+    ),
+]
+Lang = Annotated[str, typer.Option("--lang", metavar="NGÔN_NGỮ", help="vi | en")]
+BodyOpt = Annotated[
+    str | None,
+    typer.Option("--body", metavar="MÃ", help="Chỉ một cơ quan (mã hoặc tên).", show_default=False),
 ]
 NoCache = Annotated[
     bool,
@@ -110,3 +125,34 @@ def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value not in allowed:
         fail(f"Giá trị '{value}' không hợp lệ cho {option}; chọn một trong: {', '.join(allowed)}.")
     return value
+
+
+def resolve_body(plan: Plan, body: str | None) -> str | None:
+    """The body a user typed for ``--body`` (id, name, or name without diacritics)."""
+    if body is None:
+        return None
+    resolved = plan.bodies.resolve_typed(body)
+    if resolved is None:
+        from difflib import get_close_matches
+
+        close = get_close_matches(body, list(plan.bodies.by_id), n=1)
+        hint = f" Có phải ý bạn là '{close[0]}'?" if close else ""
+        fail(f"Không có cơ quan '{body}' trong danh mục.{hint}")
+    return resolved
+
+
+def evaluate_plan(
+    root: Path,
+    day: dt.date,
+    *,
+    body: str | None = None,
+    cutoff: str = "calendar",
+    period: ReportPeriod | None = None,
+) -> tuple[Evaluation, str | None]:
+    """What the reporting commands share: a valid plan, evaluated on *day*, and the
+    ``--body`` they were asked about."""
+    from kehoach.evaluation.status import evaluate
+
+    plan = load_valid_plan(root, day)
+    body_id = resolve_body(plan, body)
+    return evaluate(plan, day, period=period, cutoff=cutoff), body_id

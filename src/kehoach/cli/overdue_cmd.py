@@ -9,17 +9,18 @@ import typer
 
 from kehoach.cli.common import (
     AsOf,
+    BodyOpt,
+    Cutoff,
     NoCache,
     PlanDir,
     as_of_date,
     choice,
+    evaluate_plan,
     fail,
     handled,
     is_terminal,
-    load_valid_plan,
     use_cache,
 )
-from kehoach.cli.status_cmd import BodyOpt, Cutoff, resolve_body
 
 
 def register(app: typer.Typer) -> None:
@@ -54,13 +55,11 @@ def register(app: typer.Typer) -> None:
         use_cache(not no_cache)
         with handled():
             from kehoach.evaluation import queries
-            from kehoach.evaluation.status import evaluate
             from kehoach.render.overdue import render_overdue_json, render_overdue_table
 
-            day = as_of_date(as_of)
-            plan = load_valid_plan(plan_dir, day)
-            body_id = resolve_body(plan, body)
-            evaluation = evaluate(plan, day, cutoff=cutoff)
+            evaluation, body_id = evaluate_plan(
+                plan_dir, as_of_date(as_of), body=body, cutoff=cutoff
+            )
             late = queries.overdue(evaluation, body_id)
             soon = queries.due_within(evaluation, within, body_id) if within is not None else None
             if fmt == "json":

@@ -9,18 +9,18 @@ import typer
 
 from kehoach.cli.common import (
     AsOf,
+    Cutoff,
+    Lang,
     NoCache,
     PlanDir,
     as_of_date,
     choice,
+    evaluate_plan,
     fail,
     handled,
-    load_valid_plan,
     use_cache,
 )
-from kehoach.cli.status_cmd import Cutoff, Lang
 
-PeriodOpt = Annotated[str | None, typer.Option(show_default=False)]
 
 
 def register(app: typer.Typer) -> None:
@@ -69,13 +69,11 @@ def register(app: typer.Typer) -> None:
         with handled():
             from kehoach.atomic import write_atomic
             from kehoach.evaluation.periods import parse_period
-            from kehoach.evaluation.status import evaluate
             from kehoach.render.report import render_report
 
             period = parse_period(kind, text, cutoff)
             day = as_of_date(as_of) if as_of else period.end
-            plan = load_valid_plan(plan_dir, day)
-            evaluation = evaluate(plan, day, period=period, cutoff=cutoff)
+            evaluation, _ = evaluate_plan(plan_dir, day, cutoff=cutoff, period=period)
             markdown = render_report(evaluation, period, lang)
             if output is None:
                 typer.echo(markdown, nl=False)

@@ -13,9 +13,9 @@ from kehoach.cli.common import echo_err, handled
 def register(app: typer.Typer) -> None:
     @app.command("schema")
     def schema(
-        out: Annotated[
-            Path, typer.Option("--out", "-o", help="Thư mục ghi JSON Schema.")
-        ] = Path("schemas"),
+        out: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi JSON Schema.")] = Path(
+            "schemas"
+        ),
         check: Annotated[
             bool, typer.Option("--check", help="Chỉ kiểm tra schemas/ có khớp mô hình không.")
         ] = False,

@@ -9,47 +9,20 @@ import typer
 
 from kehoach.cli.common import (
     AsOf,
+    BodyOpt,
+    Cutoff,
+    Lang,
     NoCache,
     PlanDir,
     as_of_date,
     choice,
+    evaluate_plan,
     handled,
     is_terminal,
-    load_valid_plan,
     use_cache,
 )
 
 FORMATS = ("table", "json", "markdown", "csv")
-Cutoff = Annotated[
-    str,
-    typer.Option(
-        "--cutoff",
-        metavar="KỲ",
-        help="calendar (kỳ theo lịch) | nd09 (kỳ chốt số liệu NĐ 09/2019).",
-    ),
-]
-Lang = Annotated[str, typer.Option("--lang", metavar="NGÔN_NGỮ", help="vi | en")]
-BodyOpt = Annotated[
-    str | None,
-    typer.Option("--body", metavar="MÃ", help="Chỉ một cơ quan (mã hoặc tên).", show_default=False),
-]
-
-
-def resolve_body(plan: object, body: str | None) -> str | None:
-    from kehoach.cli.common import fail
-    from kehoach.plan import Plan
-
-    assert isinstance(plan, Plan)
-    if body is None:
-        return None
-    resolved = plan.bodies.resolve_typed(body)
-    if resolved is None:
-        from difflib import get_close_matches
-
-        close = get_close_matches(body, list(plan.bodies.by_id), n=1)
-        hint = f" Có phải ý bạn là '{close[0]}'?" if close else ""
-        fail(f"Không có cơ quan '{body}' trong danh mục.{hint}")
-    return resolved
 
 
 def register(app: typer.Typer) -> None:
@@ -72,13 +45,11 @@ def register(app: typer.Typer) -> None:
         choice(lang, ("vi", "en"), "--lang")
         use_cache(not no_cache)
         with handled():
-            from kehoach.evaluation.status import evaluate
             from kehoach.render import status as render
 
-            day = as_of_date(as_of)
-            plan = load_valid_plan(plan_dir, day)
-            body_id = resolve_body(plan, body)
-            evaluation = evaluate(plan, day, cutoff=cutoff)
+            evaluation, body_id = evaluate_plan(
+                plan_dir, as_of_date(as_of), body=body, cutoff=cutoff
+            )
             if fmt == "json":
                 typer.echo(render.render_json(evaluation, body_id))
             elif fmt == "csv":

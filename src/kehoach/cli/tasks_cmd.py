@@ -9,15 +9,16 @@ import typer
 
 from kehoach.cli.common import (
     AsOf,
+    BodyOpt,
+    Cutoff,
     NoCache,
     PlanDir,
     as_of_date,
     choice,
+    evaluate_plan,
     handled,
-    load_valid_plan,
     use_cache,
 )
-from kehoach.cli.status_cmd import BodyOpt, Cutoff, resolve_body
 
 FORMATS = ("table", "json")
 
@@ -39,13 +40,11 @@ def register(app: typer.Typer) -> None:
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
         use_cache(not no_cache)
         with handled():
-            from kehoach.evaluation.status import evaluate
             from kehoach.render.tasks import render_tasks_json, render_tasks_table
 
-            day = as_of_date(as_of)
-            plan = load_valid_plan(plan_dir, day)
-            body_id = resolve_body(plan, body)
-            evaluation = evaluate(plan, day, cutoff=cutoff)
+            evaluation, body_id = evaluate_plan(
+                plan_dir, as_of_date(as_of), body=body, cutoff=cutoff
+            )
             if fmt == "json":
                 typer.echo(render_tasks_json(evaluation, body_id))
             else:
