@@ -22,7 +22,6 @@ from kehoach.cli.common import (
 )
 
 
-
 def register(app: typer.Typer) -> None:
     @app.command("report")
     def report(
