@@ -9,6 +9,7 @@ so the user hears what is wrong rather than "not understood".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -233,6 +234,33 @@ def _day_month(day: int, month: int, i: int, j: int, ref: int | None) -> Per:
     return Per(when, when, i, j, yearless=True, point=True)
 
 
+def _numbered_range(
+    v: View,
+    k: int,
+    end: int,
+    ref: int | None,
+    numbers: tuple[int, int],
+    start_of: Callable[[int, int], dt.date],
+    end_of: Callable[[int, int], dt.date],
+) -> Found:
+    """The year after "tháng 9 - 10" / "quý III - IV" (or the plan's year) and the period
+    from the first numbered part's start to the last one's end."""
+    first, last = numbers
+    found = _year_after(v, end, k)
+    year = REFERENCE_YEAR if ref is None else ref
+    yearless = found is None
+    if found is not None:
+        year, end = found
+    else:
+        end = _this_year(v, end)
+    if last < first:
+        raise Fail("reversed", k, end)
+    per = Per(
+        start_of(year, first), end_of(year, last), k, end, yearless=yearless, ranged=last != first
+    )
+    return per, end
+
+
 def _month(v: View, k: int, ref: int | None) -> Found | None:
     """ "tháng 8/2018", "tháng 8 năm 2018", "tháng 9 - 10/2024", "tháng 12"."""
     if v.text(k) != "thang" or v.num(k + 1) is None:
@@ -242,24 +270,9 @@ def _month(v: View, k: int, ref: int | None) -> Found | None:
     if v.text(end) == "-" and v.num(end + 1) is not None and len(v.num(end + 1) or "") <= 2:
         last_month = _month_no(v, end + 1, k)
         end += 2
-    found = _year_after(v, end, k)
-    year = REFERENCE_YEAR if ref is None else ref
-    yearless = found is None
-    if found is not None:
-        year, end = found
-    else:
-        end = _this_year(v, end)
-    if last_month < first_month:
-        raise Fail("reversed", k, end)
-    per = Per(
-        dt.date(year, first_month, 1),
-        month_end(year, last_month),
-        k,
-        end,
-        yearless=yearless,
-        ranged=last_month != first_month,
+    return _numbered_range(
+        v, k, end, ref, (first_month, last_month), lambda y, m: dt.date(y, m, 1), month_end
     )
-    return per, end
 
 
 def _quarter_no(v: View, k: int, first: int) -> int | None:
@@ -292,24 +305,7 @@ def _quarter(v: View, k: int, ref: int | None) -> Found | None:
         second = _quarter_no(v, end + 1, k)
         if second is not None:
             last_q, end = second, end + 2
-    found = _year_after(v, end, k)
-    year = REFERENCE_YEAR if ref is None else ref
-    yearless = found is None
-    if found is not None:
-        year, end = found
-    else:
-        end = _this_year(v, end)
-    if last_q < first_q:
-        raise Fail("reversed", k, end)
-    per = Per(
-        quarter_start(year, first_q),
-        quarter_end(year, last_q),
-        k,
-        end,
-        yearless=yearless,
-        ranged=last_q != first_q,
-    )
-    return per, end
+    return _numbered_range(v, k, end, ref, (first_q, last_q), quarter_start, quarter_end)
 
 
 def _year_tail(v: View, k: int, first: int, ref: int | None) -> tuple[int, bool, int]:
