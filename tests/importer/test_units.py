@@ -192,3 +192,19 @@ def test_assignment_parenthetical(
     split = split_deadline(text)
     assert (split.lead, split.partners, split.deadline) == (lead, partners, deadline)
     assert "chủ trì" not in split.title
+
+
+def test_expected_output_field_line_becomes_the_task_output() -> None:
+    from kehoach.importer import convert
+    from kehoach.model import Task
+
+    text = (
+        "KẾ HOẠCH\nThử nghiệm\n\nII. NHIỆM VỤ\n\n"
+        "1. Sở Nội vụ xây dựng quy chế phối hợp.\n"
+        "Sản phẩm: Quyết định của Ủy ban nhân dân tỉnh\n"
+    )
+    result, _ = convert(read_text(text), "kh", "kh.txt")
+    [(_, task)] = [t for tasks in result.tasks.values() for t in tasks]
+    assert task["output"] == "Quyết định của Ủy ban nhân dân tỉnh"
+    assert "note" not in task
+    assert Task.model_validate(task).output == task["output"]

@@ -245,6 +245,8 @@ class _Assembler:
             self.count += 1
         if subtasks:
             task["subtasks"] = subtasks
+        if node.fields.get("output"):
+            task["output"] = node.fields["output"]
         if node.fields.get("note"):
             task["note"] = node.fields["note"]
         self.count += 1

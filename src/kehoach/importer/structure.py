@@ -221,6 +221,7 @@ class _Builder:
             "partners" if "phoi hop" in folded
             else "lead" if ("chu tri" in folded or "thuc hien" in folded) and "thoi" not in folded
             else "deadline" if folded.startswith(("thoi", "tien do"))
+            else "output" if folded.startswith(("san pham", "ket qua", "hinh thuc"))
             else "note"
         )  # fmt: skip
         if key == "lead" and not any(node is task for task in self.current.tasks):
@@ -258,8 +259,8 @@ class _Builder:
 
 def _row_node(row: TableRow) -> Node:
     node = Node(row.line, row.content.split("\n"), "row")
-    for key in ("lead", "partners", "deadline", "note"):
-        value = getattr(row, key)
+    for key in ("lead", "partners", "deadline", "output", "note"):
+        value = getattr(row, key, "")
         if value:
             node.fields[key] = value
     return node

@@ -92,6 +92,10 @@ class Task(Strict):
     depends_on: Dependencies | None = None
     source: Source | None = None
     subtasks: list[Task] = Field(default_factory=list)
+    output: Text | None = Field(
+        default=None,
+        description="Sản phẩm, kết quả dự kiến (ví dụ: Quyết định của UBND tỉnh), nguyên văn.",
+    )
     note: str = ""
 
 
