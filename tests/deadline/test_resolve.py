@@ -25,7 +25,12 @@ def test_yearly_from_a_start() -> None:
     rule = parse_deadline("thực hiện từ năm 2019", task_text="Hằng năm, tổng hợp")
     assert dues(rule, D(2017, 1, 1), D(2021, 6, 30)) == [D(2019, 12, 31), D(2020, 12, 31)]
     assert occurrences(rule, D(2019, 1, 1), D(2019, 12, 31)) == [
-        Occurrence(period_start=D(2019, 1, 1), period_end=D(2019, 12, 31), due=D(2019, 12, 31))
+        Occurrence(
+            period_start=D(2019, 1, 1),
+            period_end=D(2019, 12, 31),
+            due=D(2019, 12, 31),
+            label="2019",
+        )
     ]
 
 
@@ -134,3 +139,23 @@ def test_far_dates_do_not_crash() -> None:
     assert occurrences(rule, dt.date.max, dt.date.max) == []
     after = parse_deadline("sau khi có kế hoạch")
     assert due_as_of(after, D(2019, 1, 1), trigger_date=dt.date.max) == dt.date.max
+
+
+def test_due_before_an_event_waits_for_its_date() -> None:
+    congress = Rule("after", trigger="Đại hội Đảng bộ tỉnh lần thứ XVII", relation="before")
+    assert due_as_of(congress, D(2024, 1, 1)) is None
+    assert due_as_of(congress, D(2025, 1, 1), trigger_date=D(2025, 10, 15)) == D(2025, 10, 14)
+    month_ahead = Rule("after", trigger="Đại hội", relation="before", lead=Lead(1, "month"))
+    assert due_as_of(month_ahead, D(2025, 1, 1), trigger_date=D(2025, 3, 31)) == D(2025, 2, 28)
+    days_ahead = Rule("after", trigger="Đại hội", relation="before", lead=Lead(30, "day"))
+    assert due_as_of(days_ahead, D(2025, 1, 1), trigger_date=D(2025, 3, 31)) == D(2025, 3, 1)
+
+
+def test_counted_from_the_plans_issue_date() -> None:
+    rule = Rule(
+        "after", trigger="ngày ban hành Kế hoạch", lead=Lead(30, "day"), origin="plan_issued"
+    )
+    assert due_as_of(rule, D(2019, 1, 1), plan_issued=D(2018, 8, 20)) == D(2018, 9, 19)
+    # An event date given for an after-task does not stand in for the plan's issue date.
+    assert due_as_of(rule, D(2019, 1, 1), trigger_date=D(2018, 1, 1)) is None
+    assert due_as_of(rule, D(2019, 1, 1)) is None

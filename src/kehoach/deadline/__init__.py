@@ -5,8 +5,22 @@ Imports only the standard library and ``kehoach.text``/``kehoach.errors`` so tha
 """
 
 from kehoach.deadline.parser import parse_deadline, task_recurrence
-from kehoach.deadline.periods import EVERY, Every
-from kehoach.deadline.resolve import Occurrence, current_occurrence, due_as_of, occurrences
+from kehoach.deadline.periods import (
+    EVERY,
+    Every,
+    parse_period_label,
+    period_label,
+    period_title,
+)
+from kehoach.deadline.resolve import (
+    Occurrence,
+    current_occurrence,
+    due_as_of,
+    occurrence_for,
+    occurrence_labelled,
+    occurrences,
+    recurring_part,
+)
 from kehoach.deadline.rules import KINDS, Anchor, Kind, Lead, Rule, rule_from_mapping
 
 __all__ = [
@@ -20,8 +34,14 @@ __all__ = [
     "Rule",
     "current_occurrence",
     "due_as_of",
+    "occurrence_for",
+    "occurrence_labelled",
     "occurrences",
     "parse_deadline",
+    "parse_period_label",
+    "period_label",
+    "period_title",
+    "recurring_part",
     "rule_from_mapping",
     "task_recurrence",
 ]

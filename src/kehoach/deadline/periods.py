@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+from collections.abc import Iterable
 from typing import Final, Literal
 
 __all__ = [
@@ -17,6 +19,8 @@ __all__ = [
     "MIN_YEAR",
     "Every",
     "add_months",
+    "anchor_date",
+    "anchors_fit",
     "clamp_day",
     "half_end",
     "half_of",
@@ -24,7 +28,10 @@ __all__ = [
     "month_end",
     "month_start",
     "next_period_start",
+    "parse_period_label",
     "period_containing",
+    "period_label",
+    "period_title",
     "quarter_end",
     "quarter_of",
     "quarter_start",
@@ -161,3 +168,86 @@ def period_containing(day: dt.date, every: Every) -> tuple[dt.date, dt.date]:
 def next_period_start(day: dt.date, every: Every) -> dt.date:
     """First day of the period after the one that contains *day*."""
     return period_containing(day, every)[1] + dt.timedelta(days=1)
+
+
+def anchor_date(year: int, month: int, day: int | None) -> dt.date:
+    """Day *day* of *month* in *year* (None: the month's last day), clamped to short months."""
+    return month_end(year, month) if day is None else clamp_day(year, month, day)
+
+
+def anchors_fit(months: Iterable[int], every: Every) -> bool:
+    """Whether anchors in these months each fall in their own period of *every*."""
+    if every == "week":
+        return False
+    starts = [period_containing(dt.date(2000, month, 1), every)[0] for month in months]
+    return len(set(starts)) == len(starts)
+
+
+# --- period labels: "2019", "2019-H1", "2019-Q3", "2019-07", "2019-W05" ------------------
+
+_ROMAN_QUARTERS: Final = ("I", "II", "III", "IV")
+
+
+def period_label(every: Every, period_start: dt.date) -> str:
+    """The machine label of the *every*-period that starts on *period_start*.
+
+    The same labels ``--year``/``--half``/``--quarter`` and a history entry's
+    ``occurrence`` use; weeks are ISO weeks.
+    """
+    if every == "year":
+        return f"{period_start.year}"
+    if every == "half-year":
+        return f"{period_start.year}-H{half_of(period_start)}"
+    if every == "quarter":
+        return f"{period_start.year}-Q{quarter_of(period_start)}"
+    if every == "month":
+        return f"{period_start:%Y-%m}"
+    iso = period_start.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+_LABEL_RE: Final = re.compile(
+    r"^(\d{4})(?:-(?:H([12])|Q([1-4])|(0[1-9]|1[0-2])|W(0[1-9]|[1-4]\d|5[0-3])))?$"
+)
+
+
+def parse_period_label(label: str) -> tuple[Every, dt.date, dt.date] | None:
+    """(every, first day, last day) of a period label, or None when it is not one."""
+    match = _LABEL_RE.match(label.strip())
+    if match is None:
+        return None
+    year = int(match.group(1))
+    if not valid_year(year):
+        return None
+    half, quarter, month, week = match.group(2, 3, 4, 5)
+    if half:
+        return "half-year", half_start(year, int(half)), half_end(year, int(half))
+    if quarter:
+        return "quarter", quarter_start(year, int(quarter)), quarter_end(year, int(quarter))
+    if month:
+        return "month", month_start(year, int(month)), month_end(year, int(month))
+    if week:
+        try:
+            monday = dt.date.fromisocalendar(year, int(week), 1)
+        except ValueError:
+            return None
+        return "week", monday, week_end(monday)
+    return "year", year_start(year), year_end(year)
+
+
+def period_title(label: str) -> str:
+    """The Vietnamese name of a period label: "năm 2019", "quý III/2019", "tháng 7/2019"."""
+    parsed = parse_period_label(label)
+    if parsed is None:
+        return label
+    every, first, _ = parsed
+    if every == "year":
+        return f"năm {first.year}"
+    if every == "half-year":
+        return f"6 tháng {'đầu' if half_of(first) == 1 else 'cuối'} năm {first.year}"
+    if every == "quarter":
+        return f"quý {_ROMAN_QUARTERS[quarter_of(first) - 1]}/{first.year}"
+    if every == "month":
+        return f"tháng {first.month}/{first.year}"
+    iso = first.isocalendar()
+    return f"tuần {iso.week}/{iso.year}"

@@ -14,14 +14,23 @@ from kehoach.deadline.periods import (
     MAX_YEAR,
     MIN_YEAR,
     add_months,
-    clamp_day,
-    month_end,
+    anchor_date,
     next_period_start,
+    parse_period_label,
     period_containing,
+    period_label,
 )
 from kehoach.deadline.rules import Lead, Rule
 
-__all__ = ["Occurrence", "current_occurrence", "due_as_of", "occurrences"]
+__all__ = [
+    "Occurrence",
+    "current_occurrence",
+    "due_as_of",
+    "occurrence_for",
+    "occurrence_labelled",
+    "occurrences",
+    "recurring_part",
+]
 
 _FIRST = dt.date(MIN_YEAR, 1, 1)
 _LAST = dt.date(MAX_YEAR, 12, 31)
@@ -29,11 +38,17 @@ _LAST = dt.date(MAX_YEAR, 12, 31)
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One round of a recurring task: the calendar period it covers and the day it is due."""
+    """One round of a recurring task: the calendar period it covers and the day it is due.
+
+    ``label`` names the period as a history entry's ``occurrence`` does ("2019",
+    "2019-H1", "2019-Q3", "2019-07"; weeks "2019-W05"); ``periods.period_title`` gives
+    its Vietnamese name ("năm 2019", "quý III/2019").
+    """
 
     period_start: dt.date
     period_end: dt.date
     due: dt.date
+    label: str
 
 
 def occurrences(rule: Rule, start: dt.date, end: dt.date) -> list[Occurrence]:
@@ -58,32 +73,88 @@ def _rounds(rule: Rule, start: dt.date, end: dt.date) -> list[Occurrence]:
     day = low
     while day <= high:
         occurrence = _round(rule, day)
-        if low <= occurrence.due <= high:
+        if occurrence is not None and low <= occurrence.due <= high:
             out.append(occurrence)
-        if occurrence.period_end >= _LAST:
+        following = next_period_start(day, rule.every)
+        if following <= day or following > _LAST:  # the loop must advance and stay in range
             break
-        day = next_period_start(day, rule.every)
+        day = following
     return out
 
 
-def _round(rule: Rule, day: dt.date) -> Occurrence:
-    """The round whose period contains *day*, due clamped into the rule's window."""
+def _round(rule: Rule, day: dt.date) -> Occurrence | None:
+    """The round whose period contains *day*, due clamped into the rule's window.
+
+    None when the rule names several anchors and none falls in this period
+    ("quý II và quý IV hằng năm" has no round in the first and third quarters).
+    """
     assert rule.every is not None
     first, last = period_containing(day, rule.every)
     due = last
     anchor = rule.anchor
-    if anchor is not None:
+    if rule.anchors:
+        inside = [
+            when
+            for a in rule.anchors
+            if a.month is not None
+            and first <= (when := anchor_date(first.year, a.month, a.day)) <= last
+        ]
+        if not inside:
+            return None
+        due = inside[0]
+    elif anchor is not None:
         if rule.every == "year" and anchor.month is not None:
-            due = (
-                month_end(first.year, anchor.month)
-                if anchor.day is None
-                else clamp_day(first.year, anchor.month, anchor.day)
-            )
+            due = anchor_date(first.year, anchor.month, anchor.day)
         elif rule.every == "month" and anchor.day is not None:
-            due = clamp_day(first.year, first.month, anchor.day)
+            due = anchor_date(first.year, first.month, anchor.day)
     if rule.due is not None and due > rule.due >= first:
         due = rule.due
-    return Occurrence(due=due, period_start=first, period_end=last)
+    return Occurrence(
+        due=due, period_start=first, period_end=last, label=period_label(rule.every, first)
+    )
+
+
+def recurring_part(rule: Rule) -> Rule | None:
+    """The part of *rule* that recurs (the rule itself, or its first recurring main part)."""
+    return next(
+        (p for p in rule.main_parts() if p.kind == "recurring" and p.every is not None), None
+    )
+
+
+_AHEAD = dt.timedelta(days=800)  # more than the longest gap between two rounds (a year)
+
+
+def occurrence_for(rule: Rule, day: dt.date, *, start: dt.date) -> Occurrence | None:
+    """The round an update made on *day* belongs to; None if no round is open by then.
+
+    Rounds are counted from *start* (the rule's own start, else the plan's). A round
+    owns the days from its period's first day up to the day before the next round's
+    period begins, so an update on the first and on the last day of a period belongs to
+    that period, a late update (after the due day, before the next period) to the round
+    it is late for, and with several anchors ("quý II và quý IV hằng năm") the days of a
+    period with no round to the round before it. This is the one calendar both the
+    evaluation (which round an entry without ``occurrence`` counts for) and ``kehoach
+    update`` (which round to record) use.
+    """
+    part = recurring_part(rule)
+    if part is None:
+        return None
+    found = None
+    for occurrence in occurrences(part, start, min(day + _AHEAD, _LAST)):
+        if occurrence.period_start > day:
+            break
+        found = occurrence
+    return found
+
+
+def occurrence_labelled(rule: Rule, label: str, *, start: dt.date) -> Occurrence | None:
+    """The round of *rule* named *label* ("2019", "2019-Q3"), if the rule has one so named."""
+    part = recurring_part(rule)
+    parsed = parse_period_label(label)
+    if part is None or parsed is None or parsed[0] != part.every:
+        return None
+    last = parsed[2]
+    return next((o for o in occurrences(part, start, last + _AHEAD) if o.label == label), None)
 
 
 def current_occurrence(rule: Rule, as_of: dt.date) -> Occurrence | None:
@@ -99,10 +170,19 @@ def current_occurrence(rule: Rule, as_of: dt.date) -> Occurrence | None:
     if rule.due is not None and day > rule.due:
         day = rule.due
     occurrence = _round(rule, day)
-    if rule.start is not None and occurrence.due < rule.start and occurrence.period_end < _LAST:
-        occurrence = _round(rule, next_period_start(day, rule.every))
+    for _ in range(12):  # several anchors: a period may have no round; look ahead (bounded)
+        if occurrence is not None and not (rule.start is not None and occurrence.due < rule.start):
+            break
+        following = next_period_start(day, rule.every)
+        if following > _LAST or (rule.due is not None and following > rule.due):
+            break
+        day = following
+        occurrence = _round(rule, day)
     if rule.start is not None and rule.due is not None and rule.start > rule.due:
         return None
+    if occurrence is None:  # several anchors, past the window's end: its last round
+        rounds = _rounds(rule, rule.start or day - _AHEAD, day)
+        return rounds[-1] if rounds else None
     return occurrence
 
 
@@ -113,6 +193,7 @@ def due_as_of(
     term_end: dt.date | None = None,
     trigger_date: dt.date | None = None,
     lead_time_days: int = 90,
+    plan_issued: dt.date | None = None,
 ) -> dt.date | None:
     """The concrete due date that applies on *as_of*, or None when there is none yet.
 
@@ -121,21 +202,30 @@ def due_as_of(
     due the text also gives but never before the event; None until the event happens.
     ``term``: *term_end*. ``continuous``: the end of its window, if any. A compound
     rule: the earliest due among its non-exception parts.
+
+    An ``after`` rule with ``origin="plan_issued"`` counts from *plan_issued* (the
+    plan's issue date) instead of *trigger_date*; unknown → None (undated). With
+    ``relation="before"`` it is due the day before the event, or its ``lead`` before.
     """
     if rule.parts:
         dues = [
             due
             for part in rule.main_parts()
             if (due := due_as_of(part, as_of, term_end=term_end, trigger_date=trigger_date,
-                                 lead_time_days=lead_time_days)) is not None
+                                 lead_time_days=lead_time_days,
+                                 plan_issued=plan_issued)) is not None
         ]  # fmt: skip
         return min(dues) if dues else None
     if rule.kind == "recurring":
         occurrence = current_occurrence(rule, as_of)
         return None if occurrence is None else occurrence.due
     if rule.kind == "after":
+        if rule.origin == "plan_issued":
+            trigger_date = plan_issued
         if trigger_date is None:
             return rule.due
+        if rule.relation == "before":
+            return _before_lead(trigger_date, rule.lead)
         due = _after_lead(trigger_date, rule.lead, lead_time_days)
         if rule.due is not None and rule.due < due:
             due = max(rule.due, trigger_date)
@@ -143,6 +233,20 @@ def due_as_of(
     if rule.kind == "term":
         return term_end if term_end is not None else rule.due
     return rule.due
+
+
+def _before_lead(day: dt.date, lead: Lead | None) -> dt.date:
+    """Due before the event: the day before it, or *lead* before it."""
+    try:
+        if lead is None:
+            return day - dt.timedelta(days=1)
+        if lead.unit == "day":
+            return day - dt.timedelta(days=lead.n)
+        if lead.unit == "week":
+            return day - dt.timedelta(weeks=lead.n)
+        return add_months(day, -(lead.n if lead.unit == "month" else 12 * lead.n))
+    except (OverflowError, ValueError):
+        return dt.date.min
 
 
 def _after_lead(day: dt.date, lead: Lead | None, default_days: int) -> dt.date:

@@ -18,10 +18,14 @@ from kehoach.errors import DeadlineParseError
 __all__ = [
     "KINDS",
     "LEAD_UNITS",
+    "ORIGINS",
+    "RELATIONS",
     "Anchor",
     "Kind",
     "Lead",
     "LeadUnit",
+    "Origin",
+    "Relation",
     "Rule",
     "rule_from_mapping",
 ]
@@ -34,6 +38,12 @@ KINDS: Final[tuple[Kind, ...]] = (
 )  # fmt: skip
 LeadUnit = Literal["day", "week", "month", "year"]
 LEAD_UNITS: Final[tuple[LeadUnit, ...]] = ("day", "week", "month", "year")
+# How an ``after`` rule's due date stands to its event: after it (the default) or before it.
+Relation = Literal["after", "before"]
+RELATIONS: Final[tuple[Relation, ...]] = ("after", "before")
+# Where an ``after`` rule's event date comes from when it is not an event of events.yaml.
+Origin = Literal["plan_issued"]
+ORIGINS: Final[tuple[Origin, ...]] = ("plan_issued",)
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,24 @@ class Rule:
 
     A compound rule (two kinds at once, or a "Riêng …" exception) carries the
     main part's fields at the top and every part, main first, in ``parts``.
+
+    ``anchors`` (recurring only, two or more): the rounds of the cycle that fall due
+    and on which day — "quý II và quý IV hằng năm" is every quarter with anchors 30/6
+    and 31/12, so only the 2nd and 4th quarters have a round; "định kỳ 6 tháng, trước
+    ngày 20/6 và trước ngày 10/12" is every half-year due 20/6 and 10/12. Each period
+    of the cycle holds at most one anchor. A single anchor stays in ``anchor``.
+
+    ``relation`` / ``origin`` (kind ``after`` only) say how the due date is found once
+    the date it depends on is known (see ``resolve.due_as_of``):
+
+    - ``relation="before"``: due *before* the event ("trước Đại hội Đảng bộ tỉnh lần
+      thứ XVII"): the day before the event, or ``lead`` before it ("chậm nhất 30 ngày
+      trước Đại hội …"). Until the event's date is known the task waits, like any
+      ``after`` task; the event is declared in ``depends_on`` as usual.
+    - ``origin="plan_issued"``: the event is the plan's own issue ("trong vòng 30 ngày
+      kể từ ngày ban hành Kế hoạch"): its date is ``plan.info.issued``, not an event of
+      events.yaml, so no ``depends_on`` is needed. When the plan does not know its
+      issue date the task has no due date (reported as undated, never guessed).
     """
 
     kind: Kind
@@ -82,6 +110,9 @@ class Rule:
     item: str | None = None
     exception: bool = False
     lead: Lead | None = None
+    anchors: tuple[Anchor, ...] = ()
+    relation: Relation | None = None
+    origin: Origin | None = None
 
     @property
     def is_compound(self) -> bool:
@@ -116,6 +147,12 @@ class Rule:
             out["exception"] = True
         if self.lead is not None:
             out["lead"] = self.lead.to_json()
+        if self.anchors:
+            out["anchors"] = [anchor.to_json() for anchor in self.anchors]
+        if self.relation is not None:
+            out["relation"] = self.relation
+        if self.origin is not None:
+            out["origin"] = self.origin
         return out
 
 
@@ -125,7 +162,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 _KEYS: Final = frozenset(
     {"kind", "start", "due", "every", "trigger", "parts", "hedged", "anchor", "until", "item",
-     "exception", "lead"}
+     "exception", "lead", "anchors", "relation", "origin"}
 )  # fmt: skip
 
 
@@ -162,6 +199,17 @@ def _from_mapping(data: object, where: str, depth: int) -> Rule:
     if kind == "recurring" and every is None:
         raise _bad(where, "thời hạn định kỳ (recurring) cần 'every'.")
     parts = _parts(data.get("parts"), where, depth)
+    relation = data.get("relation")
+    origin = data.get("origin")
+    if relation is not None and relation not in RELATIONS:
+        raise _bad(where, f"'relation' phải là một trong: {', '.join(RELATIONS)}.")
+    if origin is not None and origin not in ORIGINS:
+        raise _bad(where, f"'origin' phải là một trong: {', '.join(ORIGINS)}.")
+    if (relation is not None or origin is not None) and kind != "after":
+        raise _bad(where, "'relation' và 'origin' chỉ dùng cho thời hạn chờ sự kiện (kind: after).")
+    anchors = _anchors(data.get("anchors"), f"{where}.anchors", cast("Every | None", every))
+    if anchors and data.get("anchor") is not None:
+        raise _bad(where, "chỉ ghi 'anchor' (một ngày chốt) hoặc 'anchors' (nhiều), không cả hai.")
     return Rule(
         kind=cast(Kind, kind),
         start=start,
@@ -175,6 +223,9 @@ def _from_mapping(data: object, where: str, depth: int) -> Rule:
         item=_text(data.get("item"), f"{where}.item"),
         exception=_flag(data.get("exception"), f"{where}.exception"),
         lead=_lead(data.get("lead"), f"{where}.lead"),
+        anchors=anchors,
+        relation=cast("Relation | None", relation),
+        origin=cast("Origin | None", origin),
     )
 
 
@@ -249,6 +300,28 @@ def _anchor(value: object, where: str, every: Every | None) -> Anchor | None:
     if anchor.month is None and every not in (None, "month"):
         raise _bad(where, "chỉ có 'day' thì chu kỳ phải là hằng tháng (every: month).")
     return anchor
+
+
+def _anchors(value: object, where: str, every: Every | None) -> tuple[Anchor, ...]:
+    """Several anchors of one cycle: each names its month, each period holds at most one."""
+    from kehoach.deadline.periods import anchors_fit
+
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple) or len(value) < 2:
+        raise _bad(where, "phải là danh sách từ hai ngày chốt trở lên ({month: …, day: …}).")
+    if every not in ("year", "half-year", "quarter", "month"):
+        raise _bad(where, "nhiều ngày chốt cần chu kỳ năm, 6 tháng, quý hoặc tháng ('every').")
+    found = []
+    for index, item in enumerate(value):
+        anchor = _anchor(item, f"{where}[{index}]", None)
+        if anchor is None or anchor.month is None:
+            raise _bad(f"{where}[{index}]", "cần 'month' (tháng của ngày chốt).")
+        found.append(anchor)
+    anchors = tuple(sorted(found, key=lambda a: (a.month or 0, a.day or 32)))
+    if not anchors_fit([anchor.month or 0 for anchor in anchors], every):
+        raise _bad(where, "mỗi kỳ của chu kỳ chỉ được có một ngày chốt.")
+    return anchors
 
 
 def _lead(value: object, where: str) -> Lead | None:
