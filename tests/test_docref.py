@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.checks_docrefs import check_docrefs
+from kehoach.checks import Context
+from kehoach.checks.docrefs import check_docrefs
 from kehoach.docref import docref_problems, find_docrefs, is_malformed_docref, parse_docref
-from kehoach.plan import load_plan
-from kehoach.validation import Context
+from kehoach.loaded_plan import load_plan
 
 TODAY = dt.date(2024, 1, 1)
 SHIPPED = Path(__file__).resolve().parents[1] / "plan"

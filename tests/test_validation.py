@@ -7,8 +7,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from kehoach.checks import validate
 from kehoach.errors import Problem
-from kehoach.validation import validate
 from tests.planbuilder import build_plan, done, progress
 
 AS_OF = dt.date(2020, 1, 1)

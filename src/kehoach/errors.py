@@ -26,6 +26,18 @@ class InputError(KehoachError):
     exit_code = 2
 
 
+class UsageError(KehoachError):
+    """An option or argument the command cannot use (a bad value, a missing choice)."""
+
+    exit_code = 2
+
+
+class UnknownName(InputError):
+    """A name given on the command line (a body, a task, a period) that the plan lacks."""
+
+    exit_code = 2
+
+
 class DeadlineParseError(KehoachError):
     """A deadline text the engine could not understand; names the part it could not read."""
 
@@ -57,10 +69,15 @@ class Problem:
 
 
 class PlanInvalid(KehoachError):
-    """The plan loaded but breaks the rules; carries every problem found."""
+    """The plan breaks the rules (or could not be read as a whole), so it is not reported
+    on; carries every problem found, for the caller to show."""
 
     exit_code = 1
+    SHOWN = 50  # how many problems a command prints before its message
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"Kế hoạch có {len(problems)} lỗi.")
+        more = f" (hiển thị {self.SHOWN} lỗi đầu tiên)" if len(problems) > self.SHOWN else ""
+        super().__init__(
+            f"Kế hoạch có {len(problems)} lỗi{more}; hãy chạy 'kehoach validate' và sửa trước."
+        )
         self.problems = sorted(problems)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from kehoach.evaluation.evaluate import evaluate
 from kehoach.evaluation.states import State
-from kehoach.evaluation.status import evaluate
-from kehoach.plan import load_plan
+from kehoach.loaded_plan import load_plan
 
 EXPECTED = {
     "2018-07-01": {State.STALE: 53, State.OPEN: 13, State.NOT_DUE: 7, State.WAITING: 6},

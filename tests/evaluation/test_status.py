@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from kehoach.evaluation.periods import make_period
+from kehoach.checks import validate_plan
+from kehoach.evaluation.evaluate import TaskState, evaluate
+from kehoach.evaluation.report_periods import make_period
 from kehoach.evaluation.states import Category, State, category
-from kehoach.evaluation.status import TaskState, evaluate
-from kehoach.plan import load_plan
-from kehoach.validation import validate_plan
+from kehoach.loaded_plan import load_plan
 from tests.planbuilder import build_plan, done, progress
 
 D = dt.date.fromisoformat

@@ -112,13 +112,13 @@ def test_bad_plan_id(runner: CliRunner, tmp_path: Path) -> None:
 def test_exit_1_when_the_written_plan_does_not_validate(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kehoach.validation
+    import kehoach.checks
     from kehoach.errors import Problem
 
     def failing(root: Path, as_of: object) -> tuple[None, list[Problem]]:
         return None, [Problem("plan.yaml", 1, 1, "lỗi giả lập")]
 
-    monkeypatch.setattr(kehoach.validation, "validate", failing)
+    monkeypatch.setattr(kehoach.checks, "validate", failing)
     code, _, stderr = run(runner, "import", str(SEED), "--out", str(tmp_path / "kh"))
     assert code == 1
     assert "plan.yaml:1:1: lỗi giả lập" in stderr and "có 1 lỗi" in stderr

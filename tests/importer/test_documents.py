@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from kehoach.checks import validate
 from kehoach.importer import ImportResult, import_document
-from kehoach.validation import validate
 from tests.importer import DATA, all_tasks, body_names, load
 
 DOCUMENTS = sorted(p.name for p in DATA.iterdir() if p.suffix in (".md", ".txt"))

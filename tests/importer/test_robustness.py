@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kehoach.checks import validate
 from kehoach.importer import convert, read_text
 from kehoach.importer.writing import write_directory
-from kehoach.validation import validate
 from tests.importer import DATA, SEED
 
 _SOURCES = [SEED, *sorted(DATA.glob("*.md")), *sorted(DATA.glob("*.txt"))]

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from kehoach.checks import validate
 from kehoach.importer import import_document
+from kehoach.loaded_plan import BodyIndex
 from kehoach.model import Body
-from kehoach.plan import BodyIndex
-from kehoach.validation import validate
 from tests.importer import SEED, SHIPPED, all_tasks, body_names, load
 
 pytestmark = pytest.mark.skipif(not SEED.is_file(), reason="seed document missing")

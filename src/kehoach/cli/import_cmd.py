@@ -51,8 +51,8 @@ def register(app: typer.Typer) -> None:
         with handled():
             import datetime as dt
 
+            from kehoach.checks import validate
             from kehoach.importer import import_document
-            from kehoach.validation import validate
 
             result = import_document(document, out, plan_id=plan_id, force=force)
             _, problems = validate(result.out, dt.date.today())

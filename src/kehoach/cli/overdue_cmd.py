@@ -15,8 +15,6 @@ from kehoach.cli.common import (
     PlanDir,
     as_of_date,
     choice,
-    evaluate_plan,
-    fail,
     handled,
     is_terminal,
     use_cache,
@@ -50,23 +48,20 @@ def register(app: typer.Typer) -> None:
         """Nhiệm vụ quá hạn, quá hạn lâu nhất lên đầu, kèm cơ quan chủ trì và số ngày."""
         choice(fmt, ("table", "json"), "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
-        if within is not None and within < 0:
-            fail("--within phải là số ngày không âm.")
         use_cache(not no_cache)
         with handled():
-            from kehoach.evaluation import queries
+            from kehoach.app import overdue_list
             from kehoach.render.overdue import render_overdue_json, render_overdue_table
 
-            evaluation, body_id = evaluate_plan(
-                plan_dir, as_of_date(as_of), body=body, cutoff=cutoff
+            found = overdue_list(
+                plan_dir, as_of_date(as_of), within=within, body=body, cutoff=cutoff
             )
-            late = queries.overdue(evaluation, body_id)
-            soon = queries.due_within(evaluation, within, body_id) if within is not None else None
+            ev = found.evaluation
             if fmt == "json":
-                typer.echo(render_overdue_json(evaluation, late, soon))
+                typer.echo(render_overdue_json(ev, found.late, found.soon))
             else:
                 typer.echo(
-                    render_overdue_table(evaluation, late, soon, within, color=is_terminal())
+                    render_overdue_table(ev, found.late, found.soon, within, color=is_terminal())
                 )
-        if fail_on_overdue and late:
+        if fail_on_overdue and found.late:
             raise typer.Exit(1)

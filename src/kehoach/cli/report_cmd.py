@@ -15,7 +15,6 @@ from kehoach.cli.common import (
     PlanDir,
     as_of_date,
     choice,
-    evaluate_plan,
     fail,
     handled,
     use_cache,
@@ -66,14 +65,14 @@ def register(app: typer.Typer) -> None:
         kind, text = given[0]
         use_cache(not no_cache)
         with handled():
+            from kehoach.app import build_report
             from kehoach.atomic import write_atomic
-            from kehoach.evaluation.periods import parse_period
             from kehoach.render.report import render_report
 
-            period = parse_period(kind, text, cutoff)
-            day = as_of_date(as_of) if as_of else period.end
-            evaluation, _ = evaluate_plan(plan_dir, day, cutoff=cutoff, period=period)
-            markdown = render_report(evaluation, period, lang)
+            day = as_of_date(as_of) if as_of else None
+            found = build_report(plan_dir, kind, text, as_of=day, cutoff=cutoff)
+            period = found.period
+            markdown = render_report(found.evaluation, period, lang)
             if output is None:
                 typer.echo(markdown, nl=False)
                 return

@@ -16,7 +16,6 @@ from kehoach.cli.common import (
     PlanDir,
     as_of_date,
     choice,
-    evaluate_plan,
     handled,
     is_terminal,
     use_cache,
@@ -45,11 +44,11 @@ def register(app: typer.Typer) -> None:
         choice(lang, ("vi", "en"), "--lang")
         use_cache(not no_cache)
         with handled():
+            from kehoach.app import status_summary
             from kehoach.render import status as render
 
-            evaluation, body_id = evaluate_plan(
-                plan_dir, as_of_date(as_of), body=body, cutoff=cutoff
-            )
+            evaluated, _ = status_summary(plan_dir, as_of_date(as_of), body=body, cutoff=cutoff)
+            evaluation, body_id = evaluated.evaluation, evaluated.body
             if fmt == "json":
                 typer.echo(render.render_json(evaluation, body_id))
             elif fmt == "csv":

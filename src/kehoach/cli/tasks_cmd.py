@@ -15,7 +15,6 @@ from kehoach.cli.common import (
     PlanDir,
     as_of_date,
     choice,
-    evaluate_plan,
     handled,
     use_cache,
 )
@@ -40,11 +39,11 @@ def register(app: typer.Typer) -> None:
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
         use_cache(not no_cache)
         with handled():
+            from kehoach.app import evaluate_plan
             from kehoach.render.tasks import render_tasks_json, render_tasks_table
 
-            evaluation, body_id = evaluate_plan(
-                plan_dir, as_of_date(as_of), body=body, cutoff=cutoff
-            )
+            evaluated = evaluate_plan(plan_dir, as_of_date(as_of), body=body, cutoff=cutoff)
+            evaluation, body_id = evaluated.evaluation, evaluated.body
             if fmt == "json":
                 typer.echo(render_tasks_json(evaluation, body_id))
             else:

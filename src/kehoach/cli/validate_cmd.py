@@ -35,8 +35,8 @@ def register(app: typer.Typer) -> None:
         choice(fmt, FORMATS, "--format")
         use_cache(not no_cache)
         with handled():
+            from kehoach.checks import validate as run_validation
             from kehoach.render.problems import render_problems
-            from kehoach.validation import validate as run_validation
 
             plan, problems = run_validation(plan_dir, as_of_date(as_of))
             output = render_problems(problems, fmt)

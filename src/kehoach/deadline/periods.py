@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import Final, Literal
 
+from kehoach.roman import from_roman, to_roman
+
 __all__ = [
     "EVERY",
     "MAX_YEAR",
@@ -50,43 +52,13 @@ EVERY: Final[tuple[Every, ...]] = ("year", "half-year", "quarter", "month", "wee
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2200
 
-_ROMAN: Final = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-
-
 def valid_year(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
 
 def roman_to_int(text: str) -> int | None:
-    """Value of a well-formed Roman numeral (any case), else None.
-
-    Strict on purpose ("IIII", "VX" are rejected) so that ordinary words are not
-    mistaken for numbers.
-    """
-    word = text.strip().lower()
-    if not word or any(ch not in _ROMAN for ch in word) or len(word) > 15:
-        return None
-    total = 0
-    for i, ch in enumerate(word):
-        value = _ROMAN[ch]
-        if i + 1 < len(word) and _ROMAN[word[i + 1]] > value:
-            total -= value
-        else:
-            total += value
-    return total if _int_to_roman(total) == word else None
-
-
-def _int_to_roman(value: int) -> str:
-    parts = (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    )  # fmt: skip
-    out = []
-    for number, letters in parts:
-        while value >= number:
-            out.append(letters)
-            value -= number
-    return "".join(out)
+    """Value of a well-formed Roman numeral (any case), else None (see kehoach.roman)."""
+    return from_roman(text)
 
 
 def month_start(year: int, month: int) -> dt.date:
@@ -185,9 +157,6 @@ def anchors_fit(months: Iterable[int], every: Every) -> bool:
 
 # --- period labels: "2019", "2019-H1", "2019-Q3", "2019-07", "2019-W05" ------------------
 
-_ROMAN_QUARTERS: Final = ("I", "II", "III", "IV")
-
-
 def period_label(every: Every, period_start: dt.date) -> str:
     """The machine label of the *every*-period that starts on *period_start*.
 
@@ -246,7 +215,7 @@ def period_title(label: str) -> str:
     if every == "half-year":
         return f"6 tháng {'đầu' if half_of(first) == 1 else 'cuối'} năm {first.year}"
     if every == "quarter":
-        return f"quý {_ROMAN_QUARTERS[quarter_of(first) - 1]}/{first.year}"
+        return f"quý {to_roman(quarter_of(first))}/{first.year}"
     if every == "month":
         return f"tháng {first.month}/{first.year}"
     iso = first.isocalendar()

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from kehoach.errors import Problem
+from kehoach.loaded_plan import Plan
 from kehoach.loading.plandir import (
     BODIES_FILE,
     EVENTS_FILE,
@@ -20,16 +21,15 @@ from kehoach.loading.plandir import (
     display_path,
     task_file_paths,
 )
-from kehoach.plan import Plan
 
 ProblemKey = tuple[str, str, str]
 
 
 def run_validation(root: Path, as_of: dt.date) -> tuple[Plan | None, list[Problem]]:
     """The whole-plan validation (document references included) of the plan in *root*."""
-    from kehoach import validation
+    from kehoach.checks import validate
 
-    return validation.validate(root, as_of)
+    return validate(root, as_of)
 
 
 def relative(problem_path: str, root: Path) -> str:

@@ -30,9 +30,10 @@ from kehoach.edit.check import new_problems, relative, run_validation, validate_
 from kehoach.edit.errors import EditError, EditRefused, FileChanged, NotFound
 from kehoach.edit.lock import plan_lock
 from kehoach.edit.yamledit import Path_, YamlEditor
+from kehoach.loaded_plan import Plan
 from kehoach.loading.plandir import display_path
 from kehoach.model import Status
-from kehoach.plan import Plan
+from kehoach.suggest import did_you_mean
 from kehoach.text import nfc
 
 # Problems that --force lets through, on the edited file only.
@@ -112,18 +113,6 @@ class _Change:
 
 def _day(value: dt.date) -> str:
     return f"{value:%d/%m/%Y}"
-
-
-def _suggest(wanted: str, known: list[str]) -> str:
-    folded = [k for k in known if k.casefold() == wanted.casefold()]
-    close = folded or difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
-    return f" Có phải ý bạn là '{close[0]}'?" if close else ""
-
-
-def _plan_start(plan: Plan) -> dt.date | None:
-    from kehoach.validation import plan_start
-
-    return plan_start(plan)
 
 
 def _decode(data: bytes, display: str) -> str:
@@ -295,7 +284,8 @@ def update_task(
         entries = [e for e in plan.tasks if e.id == change.task_id]
         if not entries:
             raise NotFound(
-                f"Không có nhiệm vụ '{change.task_id}'.{_suggest(change.task_id, list(plan.by_id))}"
+                f"Không có nhiệm vụ '{change.task_id}'."
+                f"{did_you_mean(change.task_id, list(plan.by_id))}"
             )
         if len(entries) > 1:
             where = ", ".join(e.path for e in entries)
@@ -322,7 +312,7 @@ def update_task(
         refusals: list[str] = []
         if day > as_of:
             refusals.append(f"ngày {_day(day)} ở sau ngày hôm nay ({_day(as_of)}).")
-        start = _plan_start(plan)
+        start = plan.plan_start
         if start is not None and day < start:
             refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
         index: int | None = None
@@ -397,14 +387,14 @@ def record_event(
         if change.event_id not in plan.events or plan.events_path is None:
             raise NotFound(
                 f"Không có sự kiện '{change.event_id}'."
-                f"{_suggest(change.event_id, list(plan.events))}"
+                f"{did_you_mean(change.event_id, list(plan.events))}"
             )
         event = plan.events[change.event_id]
         day = change.occurred
         refusals: list[str] = []
         if day > as_of:
             refusals.append(f"ngày {_day(day)} ở sau ngày hôm nay ({_day(as_of)}).")
-        start = _plan_start(plan)
+        start = plan.plan_start
         if start is not None and day < start:
             refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
         if event.occurred is not None and event.occurred != day:

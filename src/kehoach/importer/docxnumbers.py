@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from kehoach.roman import to_roman
+
 __all__ = ["numbering_labels"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -27,20 +27,12 @@ def _val(element: Any, tag: str) -> str | None:
     return None if child is None else child.get(_W + "val")
 
 
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
 def _format(n: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
         text = _LETTERS[(n - 1) % 26] * ((n - 1) // 26 + 1)
         return text.upper() if fmt == "upperLetter" else text
     if fmt in ("lowerRoman", "upperRoman"):
-        text = _roman(n)
+        text = to_roman(n)
         return text.lower() if fmt == "lowerRoman" else text
     return str(n)
 

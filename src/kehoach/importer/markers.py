@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kehoach.importer.reading import Para
+from kehoach.roman import to_roman
 
 __all__ = ["FIELD", "classify", "ends_sentence", "repair", "roman"]
 
@@ -85,8 +86,4 @@ def repair(paras: list[Para]) -> list[Para]:
 
 
 def roman(n: int) -> str:
-    out = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
+    return to_roman(n)

@@ -99,6 +99,7 @@ def _code_fingerprint() -> bytes:
             digest.update(part.encode() + b"\0")
         here = Path(__file__).resolve().parent
         sources = sorted(here.glob("*.py")) + sorted((here.parent / "model").glob("*.py"))
+        sources.append(here.parent / "suggest.py")  # the models' messages use it
         for source in sources:
             try:
                 digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")

@@ -7,7 +7,6 @@ run reports every problem.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -108,20 +107,11 @@ def load_files(root: Path, *, use_cache: bool = True) -> LoadedFiles:
             f"Thư mục '{root}' không có tệp {PLAN_FILE}: đây không phải là thư mục kế hoạch."
         )
     cache = FileCache.for_plan(root) if use_cache else None
-    # Loading builds a million small objects and frees none of them, so the cyclic
-    # garbage collector would rescan them all, again and again, for nothing: paused, a
-    # 10,000-task plan loads in two thirds of the time. Afterwards the loaded plan (which
-    # holds no reference cycles) is moved out of the collector's sight with gc.freeze(),
-    # or evaluating it would pay for the same rescans; frozen objects are still freed by
-    # reference counting when the plan is dropped.
-    collecting = gc.isenabled()
-    gc.disable()
+    # The command line pauses the cyclic garbage collector while a command runs (see
+    # kehoach.cli.common.handled); the core leaves the collector alone.
     try:
         return _load_all(root, cache)
     finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
         if cache is not None:
             cache.prune()
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,15 +177,26 @@ def load_yaml(path: Path, display: str | None = None, data: bytes | None = None)
     return parse_yaml_text(text, shown)
 
 
+_NOTICE_DUE = False
+
+
 def _pure_loader_notice() -> None:
-    """Say once per process that libyaml is missing and loading is about ten times slower."""
-    global _NOTICE_SHOWN
+    """Note (once per process) that libyaml is missing: the caller says so, not the core."""
+    global _NOTICE_SHOWN, _NOTICE_DUE
     if LIBYAML or _NOTICE_SHOWN:
         return
-    _NOTICE_SHOWN = True
-    sys.stderr.write(
+    _NOTICE_SHOWN = _NOTICE_DUE = True
+
+
+def take_loader_notice() -> str | None:
+    """The notice that loading is about ten times slower without libyaml, once; else None."""
+    global _NOTICE_DUE
+    if not _NOTICE_DUE:
+        return None
+    _NOTICE_DUE = False
+    return (
         "kehoach: PyYAML không có libyaml, dùng bộ đọc YAML thuần Python (chậm hơn khoảng 10 "
-        "lần). Cài libyaml rồi cài lại PyYAML để đọc nhanh hơn.\n"
+        "lần). Cài libyaml rồi cài lại PyYAML để đọc nhanh hơn."
     )
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from difflib import get_close_matches
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from kehoach.errors import Problem
 from kehoach.loading.positions import locate
+from kehoach.suggest import did_you_mean
 
 
 def _field_path(loc: tuple[str | int, ...]) -> str:
@@ -54,8 +54,7 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> 
         return f"Thiếu trường bắt buộc '{loc[-1]}' (tại {_field_path(loc[:-1])})."
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        hint = get_close_matches(name, _allowed_keys(model, loc), n=1)
-        suggestion = f" Có phải ý bạn là '{hint[0]}'?" if hint else ""
+        suggestion = did_you_mean(name, _allowed_keys(model, loc))
         return f"Trường '{name}' không có trong định dạng tệp.{suggestion}"
     if kind == "enum":
         return f"{field}: giá trị {shown} không hợp lệ; chỉ chấp nhận {ctx.get('expected', '')}."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from kehoach.evaluation.status import Evaluation, TaskState
+from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.render.tasks import task_record
 
 

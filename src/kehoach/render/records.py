@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.model import Update
-from kehoach.plan import Plan, TaskEntry
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kehoach.evaluation import queries
-from kehoach.evaluation.periods import ReportPeriod
+from kehoach.evaluation import counting
+from kehoach.evaluation.evaluate import Evaluation, TaskState
+from kehoach.evaluation.report_periods import ReportPeriod
 from kehoach.evaluation.states import ORDER, Category, State
-from kehoach.evaluation.status import Evaluation, TaskState
-from kehoach.evaluation.summary import body_rows, count_categories, count_states
 from kehoach.render.status import ROLE_LABELS
-from kehoach.validation import plan_start
 
 WORDS = {
     "vi": {
@@ -129,6 +127,7 @@ class _Report:
         self.w = WORDS[lang]
         self.lines: list[str] = []
         self.number = 0
+        self.figures = counting.tally(evaluation)
 
     def heading(self, title: str) -> None:
         self.number += 1
@@ -163,10 +162,10 @@ class _Report:
         return "\n".join(self.lines).rstrip("\n") + "\n"
 
     def summary(self) -> None:
-        w, states = self.w, self.ev.states
+        w, figures = self.w, self.figures
         self.heading(w["summary"])
-        counts = count_states(states)
-        total = len(states)
+        counts = figures.states
+        total = figures.total
         rows = [
             [
                 s.label(self.lang),
@@ -181,7 +180,7 @@ class _Report:
             [w["state"], w["code"], w["count"], w["share"]], rows, "|---|---|---:|---:|"
         )
         self.lines += ["", f"**{w['qd42']}:**", ""]
-        cats = count_categories(states)
+        cats = figures.categories
         rows = [[c.label(self.lang), str(cats.get(c, 0))] for c in Category]
         self.lines += _table([w["group"], w["count"]], rows, "|---|---:|")
         stopped = counts.get(State.STOPPED, 0)
@@ -191,9 +190,9 @@ class _Report:
     def bodies(self) -> None:
         w = self.w
         self.heading(w["by_body"])
-        shown = [s for s in ORDER if any(r.counts.get(s) for r in body_rows(self.ev))]
+        shown = [s for s in ORDER if any(r.counts.get(s) for r in self.figures.rows)]
         rows = []
-        for row in body_rows(self.ev):
+        for row in self.figures.rows:
             rows.append(
                 [
                     _cell(row.name),
@@ -224,7 +223,7 @@ class _Report:
     def completed(self) -> None:
         w = self.w
         end = min(self.period.end, self.ev.as_of)
-        found = queries.completed_between(self.ev, self.period.start, end)
+        found = counting.completed_between(self.ev, self.period.start, end)
         rows = [
             [*self.task_cells(c.state), _d(c.update.date), _cell(c.update.evidence or "—", 80)]
             for c in found
@@ -234,19 +233,19 @@ class _Report:
     def overdue(self) -> None:
         w = self.w
         rows = [
-            [*self.task_cells(s), _d(s.due), str(s.days_overdue)] for s in queries.overdue(self.ev)
+            [*self.task_cells(s), _d(s.due), str(s.days_overdue)] for s in counting.overdue(self.ev)
         ]
         self.task_list(w["overdue"], [w["due"], w["days_overdue"]], rows, "|---|---|---|---|---:|")
 
     def next_period(self) -> None:
         w = self.w
         nxt = self.period.next()
-        found = queries.due_between(self.ev, nxt.start, nxt.end)
+        found = counting.due_between(self.ev, nxt.start, nxt.end)
         rows = [[*self.task_cells(s), _d(s.due)] for s in found]
         listed = {s.id for s in found}
         rows += [
             [*self.task_cells(s, occ.label), _d(occ.due)]
-            for s, occ in queries.occurrences_between(self.ev, nxt.start, nxt.end)
+            for s, occ in counting.occurrences_between(self.ev, nxt.start, nxt.end)
             if s.id not in listed
         ]
         self.task_list(f"{w['next']} ({nxt.label(self.lang)})", [w["due"]], rows)
@@ -255,7 +254,7 @@ class _Report:
         w = self.w
         events = self.ev.plan.events
         rows = []
-        for s in queries.in_states(self.ev, State.WAITING):
+        for s in counting.in_states(self.ev, State.WAITING):
             waits = [events[ref].description if ref in events else ref for ref in s.waiting_on]
             rows.append([*self.task_cells(s), _cell("; ".join(waits), 200)])
         self.task_list(w["waiting"], [w["waits_for"]], rows)
@@ -264,13 +263,13 @@ class _Report:
         w = self.w
         rows = [
             [*self.task_cells(s), _d(s.last_update) if s.last_update else w["never"]]
-            for s in queries.in_states(self.ev, State.STALE)
+            for s in counting.in_states(self.ev, State.STALE)
         ]
         self.task_list(w["stale"], [w["last_update"]], rows)
 
     def recurring(self) -> None:
         w = self.w
-        found = queries.occurrences_between(self.ev, self.period.start, self.period.end)
+        found = counting.occurrences_between(self.ev, self.period.start, self.period.end)
         rows = [
             [*self.task_cells(s, occ.label), _d(occ.due), occ.state.label(self.lang)]
             for s, occ in found
@@ -280,7 +279,7 @@ class _Report:
     def charts(self) -> None:
         w = self.w
         self.heading(w["charts"])
-        counts = count_states(self.ev.states)
+        counts = self.figures.states
         self.lines += ["```mermaid", "pie showData", f"    title {w['pie']}"]
         for s in ORDER:
             if counts.get(s):
@@ -293,7 +292,7 @@ class _Report:
         ]
         if not dated:
             return
-        begin = plan_start(self.ev.plan) or min(s.due for s in dated if s.due)
+        begin = self.ev.plan.plan_start or min(s.due for s in dated if s.due)
         self.lines += [
             "```mermaid",
             "gantt",

@@ -8,9 +8,9 @@ import io
 import json
 from typing import Any
 
+from kehoach.evaluation.counting import BodyRow, body_rows, tally
+from kehoach.evaluation.evaluate import Evaluation
 from kehoach.evaluation.states import ORDER, State
-from kehoach.evaluation.status import Evaluation
-from kehoach.evaluation.summary import BodyRow, body_rows, count_categories, count_states
 
 ROLE_LABELS = {
     "vi": {"lead": "chủ trì", "partner": "phối hợp"},
@@ -50,15 +50,9 @@ def _name(evaluation: Evaluation, row: BodyRow) -> str:
 
 
 def status_data(evaluation: Evaluation, body: str | None = None) -> dict[str, Any]:
-    rows = body_rows(evaluation, body)
-    states = [
-        s
-        for s in evaluation.states
-        if body is None
-        or s.entry.body == body
-        or body in {evaluation.plan.bodies.resolve(p) for p in s.entry.task.partners}
-    ]
-    totals = count_states(states)
+    figures = tally(evaluation, body)
+    rows = figures.rows
+    totals = figures.states
     return {
         "plan": evaluation.plan.info.id,
         "as_of": evaluation.as_of.isoformat(),
@@ -69,8 +63,8 @@ def status_data(evaluation: Evaluation, body: str | None = None) -> dict[str, An
             "cutoff": evaluation.period.cutoff,
         },
         "totals": {s.value: totals.get(s, 0) for s in ORDER},
-        "total": len(states),
-        "categories": {c.value: n for c, n in sorted(count_categories(states).items())},
+        "total": figures.total,
+        "categories": {c.value: n for c, n in sorted(figures.categories.items())},
         "bodies": [
             {
                 "body": r.body,

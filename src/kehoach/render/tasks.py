@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kehoach.evaluation.status import Evaluation, TaskState
+from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.render.records import base_record
 
 

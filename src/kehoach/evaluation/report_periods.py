@@ -1,6 +1,9 @@
 """Reporting periods: calendar quarters, halves and years, or the data cut-off days of
 Nghị định 09/2019/NĐ-CP (a quarter runs from the 15th of the month before it to the
-14th of its last month; a year from 15/12 to 14/12)."""
+14th of its last month; a year from 15/12 to 14/12).
+
+The calendar arithmetic itself lives in :mod:`kehoach.deadline.periods`, the one
+calendar module; this module only cuts it into reporting periods."""
 
 from __future__ import annotations
 
@@ -8,9 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kehoach.deadline.periods import Every, month_end, period_label
 from kehoach.errors import InputError
+from kehoach.roman import to_roman
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 CUTOFFS = ("calendar", "nd09")
 
 
@@ -24,12 +28,14 @@ class ReportPeriod:
     end: dt.date
 
     @property
+    def every(self) -> Every:
+        return EVERY_OF[self.kind]
+
+    @property
     def code(self) -> str:
-        if self.kind == "quarter":
-            return f"{self.year}-Q{self.index}"
-        if self.kind == "half":
-            return f"{self.year}-H{self.index}"
-        return str(self.year)
+        """``2019-Q3``, ``2019-H1``, ``2019``: the same label under either cut-off."""
+        months = {"quarter": 3, "half": 6, "year": 12}[self.kind]
+        return period_label(self.every, dt.date(self.year, (self.index - 1) * months + 1, 1))
 
     def label(self, lang: str = "vi") -> str:
         if lang == "en":
@@ -40,7 +46,7 @@ class ReportPeriod:
             }
             return names[self.kind]
         if self.kind == "quarter":
-            return f"Quý {ROMAN[self.index]}/{self.year}"
+            return f"Quý {to_roman(self.index)}/{self.year}"
         if self.kind == "half":
             return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {self.year}"
         return f"Năm {self.year}"
@@ -55,10 +61,7 @@ class ReportPeriod:
         return make_period(self.kind, self.year + 1, 1, self.cutoff)
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    if month == 12:
-        return dt.date(year, 12, 31)
-    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+EVERY_OF: dict[str, Every] = {"quarter": "quarter", "half": "half-year", "year": "year"}
 
 
 def make_period(kind: str, year: int, index: int, cutoff: str = "calendar") -> ReportPeriod:
@@ -71,7 +74,7 @@ def make_period(kind: str, year: int, index: int, cutoff: str = "calendar") -> R
         end = dt.date(year, last_month, 14)
     else:
         start = dt.date(year, first_month, 1)
-        end = _month_end(year, last_month)
+        end = month_end(year, last_month)
     return ReportPeriod(kind, year, index, cutoff, start, end)
 
 
@@ -93,7 +96,7 @@ def parse_period(kind: str, text: str, cutoff: str = "calendar") -> ReportPeriod
     return make_period(kind, year, index, cutoff)
 
 
-def period_containing(
+def report_period_containing(
     day: dt.date, kind: str = "quarter", cutoff: str = "calendar"
 ) -> ReportPeriod:
     per_year = {"quarter": 4, "half": 2, "year": 1}[kind]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kehoach.deadline import Rule, parse_deadline, rule_from_mapping
-from kehoach.plan import Plan, TaskEntry
+from kehoach.loaded_plan import Plan, TaskEntry
 
 
 @lru_cache(maxsize=1 << 17)
@@ -29,12 +29,12 @@ def own_rule(entry: TaskEntry) -> Rule:
     return _parse(task.deadline, task.title)
 
 
-def rule_for(plan: Plan, entry: TaskEntry) -> Rule:
+def applicable_rule(plan: Plan, entry: TaskEntry) -> Rule:
     rule = own_rule(entry)
     if rule.kind != "none":
         return rule
     if entry.parent is not None:
-        parent_rule = rule_for(plan, plan.by_id[entry.parent])
+        parent_rule = applicable_rule(plan, plan.by_id[entry.parent])
         if parent_rule.kind != "none":
             return parent_rule
     section = entry.task.source.section if entry.task.source else None

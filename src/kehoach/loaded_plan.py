@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +88,15 @@ class Plan:
     bodies_path: str = "bodies.yaml"
     events_path: str | None = None
 
+    @property
+    def plan_start(self) -> dt.date | None:
+        """The earliest day an update can carry: the plan's date, else its newest source
+        document; None when the plan states neither."""
+        if self.info.issued is not None:
+            return self.info.issued
+        dates = [doc.date for doc in self.info.implements if doc.date is not None]
+        return max(dates) if dates else None
+
     def roots(self) -> Iterator[TaskEntry]:
         return (entry for entry in self.tasks if entry.parent is None)
 
@@ -151,7 +161,7 @@ def _walk(
 def load_plan(root: Path) -> tuple[Plan | None, list[Problem]]:
     """Load *root*; the plan is None when its identity or registry could not be read.
 
-    Only per-file problems are returned here; whole-plan checks live in validation.
+    Only per-file problems are returned here; whole-plan checks live in kehoach.checks.
     """
     files = load_files(root)
     problems = list(files.problems)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from kehoach.applicable_rule import applicable_rule, own_rule
 from kehoach.deadline import Rule, due_as_of, occurrences
+from kehoach.deadline.periods import period_label
 from kehoach.errors import DeadlineParseError
-from kehoach.evaluation.periods import ReportPeriod, period_containing
+from kehoach.evaluation.report_periods import ReportPeriod, report_period_containing
 from kehoach.evaluation.states import ORDER, State
+from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.model import Status, Task
-from kehoach.plan import Plan, TaskEntry
-from kehoach.taskrules import own_rule, rule_for
-from kehoach.validation import plan_start
 
 
 @dataclass(frozen=True)
@@ -86,25 +86,12 @@ def first_done(task: Task, day: dt.date) -> dt.date | None:
     return done_since
 
 
-def occurrence_label(every: str | None, period_start: dt.date) -> str:
-    if every == "year":
-        return f"{period_start.year}"
-    if every == "half-year":
-        return f"{period_start.year}-H{1 if period_start.month <= 6 else 2}"
-    if every == "quarter":
-        return f"{period_start.year}-Q{(period_start.month - 1) // 3 + 1}"
-    if every == "month":
-        return f"{period_start:%Y-%m}"
-    iso = period_start.isocalendar()
-    return f"{iso.year}-W{iso.week:02d}"
-
-
 class _Evaluator:
     def __init__(self, plan: Plan, as_of: dt.date, period: ReportPeriod) -> None:
         self.plan = plan
         self.as_of = as_of
         self.period = period
-        self.plan_start = plan_start(plan) or dt.date(as_of.year, 1, 1)
+        self.plan_start = plan.plan_start or dt.date(as_of.year, 1, 1)
         self.term_end = plan.info.term.end if plan.info.term else None
 
     def update_window_start(self) -> dt.date:
@@ -112,7 +99,7 @@ class _Evaluator:
 
     def evaluate(self, entry: TaskEntry) -> TaskState:
         try:
-            rule = rule_for(self.plan, entry)
+            rule = applicable_rule(self.plan, entry)
         except DeadlineParseError:
             rule = Rule(kind="none")
         task = entry.task
@@ -213,7 +200,7 @@ class _Evaluator:
         done_updates = [u for u in task.history if u.status is Status.DONE and u.date <= self.as_of]
         states: list[OccurrenceState] = []
         for index, occ in enumerate(occs):
-            label = occurrence_label(rule.every, occ.period_start)
+            label = period_label(rule.every or "week", occ.period_start)
             next_start = occs[index + 1].period_start if index + 1 < len(occs) else None
             done_on = None
             for update in done_updates:
@@ -287,7 +274,7 @@ def evaluate(
     plan: Plan, as_of: dt.date, *, period: ReportPeriod | None = None, cutoff: str = "calendar"
 ) -> Evaluation:
     """States of every task on *as_of*; *period* is the reporting period for staleness."""
-    period = period or period_containing(as_of, "quarter", cutoff)
+    period = period or report_period_containing(as_of, "quarter", cutoff)
     evaluator = _Evaluator(plan, as_of, period)
     by_id: dict[str, TaskState] = {}
     for entry in reversed(plan.tasks):  # children come after parents: evaluate them first

@@ -15,8 +15,8 @@ from kehoach.errors import Problem
 from kehoach.loading.positions import PosDict, locate
 
 if TYPE_CHECKING:
-    from kehoach.plan import Plan
-    from kehoach.validation import Context
+    from kehoach.checks.context import Context
+    from kehoach.loaded_plan import Plan
 
 CODE = "docref"
 

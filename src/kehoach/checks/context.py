@@ -1,0 +1,38 @@
+"""What every whole-plan check shares: the context and how a finding names its place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kehoach.errors import Problem
+from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.loading.positions import PosDict, locate
+
+
+@dataclass(frozen=True)
+class Context:
+    """``today`` is the day after which a recorded date counts as in the future."""
+
+    today: dt.date
+
+
+Check = Callable[[Plan, Context], list[Problem]]
+
+
+def at(
+    path: str,
+    raw: PosDict | None,
+    loc: tuple[str | int, ...],
+    message: str,
+    code: str,
+    *,
+    key: bool = False,
+) -> Problem:
+    line, col = locate(raw, loc, key=key) if raw is not None else (0, 0)
+    return Problem(path, line, col, message, code)
+
+
+def task_problem(entry: TaskEntry, loc: tuple[str | int, ...], message: str, code: str) -> Problem:
+    return at(entry.path, entry.raw, loc, f"Nhiệm vụ {entry.id}: {message}", code)

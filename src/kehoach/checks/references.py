@@ -1,0 +1,128 @@
+"""Check: every reference (body, partner, event, task) names something that exists; no
+dependency cycles."""
+
+from __future__ import annotations
+
+from kehoach.checks.context import Context, at, task_problem
+from kehoach.errors import Problem
+from kehoach.loaded_plan import Plan
+from kehoach.suggest import Suggester
+
+
+def check_references(plan: Plan, ctx: Context) -> list[Problem]:
+    problems = []
+    _suggest = Suggester()
+    task_ids = list(plan.by_id)
+    event_ids = list(plan.events)
+    body_ids = sorted(plan.bodies.by_id)
+    for path, body in sorted(plan.files.items()):
+        if plan.bodies.resolve(body) is None:
+            problems.append(
+                at(
+                    path,
+                    plan.raw.get(path),
+                    ("body",),
+                    f"Cơ quan '{body}' không có trong danh mục cơ quan (bodies.yaml)."
+                    f"{_suggest(body, body_ids)}",
+                    "unknown-body",
+                )
+            )
+    for entry in plan.tasks:
+        for index, ref in enumerate(entry.task.partners):
+            resolved = plan.bodies.resolve(ref)
+            if resolved is None:
+                problems.append(
+                    task_problem(
+                        entry,
+                        ("partners", index),
+                        f"cơ quan phối hợp '{ref}' không có trong danh mục cơ quan (bodies.yaml)."
+                        f"{_suggest(ref, body_ids)}",
+                        "unknown-body",
+                    )
+                )
+            elif resolved == entry.body:
+                problems.append(
+                    task_problem(
+                        entry,
+                        ("partners", index),
+                        f"cơ quan '{ref}' không thể phối hợp với chính mình.",
+                        "self-partner",
+                    )
+                )
+        deps = entry.task.depends_on
+        if deps is None:
+            continue
+        for index, event in enumerate(deps.events):
+            if event not in plan.events:
+                problems.append(
+                    task_problem(
+                        entry,
+                        ("depends_on", "events", index),
+                        f"sự kiện '{event}' không có trong events.yaml."
+                        f"{_suggest(event, event_ids)}",
+                        "unknown-event",
+                    )
+                )
+        for index, task_id in enumerate(deps.tasks):
+            if task_id not in plan.by_id:
+                problems.append(
+                    task_problem(
+                        entry,
+                        ("depends_on", "tasks", index),
+                        f"nhiệm vụ '{task_id}' không tồn tại.{_suggest(task_id, task_ids)}",
+                        "unknown-task",
+                    )
+                )
+            elif task_id == entry.id:
+                problems.append(
+                    task_problem(
+                        entry,
+                        ("depends_on", "tasks", index),
+                        "không thể phụ thuộc vào chính mình.",
+                        "self-dependency",
+                    )
+                )
+    return problems + _dependency_cycles(plan)
+
+
+def _dependency_cycles(plan: Plan) -> list[Problem]:
+    """Report each task dependency cycle once, at its first task (iterative DFS, linear)."""
+    graph = {
+        e.id: [
+            t
+            for t in (e.task.depends_on.tasks if e.task.depends_on else [])
+            if t in plan.by_id and t != e.id
+        ]
+        for e in plan.tasks
+    }
+    state: dict[str, int] = {}
+    problems = []
+    for start in graph:
+        if state.get(start):
+            continue
+        stack = [(start, iter(graph[start]))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+            elif state.get(child) == 1:
+                cycle = [*path[path.index(child) :], child]
+                entry = plan.by_id[child]
+                problems.append(
+                    task_problem(
+                        entry,
+                        ("depends_on", "tasks"),
+                        "phụ thuộc vòng tròn: " + " → ".join(cycle) + ".",
+                        "dependency-cycle",
+                    )
+                )
+            elif not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(graph[child])))
+    return problems

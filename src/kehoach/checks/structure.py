@@ -1,0 +1,52 @@
+"""Check: the term, sections and parent/sub-task statuses fit together."""
+
+from __future__ import annotations
+
+from kehoach.checks.context import Context, at, task_problem
+from kehoach.errors import Problem
+from kehoach.loaded_plan import Plan
+from kehoach.model import Status
+
+
+def check_structure(plan: Plan, ctx: Context) -> list[Problem]:
+    problems = []
+    term = plan.info.term
+    if term is not None and term.end < term.start:
+        raw = plan.raw.get(plan.plan_path)
+        problems.append(
+            at(
+                plan.plan_path,
+                raw,
+                ("term", "end"),
+                "Nhiệm kỳ kết thúc trước khi bắt đầu.",
+                "bad-term",
+            )
+        )
+    sections = {s.id for s in plan.info.sections}
+    for entry in plan.tasks:
+        children = plan.children(entry)
+        if entry.task.status is Status.DONE and any(
+            c.task.status not in (Status.DONE, Status.STOPPED) for c in children
+        ):
+            open_ids = ", ".join(c.id for c in children if c.task.status is not Status.DONE)
+            problems.append(
+                task_problem(
+                    entry,
+                    ("status",),
+                    f"đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",
+                    "parent-done-early",
+                )
+            )
+        source = entry.task.source
+        if sections and source is not None and source.section not in sections:
+            top = source.section.split(".")[0]
+            if top not in sections:
+                problems.append(
+                    task_problem(
+                        entry,
+                        ("source", "section"),
+                        f"mục '{source.section}' không có trong danh sách mục của plan.yaml.",
+                        "unknown-section",
+                    )
+                )
+    return problems
