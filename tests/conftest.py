@@ -15,10 +15,12 @@ SHIPPED = ROOT / "plan"
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Tests never write to the user's real cache folder (~/.cache/kehoach)."""
+    """Tests never write to the user's real cache folder (~/.cache/kehoach) nor to their
+    change journal (~/.local/state/kehoach)."""
     folder = tmp_path_factory.mktemp("kehoach-cache")
     patch = pytest.MonkeyPatch()
     patch.setenv("KEHOACH_CACHE_DIR", str(folder))
+    patch.setenv("KEHOACH_STATE_DIR", str(tmp_path_factory.mktemp("kehoach-state")))
     yield
     patch.undo()
 

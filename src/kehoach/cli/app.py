@@ -43,6 +43,7 @@ def _register() -> None:
         schema_cmd,
         status_cmd,
         tasks_cmd,
+        undo_cmd,
         update_cmd,
         validate_cmd,
     )
@@ -55,6 +56,7 @@ def _register() -> None:
         report_cmd,
         schema_cmd,
         update_cmd,
+        undo_cmd,
         import_cmd,
     ):
         module.register(app)

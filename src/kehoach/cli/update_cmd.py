@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kehoach.cli.common import AsOf, as_of_date, echo_err, handled
+from kehoach.cli.common import AsOf, as_of_date, echo_err, fail, handled
 
 if TYPE_CHECKING:
-    from kehoach.edit import EditResult
+    from kehoach.edit import BatchResult, EditResult
 
 PlanOpt = Annotated[
     Path,
@@ -58,12 +58,37 @@ def _report(result: EditResult, dry_run: bool) -> None:
     typer.echo(f"Đã ghi {result.display}.")
 
 
+def _report_batch(batch: BatchResult, dry_run: bool) -> None:
+    from kehoach.render.changes import change_counts, change_lines
+
+    for outcome in batch.outcomes:
+        for warning in outcome.warnings:
+            echo_err(f"Lưu ý: {warning}")
+    for warning in batch.warnings:
+        echo_err(f"Lưu ý: {warning}")
+    for line in change_lines(batch):
+        typer.echo(line)
+    if dry_run:
+        echo_err(f"Chạy thử (--dry-run): {change_counts(batch)}; không ghi gì.")
+        return
+    if batch.written:
+        names = ", ".join(f.display for f in batch.files if f.written)
+        typer.echo(f"Đã ghi {names} ({change_counts(batch)}).")
+    else:
+        typer.echo(f"Không có gì thay đổi ({change_counts(batch)}).")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("update")
     def update(
-        task_id: Annotated[
-            str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.3.1.", metavar="MÃ_NHIỆM_VỤ")
-        ],
+        task_ids: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help="Mã nhiệm vụ, ví dụ III.3.1; nhiều mã cách nhau bằng dấu cách.",
+                metavar="MÃ_NHIỆM_VỤ...",
+                show_default=False,
+            ),
+        ] = None,
         status: Annotated[
             str,
             typer.Option(
@@ -73,7 +98,7 @@ def register(app: typer.Typer) -> None:
                 "không; hoặc done, in-progress, not-started, stopped).",
                 show_default=False,
             ),
-        ],
+        ] = "",
         date: Annotated[
             str | None,
             typer.Option(
@@ -102,27 +127,84 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
+        body: Annotated[
+            str | None,
+            typer.Option(
+                "--body",
+                metavar="MÃ",
+                help="Chọn mọi nhiệm vụ của một cơ quan (chủ trì và phối hợp).",
+                show_default=False,
+            ),
+        ] = None,
+        state: Annotated[
+            str | None,
+            typer.Option(
+                "--state",
+                metavar="TÌNH_TRẠNG",
+                help="Chọn nhiệm vụ theo tình trạng tại ngày --as-of, ví dụ stale hoặc "
+                "overdue,stale.",
+                show_default=False,
+            ),
+        ] = None,
+        section: Annotated[
+            str | None,
+            typer.Option(
+                "--section",
+                metavar="MỤC",
+                help="Chọn nhiệm vụ của một mục, ví dụ III.3.",
+                show_default=False,
+            ),
+        ] = None,
         plan_dir: PlanOpt = Path("plan"),
         as_of: AsOf = None,
         force: Force = False,
         dry_run: DryRun = False,
     ) -> None:
-        """Ghi một cập nhật (ngày, trạng thái) vào lịch sử nhiệm vụ; chỉ những dòng đó thay đổi."""
+        """Ghi một cập nhật (ngày, trạng thái) vào lịch sử một hay nhiều nhiệm vụ; chỉ những
+        dòng đó thay đổi, mọi tệp được ghi cùng lúc hoặc không tệp nào."""
+        if not status:
+            fail("Thiếu tùy chọn '--status'.")
+        ids = list(task_ids or [])
+        if not ids and not (body or state or section):
+            fail("Hãy nêu mã nhiệm vụ, hoặc chọn nhiệm vụ bằng --body, --state hay --section.")
         with handled():
             from kehoach.dates import parse_user_date
             from kehoach.edit import TaskUpdate, parse_status, update_task
 
             day = as_of_date(as_of)
-            change = TaskUpdate(
-                task_id=task_id,
-                status=parse_status(status),
-                date=parse_user_date(date, what="ngày --date") if date is not None else None,
+            parsed = parse_status(status)
+            when = parse_user_date(date, what="ngày --date") if date is not None else None
+            if len(ids) == 1 and not (body or state or section):
+                change = TaskUpdate(
+                    task_id=ids[0],
+                    status=parsed,
+                    date=when,
+                    note=note or "",
+                    evidence=evidence,
+                    occurrence=occurrence,
+                )
+                result = update_task(plan_dir, change, as_of=day, force=force, dry_run=dry_run)
+                _report(result, dry_run)
+                return
+            from kehoach.app.updates import bulk_update
+            from kehoach.selection import Selection, parse_states
+
+            selection = Selection(
+                ids, body=body, states=parse_states(state) if state else None, section=section
+            )
+            batch = bulk_update(
+                plan_dir,
+                selection,
+                status=parsed,
+                date=when,
                 note=note or "",
                 evidence=evidence,
                 occurrence=occurrence,
+                as_of=day,
+                force=force,
+                dry_run=dry_run,
             )
-            result = update_task(plan_dir, change, as_of=day, force=force, dry_run=dry_run)
-            _report(result, dry_run)
+            _report_batch(batch, dry_run)
 
     @app.command("event")
     def event(

@@ -6,15 +6,22 @@ not pay for them.
 
 from kehoach.edit.errors import EditError, EditRefused, FileChanged, LockBusy, NotFound
 from kehoach.edit.operations import (
+    BatchOutcome,
+    BatchRefused,
+    BatchResult,
     EditResult,
     EventRecord,
     TaskUpdate,
     record_event,
     update_task,
+    update_tasks,
 )
 from kehoach.edit.words import parse_status
 
 __all__ = [
+    "BatchOutcome",
+    "BatchRefused",
+    "BatchResult",
     "EditError",
     "EditRefused",
     "EditResult",
@@ -26,4 +33,5 @@ __all__ = [
     "parse_status",
     "record_event",
     "update_task",
+    "update_tasks",
 ]

@@ -30,7 +30,7 @@ from kehoach.edit.check import new_problems, relative, run_validation, validate_
 from kehoach.edit.errors import EditError, EditRefused, FileChanged, NotFound
 from kehoach.edit.lock import plan_lock
 from kehoach.edit.yamledit import Path_, YamlEditor
-from kehoach.loaded_plan import Plan
+from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.loading.plandir import display_path
 from kehoach.model import Status
 from kehoach.suggest import did_you_mean
@@ -149,6 +149,10 @@ def _check_docref_text(text: str, what: str, as_of: dt.date, force: bool) -> lis
     return problems
 
 
+def summary(result: EditResult) -> str:
+    return " ".join(result.messages) or result.display
+
+
 def _commit(
     root: Path,
     as_of: dt.date,
@@ -157,6 +161,7 @@ def _commit(
     force: bool,
     dry_run: bool,
     lock_timeout: float | None,
+    command: str,
 ) -> EditResult:
     lock: contextlib.AbstractContextManager[None] = (
         contextlib.nullcontext() if dry_run else plan_lock(root, lock_timeout)
@@ -207,20 +212,58 @@ def _commit(
             )
         if dry_run:
             return result
-        if _digest(path.read_bytes()) != _digest(original):
-            raise FileChanged(
-                f"Tệp {display} đã bị thay đổi trong lúc ghi, hãy chạy lại; không có gì được ghi."
-            )
-        from kehoach.atomic import write_atomic
-
-        try:
-            write_atomic(path, new_text.encode("utf-8"))
-        except OSError as exc:
-            raise EditError(
-                f"Không ghi được {display} ({exc.strerror or exc}); tệp cũ vẫn nguyên vẹn."
-            ) from None
+        result.warnings += write_files(
+            root, [(path, original, new_text.encode("utf-8"))], command, summary(result)
+        )
         result.written = True
         return result
+
+
+def write_files(
+    root: Path, files: list[tuple[Path, bytes, bytes]], command: str, summary: str
+) -> list[str]:
+    """Write every file (path, bytes read, new bytes) atomically, all or nothing, and
+    journal the change so ``kehoach undo`` can take it back. Call under the plan lock.
+    Returns warnings (the journal could not be written)."""
+    from kehoach.atomic import write_atomic
+    from kehoach.edit import journal
+
+    for path, original, _ in files:
+        if _digest(path.read_bytes()) != _digest(original):
+            raise FileChanged(
+                f"Tệp {display_path(path)} đã bị thay đổi trong lúc ghi, hãy chạy lại; "
+                "không có gì được ghi."
+            )
+    warnings: list[str] = []
+    entry = None
+    try:
+        entry = journal.record(
+            root,
+            command,
+            summary,
+            [journal.relative_change(root, path, old, new) for path, old, new in files],
+        )
+    except OSError as exc:
+        warnings.append(
+            f"Không ghi được nhật ký thay đổi ({exc.strerror or exc}); "
+            "thay đổi này không hoàn tác được bằng 'kehoach undo'."
+        )
+    written: list[tuple[Path, bytes]] = []
+    try:
+        for path, original, new in files:
+            write_atomic(path, new)
+            written.append((path, original))
+    except OSError as exc:
+        for path, original in reversed(written):
+            with contextlib.suppress(OSError):
+                write_atomic(path, original)
+        if entry is not None:
+            journal.forget(entry)
+        names = ", ".join(display_path(path) for path, _, _ in files)
+        raise EditError(
+            f"Không ghi được {names} ({exc.strerror or exc}); tệp cũ vẫn nguyên vẹn."
+        ) from None
+    return warnings
 
 
 # -- kehoach update --------------------------------------------------------------------
@@ -364,7 +407,10 @@ def update_task(
 
         return _Change(Path(entry.path), edit, messages, warnings)
 
-    return _commit(root, as_of, prepare, force=force, dry_run=dry_run, lock_timeout=lock_timeout)
+    return _commit(
+        root, as_of, prepare, force=force, dry_run=dry_run, lock_timeout=lock_timeout,
+        command="update",
+    )  # fmt: skip
 
 
 # -- kehoach event ---------------------------------------------------------------------
@@ -457,4 +503,296 @@ def record_event(
         unchanged = f"Sự kiện {event.id} đã được ghi nhận đúng như vậy; không có gì thay đổi."
         return _Change(path, edit, messages, warnings, unchanged)
 
-    return _commit(root, as_of, prepare, force=force, dry_run=dry_run, lock_timeout=lock_timeout)
+    return _commit(
+        root, as_of, prepare, force=force, dry_run=dry_run, lock_timeout=lock_timeout,
+        command="event",
+    )  # fmt: skip
+
+
+# -- many updates at once (bulk update, collect) --------------------------------------
+
+
+@dataclass
+class BatchOutcome:
+    """What became of one change of a batch."""
+
+    index: int
+    change: TaskUpdate
+    kind: str  # "add" | "duplicate" | "conflict" | "refused"
+    body: str | None = None
+    path: str | None = None
+    old_status: Status | None = None
+    new_status: Status | None = None
+    reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[BatchOutcome]
+    files: list[EditResult]
+    written: bool
+    warnings: list[str] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[BatchOutcome]:
+        return [o for o in self.outcomes if o.kind == kind]
+
+    @property
+    def changed(self) -> bool:
+        return any(f.changed for f in self.files)
+
+    def diff(self) -> str:
+        return "".join(f.diff() for f in self.files)
+
+
+class BatchRefused(EditError):
+    """Some changes of a batch cannot be made; nothing was written."""
+
+    def __init__(self, message: str, outcomes: list[BatchOutcome]) -> None:
+        super().__init__(message)
+        self.outcomes = outcomes
+
+
+# A guard sees each task a change targets (and the change's index) and returns the
+# reasons it must not be applied: collect uses it for "the task changed since the form".
+Guard = Callable[[TaskEntry, int], list[str]]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    date: dt.date
+    status: Status
+    note: str
+    evidence: str | None
+    occurrence: str | None
+
+
+def _same_entry(old: _Entry, new: _Entry) -> bool:
+    """The same status on the same day (same occurrence) and nothing new in note or
+    evidence: recording it again would add an identical entry."""
+    return (
+        old.date == new.date
+        and old.status is new.status
+        and (old.occurrence or None) == (new.occurrence or None)
+        and (not new.note or new.note == old.note)
+        and (not new.evidence or new.evidence == old.evidence)
+    )
+
+
+def update_tasks(
+    root: Path,
+    changes: list[TaskUpdate],
+    *,
+    as_of: dt.date,
+    force: bool = False,
+    dry_run: bool = False,
+    skip_bad: bool = False,
+    guard: Guard | None = None,
+    lock_timeout: float | None = None,
+    command: str = "update",
+    summary_text: str | None = None,
+) -> BatchResult:
+    """Apply many updates, across any number of task files, as one change.
+
+    Every change is checked first (task exists, dates, evidence, *guard*); the plan is
+    then validated as a whole with all edits in place, under the plan lock, and every
+    file is written atomically, all or nothing. A change that repeats an entry already
+    in the history adds nothing (outcome "duplicate", with a warning). Refused changes
+    stop the whole batch (:class:`BatchRefused`) unless *skip_bad*, which applies the
+    others and reports the refused ones. Conflicts (*guard*) are never applied and never
+    stop the others.
+    """
+    from kehoach.loading.plandir import display_path as show_path
+
+    lock: contextlib.AbstractContextManager[None] = (
+        contextlib.nullcontext() if dry_run else plan_lock(root, lock_timeout)
+    )
+    with lock:
+        plan, before = run_validation(root, as_of)
+        if plan is None:
+            raise EditRefused(
+                "Không đọc được kế hoạch; hãy sửa các lỗi sau rồi chạy lại:", before[:50]
+            )
+        start = plan.plan_start
+        histories: dict[str, list[_Entry]] = {}
+        edits: dict[str, list[Callable[[str, str], str]]] = {}
+        outcomes: list[BatchOutcome] = []
+        for index, raw in enumerate(changes):
+            outcome = BatchOutcome(index, raw, "add")
+            outcomes.append(outcome)
+            day = raw.date or as_of
+            note = nfc(raw.note).strip()
+            evidence = (nfc(raw.evidence).strip() or None) if raw.evidence else None
+            occurrence = raw.occurrence.strip() if raw.occurrence else None
+            change = TaskUpdate(raw.task_id, raw.status, day, note, evidence, occurrence)
+            outcome.change = change
+            found = [e for e in plan.tasks if e.id == change.task_id]
+            if not found:
+                outcome.kind = "refused"
+                outcome.reasons.append(
+                    f"không có nhiệm vụ '{change.task_id}'."
+                    f"{did_you_mean(change.task_id, list(plan.by_id))}"
+                )
+                continue
+            if len(found) > 1:
+                outcome.kind = "refused"
+                outcome.reasons.append(f"mã nhiệm vụ '{change.task_id}' bị trùng.")
+                continue
+            entry = found[0]
+            outcome.body = entry.body
+            outcome.path = show_path(Path(entry.path))
+            history = histories.setdefault(
+                entry.id,
+                [
+                    _Entry(u.date, u.status, u.note, u.evidence, u.occurrence)
+                    for u in entry.task.history
+                ],
+            )
+            current = history[-1].status if history else entry.task.status
+            outcome.old_status = current
+            new = _Entry(day, change.status, note, evidence, occurrence)
+            if any(_same_entry(old, new) for old in history):
+                outcome.kind = "duplicate"
+                outcome.new_status = current
+                outcome.warnings.append(
+                    f"Nhiệm vụ {entry.id} đã có cập nhật '{change.status.value}' ngày "
+                    f"{_day(day)}; không thêm lần nữa."
+                )
+                continue
+            if guard is not None:
+                conflicts = guard(entry, index)
+                if conflicts:
+                    outcome.kind = "conflict"
+                    outcome.reasons += conflicts
+                    continue
+            refusals: list[str] = []
+            if occurrence and not _OCCURRENCE_RE.match(occurrence):
+                outcome.kind = "refused"
+                outcome.reasons.append(
+                    f"kỳ '{occurrence}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 "
+                    "hoặc 2019-08."
+                )
+                continue
+            if day > as_of:
+                refusals.append(f"ngày {_day(day)} ở sau ngày hôm nay ({_day(as_of)}).")
+            if start is not None and day < start:
+                refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
+            position: int | None = None
+            if history and day < history[-1].date:
+                refusals.append(
+                    f"lịch sử đã có cập nhật ngày {_day(history[-1].date)}, muộn hơn {_day(day)}."
+                )
+                position = next(i for i, u in enumerate(history) if u.date > day)
+            if evidence:
+                from kehoach.docref import docref_problems
+
+                refusals += [
+                    f"số/ký hiệu văn bản không hợp lệ: {p}"
+                    for p in docref_problems(evidence, today=as_of)
+                ]
+            if refusals and not force:
+                outcome.kind = "refused"
+                outcome.reasons += refusals
+                continue
+            outcome.warnings += [f"Đã ghi dù {r} (--force)" for r in refusals]
+            if position is None:
+                history.append(new)
+            else:
+                history.insert(position, new)
+            final = history[-1].status
+            outcome.new_status = final
+            edits.setdefault(entry.path, []).append(
+                _history_edit(entry.id, change, day, position, final)
+            )
+        refused = [o for o in outcomes if o.kind == "refused"]
+        if refused and not skip_bad:
+            lines = [
+                f"Không ghi gì: {len(refused)} thay đổi không hợp lệ "
+                "(thêm --skip-bad để ghi những thay đổi hợp lệ):"
+            ]
+            lines += [f"- {o.change.task_id}: {' '.join(o.reasons)}" for o in refused]
+            raise BatchRefused("\n".join(lines), outcomes)
+        files: list[EditResult] = []
+        originals: dict[Path, bytes] = {}
+        for file, file_edits in edits.items():
+            path = Path(file).resolve()
+            display = show_path(Path(file))
+            original = path.read_bytes()
+            originals[path] = original
+            old_text = _decode(original, display)
+            text = old_text
+            for edit in file_edits:
+                text = edit(text, display)
+            files.append(EditResult(Path(file), display, old_text, text, False))
+        result = BatchResult(outcomes, files, False)
+        changed = [f for f in files if f.changed]
+        if not changed:
+            return result
+        _, after = validate_edited(root, {f.path.resolve(): f.new_text for f in changed}, as_of)
+        added = new_problems(before, after, root)
+        targets = {relative(str(f.path.resolve()), root) for f in changed}
+        blocking = [
+            p
+            for p in added
+            if not (force and p.code in FORCIBLE and relative(p.path, root) in targets)
+        ]
+        if blocking:
+            raise EditRefused(
+                "Không ghi: sau các thay đổi này kế hoạch sẽ có lỗi (không tệp nào bị thay đổi):",
+                blocking,
+            )
+        result.warnings += [f"Đã ghi dù có lỗi (--force): {p.render()}" for p in added]
+        if before:
+            result.warnings.append(
+                f"Kế hoạch vốn đã có {len(before)} lỗi không do lần sửa này; "
+                "hãy chạy 'kehoach validate'."
+            )
+        if dry_run:
+            return result
+        count = len(result.of_kind("add"))
+        text_summary = summary_text or (
+            f"{count} cập nhật: "
+            + ", ".join(
+                f"{o.change.task_id} {o.change.status.value}" for o in result.of_kind("add")
+            )
+        )
+        if len(text_summary) > 200:
+            text_summary = text_summary[:197] + "…"
+        result.warnings += write_files(
+            root,
+            [
+                (f.path.resolve(), originals[f.path.resolve()], f.new_text.encode("utf-8"))
+                for f in changed
+            ],
+            command,
+            text_summary,
+        )
+        for f in changed:
+            f.written = True
+        result.written = True
+        return result
+
+
+def _history_edit(
+    task_id: str, change: TaskUpdate, day: dt.date, index: int | None, final: Status
+) -> Callable[[str, str], str]:
+    def edit(text: str, display: str) -> str:
+        editor = YamlEditor(text, display)
+        where = _task_path(editor.data, task_id)
+        if where is None:
+            raise EditError(f"Không tìm thấy nhiệm vụ {task_id} trong {display}.")
+        task_data = editor.data
+        for step in where:
+            task_data = task_data[step]
+        if task_data.get("status") != final.value:
+            editor.set_value(where, "status", final.value, after=_TASK_KEYS_BEFORE_STATUS)
+        editor.add_item(
+            where,
+            "history",
+            _entry_pairs(change, day),
+            index=index,
+            after=("status", *_TASK_KEYS_BEFORE_STATUS),
+        )
+        return editor.result()
+
+    return edit

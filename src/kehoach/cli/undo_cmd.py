@@ -1,0 +1,67 @@
+"""``kehoach undo`` and ``kehoach log``: take back the last change, list recent changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach.cli.common import echo_err, handled
+
+PlanOpt = Annotated[
+    Path,
+    typer.Option(
+        "--plan", metavar="THƯ_MỤC", help="Thư mục kế hoạch (mặc định: plan).", show_default=False
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("undo")
+    def undo(
+        plan_dir: PlanOpt = Path("plan"),
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Chỉ in thay đổi sẽ hoàn tác, không ghi gì.")
+        ] = False,
+    ) -> None:
+        """Hoàn tác thay đổi gần nhất ghi qua kehoach (update, event, collect), đúng từng byte;
+        từ chối khi tệp đã bị sửa sau đó."""
+        with handled():
+            from kehoach.edit.journal import undo_last
+
+            result = undo_last(plan_dir, dry_run=dry_run)
+            entry = result.entry
+            if dry_run:
+                for diff in result.diffs:
+                    typer.echo(diff, nl=False)
+                echo_err(
+                    f"Chạy thử (--dry-run): sẽ hoàn tác #{entry.seq} ({entry.command}: "
+                    f"{entry.summary}); không ghi gì."
+                )
+                return
+            typer.echo(
+                f"Đã hoàn tác #{entry.seq} ({entry.command}: {entry.summary}); "
+                f"khôi phục {', '.join(entry.paths)}."
+            )
+
+    @app.command("log")
+    def log(
+        plan_dir: PlanOpt = Path("plan"),
+        limit: Annotated[
+            int, typer.Option("--limit", "-n", metavar="SỐ", help="Số thay đổi hiển thị.", min=1)
+        ] = 10,
+    ) -> None:
+        """Các thay đổi gần đây ghi qua kehoach (mới nhất trước); 'kehoach undo' hoàn tác
+        thay đổi đầu danh sách."""
+        with handled():
+            from kehoach.edit.journal import entries
+
+            found = entries(plan_dir)
+            if not found:
+                typer.echo("Chưa có thay đổi nào được ghi qua kehoach cho kế hoạch này.")
+                return
+            for entry in found[:limit]:
+                when = entry.time.replace("T", " ")[:16] + " UTC"
+                typer.echo(f"#{entry.seq}  {when}  {entry.command}: {entry.summary}")
+                typer.echo(f"    {', '.join(entry.paths)}")

@@ -1,0 +1,1 @@
+"""Tests of collecting progress: bulk update, the journal, forms, show, calendar."""
