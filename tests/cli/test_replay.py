@@ -49,6 +49,9 @@ def test_no_cache_environment_turns_replay_off(
 ) -> None:
     monkeypatch.setenv("KEHOACH_NO_CACHE", "1")
     assert replay.key(["status", "plan"]) is None
+    monkeypatch.delenv("KEHOACH_NO_CACHE")
+    monkeypatch.setenv("KEHOACH_NO_REPLAY", "1")
+    assert replay.key(["status", "plan"]) is None
 
 
 def test_key_follows_content_not_time_stamps(
@@ -231,3 +234,24 @@ def test_console_script_replays_exactly_what_a_fresh_run_prints(
     assert after.stdout != first.stdout
     version = _kehoach(["--version"], plan_copy.parent, env)
     assert version.stdout.decode().startswith("kehoach ")
+
+
+def test_parse_cache_is_written_after_the_output(tmp_path: Path, plan_copy: Path) -> None:
+    """A cold run leaves writing the parse cache to a child; the entries arrive and the
+    next run (another day, so not replayed) reads them and prints the same as a run
+    without any cache."""
+    import time
+
+    folder = tmp_path / "c"
+    env = {**os.environ, "KEHOACH_CACHE_DIR": str(folder), "COLUMNS": "100"}
+    cold = _kehoach(["status", "plan", *AS_OF], plan_copy.parent, env)
+    assert cold.returncode == 0
+    files = 3 + len(list((plan_copy / "tasks").glob("*.yaml")))
+    deadline = time.monotonic() + 30
+    while len(list(folder.rglob("*.pickle"))) < files and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(list(folder.rglob("*.pickle"))) == files
+    other_day = ["status", "plan", "--as-of", "2020-01-01"]
+    warm = _kehoach(other_day, plan_copy.parent, env)
+    fresh = _kehoach(other_day, plan_copy.parent, {**env, "KEHOACH_NO_CACHE": "1"})
+    assert warm.stdout == fresh.stdout

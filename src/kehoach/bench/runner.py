@@ -1,16 +1,22 @@
 """Run commands as the user does (a fresh process each time) and measure them.
 
-Wall time is the median of several runs; peak memory is the child's maximum
-resident set size, read with ``os.wait4`` so each run is measured on its own.
+Wall time is the median of several runs; peak memory is the command's maximum
+resident set size. Both are read by a small launcher process (:data:`LAUNCHER`) that
+starts the command and waits for it with ``os.wait4``: on Linux a child inherits, in
+its ``ru_maxrss``, the resident size of the process it was forked from, so a
+benchmark that holds a big plan in memory would otherwise see its own size in every
+reading. The launcher is a bare Python (about 9 MB, less than any command measured),
+and it takes the time from just before the start to the end of the command, so its
+own start-up is not counted.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -48,6 +54,18 @@ class Measure:
         }
 
 
+LAUNCHER = """
+import os, sys, time
+argv = sys.argv[2:]
+out = int(sys.argv[1])
+start = time.perf_counter()
+pid = os.posix_spawn(argv[0], argv, os.environ)
+_, status, usage = os.wait4(pid, 0)
+elapsed = (time.perf_counter() - start) * 1000
+os.write(out, f"{elapsed} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+"""
+
+
 def _rss_mb(ru_maxrss: int) -> float:
     # Linux reports kilobytes, macOS bytes.
     return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
@@ -57,22 +75,34 @@ def run_once(
     argv: Sequence[str], env: Mapping[str, str] | None = None, cwd: str | None = None
 ) -> tuple[float, float, int, bytes]:
     """(wall ms, peak MB, exit code, stderr) of one run; stdout is discarded."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        list(argv),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=dict(env) if env is not None else None,
-        cwd=cwd,
-    )
-    assert proc.stderr is not None
-    err = proc.stderr.read()  # small: only messages; read before waiting to avoid a full pipe
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = (time.perf_counter() - start) * 1000
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stderr.close()
-    return elapsed, _rss_mb(usage.ru_maxrss), proc.returncode, err
+    program = shutil.which(argv[0]) or argv[0]
+    read_end, write_end = os.pipe()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-S", "-c", LAUNCHER, str(write_end), program, *argv[1:]],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=dict(env) if env is not None else None,
+            cwd=cwd,
+            pass_fds=(write_end,),
+        )
+        os.close(write_end)
+        write_end = -1
+        assert proc.stderr is not None
+        err = proc.stderr.read()  # small: only messages; read before waiting (a full pipe)
+        proc.wait()
+        proc.stderr.close()
+        with os.fdopen(read_end, "rb") as handle:
+            read_end = -1
+            fields = handle.read().split()
+    finally:
+        for fd in (read_end, write_end):
+            if fd >= 0:
+                os.close(fd)
+    if len(fields) != 3:
+        return float("nan"), float("nan"), proc.returncode or 127, err
+    return float(fields[0]), _rss_mb(int(fields[1])), int(fields[2]), err
 
 
 def runs_for(first_ms: float, wanted: int | None) -> int:

@@ -3,14 +3,21 @@
 ``--version`` is printed without importing anything, and a read-only command whose
 inputs have not changed since the last run is replayed from :mod:`kehoach.cli.replay`;
 everything else goes to the Typer application (:mod:`kehoach.cli.app`), imported
-only then.
+only then. New entries of the parse cache (:mod:`kehoach.loading.cache`) are written
+after the command's output is out, by a child process, so the user does not wait
+for them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from collections.abc import Callable
 
 from kehoach import __version__
+
+_READS_PLAN = frozenset({"validate", "status", "overdue", "tasks", "report", "show"})
 
 
 def _exit_code(value: object) -> int:
@@ -23,6 +30,10 @@ def _exit_code(value: object) -> int:
 
 
 def _run_app(argv: list[str]) -> int:
+    if argv and argv[0] in _READS_PLAN:
+        from kehoach.loading import cache
+
+        cache.defer_writes()
     saved = sys.argv
     sys.argv = ["kehoach", *argv]
     try:
@@ -36,6 +47,40 @@ def _run_app(argv: list[str]) -> int:
     return 0
 
 
+def in_background(work: Callable[[], object]) -> None:
+    """Run *work* in a child that holds none of our output streams, so whoever waits
+    for our output (a pipe, a terminal, a benchmark) is not kept waiting by it."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    fork = getattr(os, "fork", None)
+    try:
+        pid = fork() if fork is not None else -1
+    except OSError:
+        pid = -1
+    if pid < 0:
+        work()
+        return
+    if pid > 0:
+        return
+    try:  # the child: nothing of it may reach the user
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.setsid()
+        work()
+    except BaseException:  # a cache write that fails only costs speed
+        pass
+    finally:
+        os._exit(0)
+
+
+def _write_cache_later() -> None:
+    cache = sys.modules.get("kehoach.loading.cache")
+    if cache is not None and cache.pending():
+        in_background(cache.write_deferred)
+
+
 def main() -> None:
     argv = sys.argv[1:]
     if argv == ["--version"]:
@@ -43,4 +88,6 @@ def main() -> None:
         raise SystemExit(0)
     from kehoach.cli.replay import run
 
-    raise SystemExit(run(argv, _run_app))
+    code = run(argv, _run_app)
+    _write_cache_later()
+    raise SystemExit(code)

@@ -21,7 +21,9 @@ The key is a SHA-256 over:
   and the installed distributions (the ``*.dist-info`` names on ``sys.path``).
 
 Only commands that read and never write are replayed, and never with an output
-file, ``--no-cache``, ``KEHOACH_NO_CACHE`` or ``--changed`` (which asks git). A
+file, ``--no-cache``, ``KEHOACH_NO_CACHE``, ``KEHOACH_NO_REPLAY`` (replay off, the
+parse cache still on: what the benchmark's "warm, new day" runs measure) or
+``--changed`` (which asks git). A
 stale entry cannot change a result: any change of an input is a different key.
 Entries are checksummed; a torn or foreign entry is a miss. This module imports
 nothing beyond what Python has loaded at start (no ``contextlib``, ``pathlib``,
@@ -70,7 +72,7 @@ def cache_dir() -> str:
 
 def cacheable(argv: list[str]) -> bool:
     """Whether *argv* is a read-only command whose output depends only on the key."""
-    if os.environ.get("KEHOACH_NO_CACHE") or "-" in argv:
+    if os.environ.get("KEHOACH_NO_CACHE") or os.environ.get("KEHOACH_NO_REPLAY") or "-" in argv:
         return False
     words = [a for a in argv if not a.startswith("-")]
     if not words:

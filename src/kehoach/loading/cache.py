@@ -49,6 +49,31 @@ _DIGEST = 32
 
 _enabled = True
 _fingerprint: bytes | None = None
+# While not None, put() queues entries here instead of writing them: the console script
+# writes them after the command's output is out (see kehoach.cli.launch), so a cold run
+# does not wait for pickling and writing.
+_deferred: list[tuple[FileCache, bytes, type[Any], Any, PosDict]] | None = None
+
+
+def defer_writes() -> None:
+    """Queue new entries until :func:`write_deferred` instead of writing them at once."""
+    global _deferred
+    if _deferred is None:
+        _deferred = []
+
+
+def pending() -> int:
+    """How many entries wait to be written."""
+    return len(_deferred) if _deferred else 0
+
+
+def write_deferred() -> int:
+    """Write every queued entry; returns how many were written."""
+    global _deferred
+    queued, _deferred = _deferred or [], None
+    for cache, data, model, instance, raw in queued:
+        cache.store(data, model, instance, raw)
+    return len(queued)
 
 
 def set_enabled(enabled: bool) -> None:
@@ -184,6 +209,15 @@ class FileCache:
         return value
 
     def put(self, data: bytes, model: type[Any], instance: Any, raw: PosDict) -> None:
+        if not self.usable:
+            return
+        if _deferred is not None:
+            _deferred.append((self, data, model, instance, raw))
+            return
+        self.store(data, model, instance, raw)
+
+    def store(self, data: bytes, model: type[Any], instance: Any, raw: PosDict) -> None:
+        """Pickle and write one entry now."""
         if not self.usable:
             return
         key = self.key(data, model)

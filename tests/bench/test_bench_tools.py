@@ -1,0 +1,42 @@
+"""The benchmark's own tools: the grown plan is a valid plan, and memory readings are the
+command's own (not the benchmark's)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kehoach.bench.grow import grow
+from kehoach.bench.runner import run_once
+from kehoach.cli.app import app
+
+
+def test_grown_plan_is_valid_and_has_the_size_asked(tmp_path: Path) -> None:
+    root = tmp_path / "grown"
+    files = grow(root, 300)
+    assert files == len(list((root / "tasks").glob("*.yaml")))
+    assert files > 300 // 10  # a few tasks per file, as in real plans
+    result = CliRunner().invoke(app, ["validate", str(root), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    tasks = CliRunner().invoke(app, ["tasks", str(root), "--format", "json"])
+    assert tasks.exit_code == 0
+    ids = [task["id"] for task in json.loads(tasks.stdout)]
+    assert 300 <= len(ids) < 300 + 20  # stops within one file of the size asked
+    assert len(ids) == len(set(ids))
+
+
+def test_memory_reading_does_not_include_the_parent() -> None:
+    """A child forked from a big process would report the parent's size; the launcher
+    keeps the reading to the command itself."""
+    ballast = bytearray(300 * 1024 * 1024)  # this process: over 300 MB resident
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    _, mb, code, err = run_once([sys.executable, "-c", "pass"])
+    assert code == 0, err
+    assert mb < 100
+    _, mb, code, err = run_once([sys.executable, "-c", "b = bytearray(150 * 1024 * 1024)"])
+    assert code == 0, err
+    assert 150 <= mb < 300
+    del ballast
