@@ -84,8 +84,8 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     legacy.write_bytes("KÊ\u0301 HOA\u0323CH\n\nI- MU\u0323C ĐI\u0301CH\n".encode("cp1258"))
     return {
         "missing": (tmp_path / "khong-co.txt", "Không tìm thấy tệp"),
-        "pdf": (pdf, "chỉ nhận văn bản .txt, .md hoặc .docx"),
-        "corrupt docx": (corrupt, "Không đọc được tệp .docx"),
+        "pdf": (pdf, "--convert-to docx 'ke-hoach.pdf'"),
+        "corrupt docx": (corrupt, "Không đọc được tệp 'hong.docx': tệp hỏng"),
         "windows-1258": (legacy, "không phải văn bản UTF-8"),
     }
 

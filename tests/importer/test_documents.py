@@ -80,7 +80,8 @@ def test_markdown_table(tmp_path: Path) -> None:
     names = body_names(result.out)
     assert [names[p] for p in task["partners"]] == ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]
     assert task["source"] == {"section": "II.1", "item": 2, "line": 27}
-    assert tasks["II.1.1"][1]["note"] == "Sản phẩm: Quyết định của UBND tỉnh"
+    assert tasks["II.1.1"][1]["output"] == "Quyết định của UBND tỉnh"
+    assert "note" not in tasks["II.1.1"][1]
     # generic partners ("các sở, ban, ngành") are not bodies
     assert [names[p] for p in tasks["II.1.1"][1]["partners"]] == ["Văn phòng UBND tỉnh"]
     deadlines = {tid: t.get("deadline") for tid, (_, t, _) in tasks.items()}

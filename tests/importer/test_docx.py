@@ -60,11 +60,13 @@ def markdown_docx(source: Path, path: Path) -> Path:
 
 
 def _without_lines(root: Path) -> dict[str, Any]:
-    """Every file's data with the source line numbers taken out."""
+    """Every file's data with the source positions (line; table, row, cell) taken out."""
 
     def strip(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "line"}
+            return {
+                k: strip(v) for k, v in value.items() if k not in ("line", "table", "row", "cell")
+            }
         if isinstance(value, list):
             return [strip(v) for v in value]
         return value
@@ -108,6 +110,12 @@ def test_docx_table_round_trip(tmp_path: Path) -> None:
     assert from_docx.tasks == from_text.tasks == 11
     assert _without_lines(from_docx.out) == _without_lines(from_text.out)
     assert [u.text for u in from_docx.unplaced] == [u.text for u in from_text.unplaced]
+    # In the .docx, a task from a table row says which table, row and cell it came from.
+    _, task, _ = all_tasks(from_docx.out)["II.1.2"]
+    assert task["source"] == {
+        "section": "II.1", "item": 2, "line": task["source"]["line"], "row": 5, "table": 2,
+        "cell": 2,
+    }  # fmt: skip
 
 
 def seed_docx_numbered(path: Path) -> Path:

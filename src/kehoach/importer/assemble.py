@@ -202,7 +202,9 @@ class _Assembler:
             old_note = node.fields.get("note")
             node.fields["note"] = f"{old_note}\n{lead_note}" if old_note else lead_note
         opening = (predicate if predicate is not None else title).lstrip()
-        role = "phối hợp" if opening.lower().startswith("phối hợp") else "chủ trì"
+        role = node.fields.get("role") or (
+            "phối hợp" if opening.lower().startswith("phối hợp") else "chủ trì"
+        )
         task: dict[str, Any] = {"id": ident, "title": title, "role": role}
         partners = self.partners_of(title, node, lead_names, own)
         if partners:
@@ -219,13 +221,14 @@ class _Assembler:
         subtasks = []
         for index, child in enumerate(node.children, 1):
             if "sub" in source:  # deeper than "+": the id carries the rest of the path
-                child_source = {**source, "line": child.line}
+                child_source = {**source, "line": child.line, **child.where}
             else:
                 child_source = {
                     "section": source["section"],
                     "item": source["item"],
                     "sub": index,
                     "line": child.line,
+                    **child.where,
                 }
             subtasks.append(
                 self.task(
@@ -267,7 +270,7 @@ class _Assembler:
             if lead is not None:
                 body, predicate = self.lead_body(lead[0]), node.texts[0][lead[1] :]
         own = self.registry.use(body)
-        source = {"section": section.id, "item": item, "line": node.line}
+        source = {"section": section.id, "item": item, "line": node.line, **node.where}
         task = self.task(node, f"{section.id}.{item}", source, own, [], predicate, root=True)
         self.tasks.setdefault(own, []).append((section.id, task))
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kehoach.importer.reading import Para
 from kehoach.roman import to_roman
@@ -79,7 +80,7 @@ def repair(paras: list[Para]) -> list[Para]:
             and classify(para.text)[0] is None
         ):
             lines = (*prev.lines[:-1], f"{prev.lines[-1]} {para.lines[0]}", *para.lines[1:])
-            out[-1] = Para(prev.line, lines)
+            out[-1] = replace(prev, lines=lines)
         else:
             out.append(para)
     return out

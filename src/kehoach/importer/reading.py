@@ -11,11 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kehoach.errors import InputError
 from kehoach.text import nfc, squash_spaces
 
-__all__ = ["TEXT_SUFFIXES", "Para", "read_document", "read_docx", "read_text"]
+__all__ = [
+    "SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Para",
+    "column_letter",
+    "read_document",
+    "read_docx",
+    "read_text",
+]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 _MARKER_RE = re.compile(
@@ -30,17 +39,91 @@ _DECORATION_RE = re.compile(r"^[-_=*~.\s]+$")
 
 @dataclass(frozen=True)
 class Para:
-    """One paragraph of the document."""
+    """One paragraph of the document, or one row of a table.
+
+    ``line``: where it starts — for text and Markdown the line number; for .docx the
+    position among the document's paragraphs and table rows; for .xlsx and .csv the
+    position among all rows read (sheet after sheet), all counting from 1. ``lines``:
+    its text, one entry per line break. ``bold``/``heading``: emphasis and heading level
+    (0: none). For a table row, ``cells`` holds the text of each grid column (a cell
+    merged across columns gives its text to its first column and "" to the others,
+    whose indices are in ``spans``) and:
+
+    - ``table``: which table of the document it belongs to (1, 2, … in document order;
+      0 for a paragraph). Rows of one table share it, so two tables that follow each
+      other stay apart;
+    - ``row``: the row's number inside its table (.docx, text) or sheet (.xlsx, .csv),
+      from 1;
+    - ``sheet``: the sheet's name (.xlsx only);
+    - ``header``: the source marks the row as a header (a .docx "repeat as header row",
+      the Markdown row above ``|---|``);
+    - ``merged``: indices of cells whose text continues a cell merged down from the row
+      above (.docx vertical merge, .xlsx merged range): the text is repeated here.
+
+    ``origin`` is the kind of document ("text", "docx", "xlsx", "csv"); :attr:`place`
+    says in Vietnamese where the paragraph is, for messages and the import report.
+    """
 
     line: int
     lines: tuple[str, ...]
     bold: bool = False
     heading: int = 0
     cells: tuple[str, ...] | None = None
+    table: int = 0
+    row: int = 0
+    sheet: str = ""
+    header: bool = False
+    merged: tuple[int, ...] = ()
+    spans: tuple[int, ...] = ()
+    origin: str = "text"
 
     @property
     def text(self) -> str:
         return " ".join(self.lines)
+
+    @property
+    def place(self) -> str:
+        """Where the paragraph is: "dòng 12", "đoạn 7", "bảng 2, hàng 3", "trang tính
+        'Phụ lục', hàng 5"."""
+        if self.origin == "xlsx":
+            return f"trang tính '{self.sheet}', hàng {self.row}"
+        if self.origin == "csv":
+            return f"hàng {self.row}"
+        if self.origin == "docx":
+            return (
+                f"bảng {self.table}, hàng {self.row}"
+                if self.cells is not None
+                else (f"đoạn {self.line}")
+            )
+        return f"dòng {self.line}"
+
+    def cell_place(self, index: int) -> str:
+        """Where cell *index* (from 0) is: "trang tính 'X', ô B7", "bảng 2, hàng 3, ô 2"."""
+        if self.origin == "xlsx":
+            return f"trang tính '{self.sheet}', ô {column_letter(index + 1)}{self.row}"
+        return f"{self.place}, ô {index + 1}"
+
+    def location(self, cell: int | None = None) -> dict[str, int | str]:
+        """The task's ``source`` keys beyond the line: table, row, sheet, cell (from 1)."""
+        if self.cells is None or self.origin == "text":
+            return {}
+        out: dict[str, int | str] = {"row": self.row}
+        if self.origin == "xlsx":
+            out["sheet"] = self.sheet
+        elif self.origin == "docx":
+            out["table"] = self.table
+        if cell is not None:
+            out["cell"] = cell + 1
+        return out
+
+
+def column_letter(n: int) -> str:
+    """1 → "A", 28 → "AB" (a spreadsheet's column name)."""
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
 
 
 def _clean(text: str) -> str:
@@ -118,59 +201,181 @@ def read_text(text: str) -> list[Para]:
     return out
 
 
+def _cell_text(cell: Any) -> str:
+    return "\n".join(c for c in (_clean(p) for p in cell.text.split("\n")) if c)
+
+
+def _table_rows(table: Any, index: int, number: int) -> tuple[list[Para], int]:
+    """The rows of a Word table as grid rows; *number* counts paragraphs and rows."""
+    from docx.oxml.ns import qn
+
+    out: list[Para] = []
+    above: list[Any] = []
+    for row_number, row in enumerate(table.rows, 1):
+        number += 1
+        tcs: list[Any] = []
+        cells: list[str] = []
+        spans: list[int] = []
+        merged: list[int] = []
+        for column, cell in enumerate(row.cells):
+            tc = cell._tc
+            tcs.append(tc)
+            if column and tc is tcs[column - 1]:
+                spans.append(column)  # covered by the cell to its left (gridSpan)
+                cells.append("")
+                continue
+            if column < len(above) and tc is above[column]:
+                merged.append(column)  # vMerge: the cell above goes on down
+            cells.append(_cell_text(cell))
+        above = tcs
+        pr = row._tr.trPr
+        header = pr is not None and pr.find(qn("w:tblHeader")) is not None
+        if any(cells):
+            out.append(
+                Para(
+                    number,
+                    (" | ".join(c for c in cells if c),),
+                    cells=tuple(cells),
+                    table=index,
+                    row=row_number,
+                    header=header,
+                    merged=tuple(merged),
+                    spans=tuple(spans),
+                    origin="docx",
+                )
+            )
+    return out, number
+
+
 def read_docx(path: Path) -> list[Para]:
     """Paragraphs and table rows of a .docx file, in document order."""
-    import zipfile
+    from kehoach.importer.zipguard import check_archive
 
+    check_archive(path, "văn bản Word (.docx)")
     try:
         import docx
-        from docx.opc.exceptions import PackageNotFoundError
         from docx.table import Table
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise InputError("Không đọc được tệp .docx: thiếu thư viện python-docx.") from exc
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(
-            f"Không đọc được tệp .docx '{path}': tệp hỏng hoặc không phải văn bản Word."
-        ) from exc
-    except Exception as exc:  # lxml raises its own errors on a broken document part
-        raise InputError(f"Không đọc được tệp .docx '{path}': {type(exc).__name__}.") from exc
-    from kehoach.importer.docxnumbers import numbering_labels
+        from kehoach.importer.docxnumbers import numbering_labels
 
-    label = numbering_labels(document)
-    out: list[Para] = []
-    number = 0
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            for row in block.rows:
-                number += 1
-                seen: list[object] = []
-                cells: list[str] = []
-                for cell in row.cells:
-                    if any(cell._tc is s for s in seen):  # a merged cell repeats
-                        continue
-                    seen.append(cell._tc)
-                    cells.append(
-                        "\n".join(c for c in (_clean(p) for p in cell.text.split("\n")) if c)
-                    )
-                if any(cells):
-                    out.append(Para(number, (" | ".join(cells),), cells=tuple(cells)))
-            continue
-        number += 1
-        lines = tuple(
-            c for c in (_clean(part) for part in (label(block) + block.text).split("\n")) if c
+        label = numbering_labels(document)
+        out: list[Para] = []
+        number = tables = 0
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                tables += 1
+                rows, number = _table_rows(block, tables, number)
+                out.extend(rows)
+                continue
+            number += 1
+            lines = tuple(
+                c for c in (_clean(part) for part in (label(block) + block.text).split("\n")) if c
+            )
+            if not lines or _DECORATION_RE.match(" ".join(lines)):
+                continue
+            runs = [run for run in block.runs if run.text.strip()]
+            bold = bool(runs) and all(run.bold for run in runs)
+            style = (block.style.name if block.style is not None else "") or ""
+            level = (
+                int(style.split()[-1])
+                if style.startswith("Heading") and style[-1:].isdigit()
+                else 0
+            )
+            out.append(Para(number, lines, bold=bold or level > 0, heading=level, origin="docx"))
+    except InputError:
+        raise
+    except MemoryError as exc:
+        raise InputError(
+            f"Không đọc được tệp '{path.name}': văn bản quá lớn so với bộ nhớ của máy."
+        ) from exc
+    except Exception as exc:  # python-docx and lxml raise many kinds on a broken part
+        raise InputError(
+            f"Không đọc được tệp '{path.name}': tệp hỏng hoặc không phải văn bản Word "
+            f"({_reason(exc)}). Hãy mở bằng Word và lưu lại thành .docx."
+        ) from exc
+    if not out:
+        raise InputError(
+            f"Tệp '{path.name}' không có chữ nào đọc được: có thể là bản quét (ảnh chụp). "
+            "Hãy nhận dạng chữ (OCR) trước, ví dụ mở bằng Word hoặc dùng ocrmypdf, rồi lưu "
+            "thành .docx."
         )
-        if not lines or _DECORATION_RE.match(" ".join(lines)):
-            continue
-        runs = [run for run in block.runs if run.text.strip()]
-        bold = bool(runs) and all(run.bold for run in runs)
-        style = (block.style.name if block.style is not None else "") or ""
-        level = (
-            int(style.split()[-1]) if style.startswith("Heading") and style[-1:].isdigit() else 0
-        )
-        out.append(Para(number, lines, bold=bold or level > 0, heading=level))
     return out
+
+
+def _reason(exc: BaseException) -> str:
+    """A Vietnamese reason for a failure inside python-docx, lxml or openpyxl."""
+    name = type(exc).__name__
+    if "XMLSyntax" in name or "ParseError" in name:
+        return "nội dung XML bên trong bị lỗi"
+    if name in ("BadZipFile", "BadZipfile") or "CRC" in str(exc):
+        return "tệp nén bị hỏng"
+    if name == "KeyError":
+        return "thiếu một phần bắt buộc của tệp"
+    if name == "PackageNotFoundError":
+        return "không tìm thấy nội dung văn bản"
+    return "cấu trúc tệp không đúng chuẩn"
+
+
+# What we cannot read, and how to make something we can.
+_CONVERT_DOCX = "soffice --headless --convert-to docx '{name}'"
+_CANNOT: dict[str, str] = {
+    ".doc": "văn bản Word cũ (.doc)",
+    ".odt": "văn bản OpenDocument (.odt)",
+    ".rtf": "văn bản RTF",
+    ".wpd": "văn bản WordPerfect",
+    ".pdf": "tệp PDF",
+    ".xls": "bảng tính Excel cũ (.xls)",
+    ".ods": "bảng tính OpenDocument (.ods)",
+    ".png": "ảnh",
+    ".jpg": "ảnh",
+    ".jpeg": "ảnh",
+    ".tif": "ảnh",
+    ".tiff": "ảnh",
+}
+SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".xlsx", ".xlsm", ".csv")
+
+
+def _cannot_read(path: Path, kind: str) -> InputError:
+    name = path.name
+    if kind.startswith("bảng tính"):
+        how = (
+            f"hãy chuyển sang .xlsx, ví dụ: soffice --headless --convert-to xlsx '{name}' "
+            "(hoặc mở bằng Excel, Lưu thành .xlsx)"
+        )
+    elif kind == "tệp PDF":
+        how = (
+            "hãy chuyển sang .docx, ví dụ: soffice --headless --infilter=writer_pdf_import "
+            f"--convert-to docx '{name}' (hoặc mở bằng Word, Word tự chuyển PDF thành văn "
+            "bản); nếu PDF là bản quét, cần nhận dạng chữ (OCR) trước, ví dụ ocrmypdf"
+        )
+    elif kind == "ảnh":
+        how = "cần nhận dạng chữ (OCR) trước, rồi lưu thành .docx hoặc .txt"
+    else:
+        how = (
+            f"hãy chuyển sang .docx, ví dụ: {_CONVERT_DOCX.format(name=name)} "
+            "(hoặc mở bằng Word, Lưu thành .docx)"
+        )
+    return InputError(f"Không đọc được tệp '{name}' ({kind}): {how}.")
+
+
+def _sniff(path: Path) -> str | None:
+    """What the first bytes say the file is, when that contradicts a readable suffix."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"%PDF"):
+        return "tệp PDF"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003 or Excel 97-2003
+        return (
+            "bảng tính Excel cũ (.xls)"
+            if path.suffix.lower() in (".xlsx", ".xlsm", ".csv")
+            else "văn bản Word cũ (.doc)"
+        )
+    if head.startswith(b"{\\rtf"):
+        return "văn bản RTF"
+    return None
 
 
 def read_document(path: Path) -> list[Para]:
@@ -180,19 +385,37 @@ def read_document(path: Path) -> list[Para]:
     if not path.is_file():
         raise InputError(f"'{path}' không phải là một tệp.")
     suffix = path.suffix.lower()
+    if suffix in _CANNOT:
+        raise _cannot_read(path, _CANNOT[suffix])
+    if suffix not in SUFFIXES:
+        raise InputError(
+            f"Không nhập được tệp '{path.name}': chỉ nhận văn bản .txt, .md, .docx hoặc bảng "
+            f"tính .xlsx, .csv (tệp này có đuôi '{suffix or 'không có'}')."
+        )
+    sniffed = _sniff(path)
+    if sniffed is not None:
+        raise _cannot_read(path, sniffed)
     if suffix == ".docx":
         return read_docx(path)
-    if suffix not in TEXT_SUFFIXES:
-        raise InputError(
-            f"Không nhập được tệp '{path.name}': chỉ nhận văn bản .txt, .md hoặc .docx "
-            f"(tệp này có đuôi '{suffix or 'không có'}')."
-        )
+    if suffix in (".xlsx", ".xlsm"):
+        from kehoach.importer.sheets import read_xlsx
+
+        return read_xlsx(path)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise InputError(
+                f"Tệp '{path.name}' dùng bảng mã UTF-16; hãy lưu lại với bảng mã UTF-8 "
+                "(Excel: Lưu thành 'CSV UTF-8')."
+            ) from exc
         raise InputError(
             f"Tệp '{path.name}' không phải văn bản UTF-8 (byte lạ ở vị trí {exc.start}); "
             "hãy lưu lại với bảng mã UTF-8 (ví dụ: chuyển từ Windows-1258 hoặc TCVN3)."
         ) from exc
+    if suffix == ".csv":
+        from kehoach.importer.sheets import read_csv
+
+        return read_csv(text)
     return read_text(text)

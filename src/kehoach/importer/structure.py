@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from kehoach.importer.markers import FIELD, classify, ends_sentence, repair, roman
 from kehoach.importer.names import looks_like_body, starts_with_head
 from kehoach.importer.reading import Para
-from kehoach.importer.tables import TableRow, read_table
+from kehoach.importer.tables import Table, TableRow, read_any_table, read_table
 from kehoach.text import fold
 
 __all__ = ["Draft", "Node", "SectionDraft", "Unplaced", "build_draft", "classify", "repair"]
@@ -46,6 +46,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
     item: int = 0
+    where: dict[str, int | str] = field(default_factory=dict)  # table/sheet/row/cell
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Draft:
     closing: list[Para] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # every table seen, read or not
 
 
 def _is_title(para: Para) -> bool:
@@ -236,22 +238,47 @@ class _Builder:
             node.fields[key] = value.rstrip(".")
 
     def table(self, rows: list[Para]) -> None:
-        table = read_table(rows)
-        if table is None:
-            for para in rows:
-                self.unplaced(para, "bảng không có cột nội dung nhiệm vụ")
+        table = read_any_table(rows)
+        self.draft.tables.append(table)
+        if table.kind != "tasks":  # reported whole: a table is never dropped
+            for skipped in table.skipped:
+                self.draft.unplaced.append(Unplaced(skipped.line, skipped.text, skipped.reason))
             return
         self.stack = []
-        for row in table.rows:
+        if self.sub is not None and self.sub_kind == "table":
+            self.sub = None
+        base = self.current
+        placed: dict[int, SectionDraft | Node] = {}
+        for index, row in enumerate(table.rows):
             if isinstance(row, Unplaced):
                 self.draft.unplaced.append(row)
-            elif row.group:
-                if self.sub is not None and self.sub_kind == "table":
-                    self.sub = None
-                self.open_sub(row.content, row.line, "table")
+                continue
+            parent = placed.get(row.parent) if row.parent is not None else None
+            if row.group and not isinstance(parent, Node):
+                container = parent if isinstance(parent, SectionDraft) else base
+                placed[index] = self.nested_section(container, row.content, row.line)
+                continue
+            node = _row_node(row)
+            if isinstance(parent, Node):
+                parent.children.append(node)
             else:
-                self.add_root(_row_node(row))
+                section = parent if isinstance(parent, SectionDraft) else base
+                section.children += 1
+                node.item = section.children
+                section.tasks.append(node)
+            placed[index] = node
         self.stack = []
+
+    def nested_section(self, container: SectionDraft, title: str, line: int) -> SectionDraft:
+        """A table's group row: a section inside *container*, numbered with its tasks."""
+        container.children += 1
+        section = SectionDraft(
+            f"{container.id}.{container.children}", title, line, parent=container.id
+        )
+        if looks_like_body(title):
+            section.heading_body = title.rstrip(":").strip()
+        self.draft.sections.append(section)
+        return section
 
     def unplaced(self, para: Para, reason: str) -> None:
         self.draft.unplaced.append(Unplaced(para.line, para.text, reason))
@@ -263,6 +290,10 @@ def _row_node(row: TableRow) -> Node:
         value = getattr(row, key, "")
         if value:
             node.fields[key] = value
+    if row.lead_from_column:
+        node.fields["role"] = "chủ trì"  # the column says who leads, not the first word
+    if row.para is not None:
+        node.where = row.para.location(row.cell)
     return node
 
 
@@ -303,7 +334,7 @@ def build_draft(paras: list[Para]) -> Draft:
         para = body[i]
         if para.cells is not None:
             j = i
-            while j < len(body) and body[j].cells is not None:
+            while j < len(body) and body[j].cells is not None and body[j].table == para.table:
                 j += 1
             if builder.top is None:
                 builder.open_top("I", "NHIỆM VỤ", para.line)
@@ -332,7 +363,7 @@ def build_draft(paras: list[Para]) -> Draft:
         else:
             rows = []
             for later in body[i:]:
-                if later.cells is None:
+                if later.cells is None or later.table != body[i].table:
                     break
                 rows.append(later)
             builder.item(para, kind, rest, following, read_table(rows) is not None)

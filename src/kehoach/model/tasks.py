@@ -65,6 +65,14 @@ class Source(Strict):
     item: int | None = Field(default=None, ge=1, description="Thứ tự gạch đầu dòng '-' hoặc số.")
     sub: int | None = Field(default=None, ge=1, description="Thứ tự dấu '+' trong gạch đầu dòng.")
     line: int | None = Field(default=None, ge=1, description="Dòng trong văn bản gốc.")
+    table: int | None = Field(
+        default=None, ge=1, description="Bảng thứ mấy trong văn bản .docx (đếm từ 1)."
+    )
+    sheet: str | None = Field(default=None, description="Trang tính của tệp .xlsx.")
+    row: int | None = Field(default=None, ge=1, description="Hàng trong bảng hoặc trang tính.")
+    cell: int | None = Field(
+        default=None, ge=1, description="Cột (ô) chứa nội dung nhiệm vụ, đếm từ 1."
+    )
 
 
 class Dependencies(Strict):

@@ -1,0 +1,246 @@
+"""Task tables in .docx (merged cells), .xlsx (merged ranges, several sheets) and .csv
+(Excel's export, blank merged cells): every task checked, one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kehoach.importer import import_document, read_document
+from kehoach.importer.structure import build_draft
+from tests.importer import all_tasks, body_names, load
+
+docx = pytest.importorskip("docx")
+openpyxl = pytest.importorskip("openpyxl")
+
+HEADER = [
+    "STT", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp",
+    "Thời gian hoàn thành", "Sản phẩm",
+]  # fmt: skip
+
+
+def _tasks(out: Path) -> dict[str, tuple[str, dict[str, Any], str | None]]:
+    names = body_names(out)
+    return {tid: (names[body], task, up) for tid, (body, task, up) in all_tasks(out).items()}
+
+
+def _check(
+    tasks: dict[str, tuple[str, dict[str, Any], str | None]],
+    expected: list[tuple[str, str, str, str, list[str], str | None, str | None]],
+) -> None:
+    """(id, title, lead, deadline, partner ids, output, parent) for every task, in order."""
+    assert sorted(tasks) == sorted(e[0] for e in expected)
+    for ident, title, lead, deadline, partners, output, parent in expected:
+        body, task, above = tasks[ident]
+        found = (task["title"], body, task.get("deadline", ""), task.get("partners", []),
+                 task.get("output"), above)  # fmt: skip
+        assert found == (title, lead, deadline, partners, output, parent), ident
+        assert task["role"] == "chủ trì", ident
+
+
+def build_docx(path: Path) -> Path:
+    """A plan whose tasks are a Word table: merged group rows, a lead merged down two rows."""
+    document = docx.Document()
+    for text in ("ỦY BAN NHÂN DÂN TỈNH AN BÌNH", "Số: 12/KH-UBND", "KẾ HOẠCH",
+                 "Triển khai Đề án phát triển du lịch", "I. MỤC ĐÍCH, YÊU CẦU",
+                 "Bảo đảm thực hiện đồng bộ.", "II. NHIỆM VỤ CỤ THỂ"):  # fmt: skip
+        document.add_paragraph(text)
+    table = document.add_table(rows=8, cols=6)
+    rows: list[list[str]] = [
+        HEADER,
+        ["A. PHÁT TRIỂN SẢN PHẨM"],
+        ["1", "Phối hợp xây dựng quy hoạch du lịch", "Sở Văn hóa, Thể thao và Du lịch",
+         "Sở Tài chính", "Quý IV/2025", "Quyết định"],
+        ["2", "Tổ chức lễ hội du lịch biển", "", "Sở Công Thương", "Hằng năm", ""],
+        ["3", "Xây dựng cơ sở dữ liệu du lịch", "Sở Thông tin và Truyền thông", "",
+         "2026", "Cơ sở dữ liệu"],
+        ["B. QUẢNG BÁ"],
+        ["4", "Quảng bá trên mạng xã hội", "Sở Thông tin và Truyền thông", "Sở Nội vụ",
+         "", ""],
+        ["5", "Đón đoàn famtrip", "Sở Văn hóa, Thể thao và Du lịch", "Sở Ngoại vụ", "", ""],
+    ]  # fmt: skip
+    for r, cells in enumerate(rows):
+        if len(cells) == 1:
+            table.cell(r, 0).merge(table.cell(r, 5)).text = cells[0]
+            continue
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(2, 2).merge(table.cell(3, 2))  # one lead for tasks 1 and 2
+    table.cell(6, 4).merge(table.cell(7, 4)).text = "Năm 2026"  # one deadline for 4 and 5
+    document.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph("Sở Văn hóa, Thể thao và Du lịch theo dõi, đôn đốc thực hiện.")
+    document.save(str(path))
+    return path
+
+
+def test_docx_merged_cells(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "table-docx-gop-o.docx")
+    rows = [p for p in read_document(path) if p.cells is not None]
+    assert [(p.table, p.row) for p in rows] == [(1, n) for n in range(1, 9)]
+    assert rows[1].spans == (1, 2, 3, 4, 5) and rows[1].cells[0] == "A. PHÁT TRIỂN SẢN PHẨM"
+    assert rows[3].merged == (2,) and rows[3].cells[2] == "Sở Văn hóa, Thể thao và Du lịch"
+    result = import_document(path, tmp_path / "plan")
+    assert result.unplaced == []
+    plan = load(result.out / "plan.yaml")
+    assert [(s["id"], s["title"]) for s in plan["sections"]][1:4] == [
+        ("II", "NHIỆM VỤ CỤ THỂ"), ("II.1", "PHÁT TRIỂN SẢN PHẨM"), ("II.2", "QUẢNG BÁ"),
+    ]  # fmt: skip
+    tasks = _tasks(result.out)
+    vh, tt = "Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông"
+    _check(
+        {k: v for k, v in tasks.items() if k.startswith("II.")},
+        [
+            # "Phối hợp …" in the content, but the "Cơ quan chủ trì" column makes it lead.
+            ("II.1.1", "Phối hợp xây dựng quy hoạch du lịch", vh, "Quý IV/2025",
+             ["so-tai-chinh"], "Quyết định", None),
+            ("II.1.2", "Tổ chức lễ hội du lịch biển", vh, "Hằng năm", ["so-cong-thuong"],
+             None, None),
+            ("II.1.3", "Xây dựng cơ sở dữ liệu du lịch", tt, "2026", [], "Cơ sở dữ liệu", None),
+            ("II.2.1", "Quảng bá trên mạng xã hội", tt, "Năm 2026", ["so-noi-vu"], None, None),
+            ("II.2.2", "Đón đoàn famtrip", vh, "Năm 2026", ["so-ngoai-vu"], None, None),
+        ],
+    )  # fmt: skip
+    assert tasks["II.1.2"][1]["source"] == {
+        "section": "II.1", "item": 2, "line": rows[3].line, "table": 1, "row": 4, "cell": 2,
+    }  # fmt: skip
+    draft = build_draft(read_document(path))
+    (table,) = draft.tables
+    assert [(r.line, r.merged) for r in table.inherited_rows] == [
+        (rows[3].line, ("lead",)), (rows[7].line, ("deadline",)),
+    ]  # fmt: skip
+
+
+def build_xlsx(path: Path) -> Path:
+    """Two appendix sheets (merged group rows, merged lead, nested numbers), one sheet of
+    indicators, a formatted cell far away."""
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    first.title = "Phụ lục I"
+    first.append(["ỦY BAN NHÂN DÂN TỈNH AN BÌNH"])
+    first.append(["KẾ HOẠCH"])
+    first.append(["Chuyển đổi số năm 2026"])
+    first.append(HEADER)
+    first.append(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"])
+    first.append(["I", "HOÀN THIỆN THỂ CHẾ"])
+    first.merge_cells("B6:F6")
+    first.append(["1", "Ban hành quy chế dữ liệu", "Sở Thông tin và Truyền thông",
+                  "Sở Tư pháp", "30/6/2026", "Quyết định"])  # fmt: skip
+    first.append(["2", "Rà soát thủ tục hành chính", None, "Sở Tư pháp", 2026, None])
+    first.merge_cells("C7:C8")
+    first.append(["II", "HẠ TẦNG SỐ"])
+    first.merge_cells("B9:F9")
+    first.append(["3", "Nâng cấp mạng diện rộng", None, None, None, None])
+    first.append(["3.1", "Nâng cấp đường truyền cấp xã", "Viễn thông tỉnh", "Sở Tài chính",
+                  "Quý III/2026", "Báo cáo"])  # fmt: skip
+    first.append(["3.2", "Trang bị thiết bị bảo mật", "Công an tỉnh", None,
+                  "Quý IV/2026", None])  # fmt: skip
+    first["Z500"].number_format = "0.00"  # a formatted, empty cell far away
+    second = workbook.create_sheet("Phụ lục II")
+    second.append(["DANH MỤC ĐỀ ÁN TRÌNH UBND TỈNH"])
+    second.append(["TT", "Tên đề án", "Cơ quan chủ trì", "Thời hạn trình"])
+    second.append([1, "Đề án đô thị thông minh", "Sở Xây dựng", "Tháng 9/2026"])
+    third = workbook.create_sheet("Chỉ tiêu")
+    third.append(["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2026"])
+    third.append([1, "Tỷ lệ hồ sơ trực tuyến", "%", 80])
+    workbook.save(str(path))
+    return path
+
+
+def test_xlsx_sheets(tmp_path: Path) -> None:
+    path = build_xlsx(tmp_path / "table-xlsx-phu-luc.xlsx")
+    paras = read_document(path)
+    assert paras[0].cells is None and paras[0].place == "trang tính 'Phụ lục I', hàng 1"
+    header = next(p for p in paras if p.header)
+    assert header.row == 4 and header.cell_place(5) == "trang tính 'Phụ lục I', ô F4"
+    result = import_document(path, tmp_path / "plan")
+    plan = load(result.out / "plan.yaml")
+    assert plan["title"] == "Kế hoạch chuyển đổi số năm 2026"
+    assert [(s["id"], s["title"]) for s in plan["sections"]] == [
+        ("I", "NHIỆM VỤ"), ("I.1", "HOÀN THIỆN THỂ CHẾ"), ("I.2", "HẠ TẦNG SỐ"),
+        ("I.2.1", "Nâng cấp mạng diện rộng"),
+    ]  # fmt: skip
+    tasks = _tasks(result.out)
+    tt = "Sở Thông tin và Truyền thông"
+    _check(
+        tasks,
+        [
+            ("I.1.1", "Ban hành quy chế dữ liệu", tt, "30/6/2026", ["so-tu-phap"],
+             "Quyết định", None),
+            ("I.1.2", "Rà soát thủ tục hành chính", tt, "2026", ["so-tu-phap"], None, None),
+            # "3" states nothing and "3.1" goes deeper: a group, so a section I.2.1
+            ("I.2.1.1", "Nâng cấp đường truyền cấp xã", "Viễn thông tỉnh", "Quý III/2026",
+             ["so-tai-chinh"], "Báo cáo", None),
+            ("I.2.1.2", "Trang bị thiết bị bảo mật", "Công an tỉnh", "Quý IV/2026", [],
+             None, None),
+            ("I.3", "Đề án đô thị thông minh", "Sở Xây dựng", "Tháng 9/2026", [], None, None),
+        ],
+    )  # fmt: skip
+    assert tasks["I.1.2"][1]["source"] == {
+        "section": "I.1", "item": 2, "line": tasks["I.1.2"][1]["source"]["line"],
+        "sheet": "Phụ lục I", "row": 8, "cell": 2,
+    }  # fmt: skip
+    # The indicator sheet is not tasks, and it is reported, row by row.
+    reasons = {(u.text, u.reason) for u in result.unplaced}
+    header = "STT | Chỉ tiêu | Đơn vị tính | Năm 2026"
+    assert (header, "bảng chỉ tiêu, không phải nhiệm vụ") in reasons
+    assert len(result.unplaced) == 2
+
+
+def test_csv_from_excel(tmp_path: Path) -> None:
+    """Excel's "CSV UTF-8": a BOM, ";" between cells, a quoted cell with a line break,
+    blank cells where the sheet had merged a lead or a deadline."""
+    text = (
+        "STT;Tên nhiệm vụ;Đơn vị chủ trì;Đơn vị phối hợp;Thời hạn hoàn thành;Kết quả dự kiến\n"
+        "I;CẢI CÁCH HÀNH CHÍNH;;;;\n"
+        "1;Phối hợp rà soát thủ tục;Sở Nội vụ;Sở Tư pháp;Quý II/2026;Báo cáo\n"
+        '2;"Đo lường sự hài lòng\ncủa người dân";;;;\n'
+        "3;Công bố chỉ số cải cách;Văn phòng UBND tỉnh;;Tháng 12/2026;\n"
+        "II;KIỂM TRA;;;;\n"
+        "4;Kiểm tra công vụ;;Sở Nội vụ;Thường xuyên;\n"
+    )
+    path = tmp_path / "table-csv-excel.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    paras = read_document(path)
+    assert [p.line for p in paras] == [1, 2, 3, 4, 6, 7, 8]
+    result = import_document(path, tmp_path / "plan")
+    tasks = _tasks(result.out)
+    nv = "Sở Nội vụ"
+    collective = tasks["I.2.1"][0]
+    _check(
+        tasks,
+        [
+            ("I.1.1", "Phối hợp rà soát thủ tục", nv, "Quý II/2026", ["so-tu-phap"], "Báo cáo",
+             None),
+            # blank lead and deadline: the merged cells of the sheet, taken from the row above
+            ("I.1.2", "Đo lường sự hài lòng\ncủa người dân", nv, "Quý II/2026", [], None, None),
+            ("I.1.3", "Công bố chỉ số cải cách", "Văn phòng UBND tỉnh", "Tháng 12/2026", [],
+             None, None),
+            # after a group row nothing is inherited
+            ("I.2.1", "Kiểm tra công vụ", collective, "Thường xuyên", ["so-noi-vu"], None, None),
+        ],
+    )  # fmt: skip
+    assert collective != nv
+    draft = build_draft(paras)
+    assert [(r.line, r.inherited) for r in draft.tables[0].inherited_rows] == [
+        (4, ("lead", "deadline"))
+    ]
+    assert tasks["I.1.2"][1]["source"] == {
+        "section": "I.1", "item": 2, "line": 4, "row": 4, "cell": 2
+    }  # fmt: skip
+
+
+def test_csv_comma_without_bom(tmp_path: Path) -> None:
+    path = tmp_path / "table-csv-phay.csv"
+    path.write_text(
+        "TT,Nội dung,Cơ quan thực hiện,Thời gian thực hiện\n"
+        '1,"Tập huấn, bồi dưỡng cán bộ",Sở Nội vụ,Năm 2026\n',
+        encoding="utf-8",
+    )
+    result = import_document(path, tmp_path / "plan")
+    ((_, (body, task, _)),) = _tasks(result.out).items()
+    assert (task["title"], body, task["deadline"]) == (
+        "Tập huấn, bồi dưỡng cán bộ", "Sở Nội vụ", "Năm 2026"
+    )  # fmt: skip
