@@ -162,19 +162,30 @@ def load_plan(root: Path) -> tuple[Plan | None, list[Problem]]:
     """Load *root*; the plan is None when its identity or registry could not be read.
 
     Only per-file problems are returned here; whole-plan checks live in kehoach.checks.
+    A plan inside a portfolio (``<root>/plans/<id>``) also gets the portfolio's shared
+    bodies and events and its defaults (see kehoach.portfolio).
     """
-    files = load_files(root)
-    problems = list(files.problems)
-    if files.plan is None or files.plan.model is None or files.bodies is None:
+    from kehoach.portfolio.layout import portfolio_of
+
+    portfolio = portfolio_of(root)
+    shared = None
+    if portfolio is not None:
+        from kehoach.portfolio.shared import load_shared
+
+        shared = load_shared(portfolio)
+    files = load_files(root, bodies_optional=shared is not None)
+    problems = list(files.problems) + (shared.problems if shared is not None else [])
+    if files.plan is None or files.plan.model is None:
         return None, problems
-    if files.bodies.model is None:
+    if (files.bodies is None and shared is None) or (
+        files.bodies is not None and files.bodies.model is None
+    ):
         return None, problems
     entries: list[TaskEntry] = []
     file_bodies: dict[str, str] = {}
-    raw: dict[str, PosDict | None] = {
-        files.plan.path: files.plan.raw,
-        files.bodies.path: files.bodies.raw,
-    }
+    raw: dict[str, PosDict | None] = {files.plan.path: files.plan.raw}
+    if files.bodies is not None:
+        raw[files.bodies.path] = files.bodies.raw
     if files.events is not None:
         raw[files.events.path] = files.events.raw
     for loaded in files.task_files:
@@ -197,17 +208,25 @@ def load_plan(root: Path) -> tuple[Plan | None, list[Problem]]:
         by_id.setdefault(entry.id, entry)
     events_model = files.events.model if files.events is not None else None
     events = {e.id: e for e in events_model.events} if events_model is not None else {}
+    bodies = list(files.bodies.model.bodies) if files.bodies is not None else []
+    info = files.plan.model
+    if shared is not None:
+        bodies = shared.bodies + bodies  # a local body of the same id wins
+        events = {**{e.id: e for e in shared.events}, **events}
+        lead = shared.config.lead_time_days if shared.config is not None else None
+        if lead is not None and "lead_time_days" not in info.model_fields_set:
+            info = info.model_copy(update={"lead_time_days": lead})
     plan = Plan(
         root=root,
-        info=files.plan.model,
-        bodies=BodyIndex(files.bodies.model.bodies),
+        info=info,
+        bodies=BodyIndex(bodies),
         events=events,
         tasks=entries,
         by_id=by_id,
         files=file_bodies,
         raw=raw,
         plan_path=files.plan.path,
-        bodies_path=files.bodies.path,
+        bodies_path=files.bodies.path if files.bodies is not None else "",
         events_path=files.events.path if files.events is not None else None,
     )
     return plan, problems

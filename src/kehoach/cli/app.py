@@ -38,6 +38,7 @@ def _root(
 def _register() -> None:
     from kehoach.cli import (
         import_cmd,
+        init_cmd,
         overdue_cmd,
         report_cmd,
         schema_cmd,
@@ -58,6 +59,7 @@ def _register() -> None:
         update_cmd,
         undo_cmd,
         import_cmd,
+        init_cmd,
     ):
         module.register(app)
     try:

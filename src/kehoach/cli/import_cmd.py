@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kehoach.cli.common import echo_err, handled
+if TYPE_CHECKING:
+    from kehoach.portfolio.importing import IntoResult
+
+from kehoach.cli.common import echo_err, fail, handled
 
 Document = Annotated[
     Path,
@@ -35,6 +38,36 @@ PlanId = Annotated[
     ),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Ghi đè thư mục đã có.")]
+Into = Annotated[
+    Path | None,
+    typer.Option(
+        "--into",
+        metavar="THƯ_MỤC",
+        help="Thêm vào thư mục nhiều kế hoạch (plans/<mã>/), dùng danh mục cơ quan chung.",
+        show_default=False,
+    ),
+]
+
+
+def _report_bodies(result: IntoResult) -> None:
+    """Which bodies matched the shared registry, which are new, and which may be duplicates."""
+    matched, added = result.matched, result.added
+    echo_err(
+        f"Cơ quan: {len(matched)} khớp danh mục chung, {len(added)} cơ quan "
+        "đã thêm vào danh mục chung."
+    )
+    for body in added:
+        if body.plan is not None:
+            echo_err(
+                f"  dùng chung: {body.body_id} — {body.name} (đã có trong kế hoạch {body.plan})"
+            )
+            continue
+        echo_err(f"  mới: {body.body_id} — {body.name}")
+        for candidate in body.likely:
+            echo_err(
+                f"    có thể trùng với {candidate.body_id} — {candidate.name}; "
+                "nếu là một cơ quan, hãy gộp lại trong bodies.yaml."
+            )
 
 
 def register(app: typer.Typer) -> None:
@@ -44,9 +77,12 @@ def register(app: typer.Typer) -> None:
         out: OutDir = None,
         plan_id: PlanId = None,
         force: Force = False,
+        into: Into = None,
     ) -> None:
         """Nhập văn bản kế hoạch thành thư mục kế hoạch; mã thoát 0 xong, 1 kế hoạch có lỗi,
         2 không đọc được văn bản hoặc thư mục đã có."""
+        if into is not None and out is not None:
+            fail("Chỉ dùng một trong hai tùy chọn --out và --into.")
         failed = False
         with handled():
             import datetime as dt
@@ -54,8 +90,17 @@ def register(app: typer.Typer) -> None:
             from kehoach.checks import validate
             from kehoach.importer import import_document
 
-            result = import_document(document, out, plan_id=plan_id, force=force)
-            _, problems = validate(result.out, dt.date.today())
+            if into is not None:
+                from kehoach.portfolio.checks import validate_portfolio
+                from kehoach.portfolio.importing import import_into
+
+                into_result = import_into(document, into, plan_id=plan_id, force=force)
+                result = into_result.imported
+                _, problems = validate_portfolio(into, dt.date.today(), only={result.plan_id})
+                _report_bodies(into_result)
+            else:
+                result = import_document(document, out, plan_id=plan_id, force=force)
+                _, problems = validate(result.out, dt.date.today())
             echo_err(
                 f"Đã nhập '{document.name}' vào '{result.out}': {result.tasks} nhiệm vụ, "
                 f"{result.bodies} cơ quan, {result.events} sự kiện, {result.sections} mục."

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 from kehoach.cli.common import (
     AsOf,
@@ -30,14 +33,26 @@ def register(app: typer.Typer) -> None:
         ] = "text",
         as_of: AsOf = None,
         no_cache: NoCache = False,
+        changed: Annotated[
+            bool,
+            typer.Option(
+                "--changed",
+                help="Thư mục nhiều kế hoạch: chỉ kiểm tra kế hoạch có thay đổi trong git "
+                "(kiểm tra chéo vẫn chạy đủ).",
+            ),
+        ] = False,
     ) -> None:
-        """Kiểm tra mọi tệp của kế hoạch; mã thoát 0 hợp lệ, 1 có lỗi, 2 không đọc được."""
+        """Kiểm tra mọi tệp của kế hoạch (hoặc của mọi kế hoạch trong thư mục nhiều kế
+        hoạch); mã thoát 0 hợp lệ, 1 có lỗi, 2 không đọc được."""
         choice(fmt, FORMATS, "--format")
         use_cache(not no_cache)
         with handled():
             from kehoach.checks import validate as run_validation
+            from kehoach.portfolio.layout import locate
             from kehoach.render.problems import render_problems
 
+            if locate(plan_dir).kind == "portfolio":
+                _validate_portfolio(plan_dir, fmt, as_of_date(as_of), changed)
             plan, problems = run_validation(plan_dir, as_of_date(as_of))
             output = render_problems(problems, fmt)
             if output:
@@ -52,3 +67,36 @@ def register(app: typer.Typer) -> None:
                         f"{len(plan.bodies.by_id)} cơ quan, {len(plan.events)} sự kiện."
                     )
         raise typer.Exit(1 if problems else 0)
+
+
+def _validate_portfolio(root: Path, fmt: str, day: dt.date, changed: bool) -> NoReturn:
+    from kehoach.portfolio.changes import changed_plans
+    from kehoach.portfolio.checks import validate_portfolio
+    from kehoach.portfolio.load import load_registries
+    from kehoach.render.problems import render_problems
+
+    only = None
+    if changed:
+        portfolio, _ = load_registries(root)
+        only = changed_plans(root, portfolio.plan_keys())
+    portfolio, problems = validate_portfolio(root, day, only=only)
+    output = render_problems(problems, fmt)
+    if output:
+        typer.echo(output)
+    if fmt == "text":
+        checked = len(portfolio.plans)
+        scope = (
+            f"{checked}/{len(portfolio.registries)} kế hoạch có thay đổi"
+            if only is not None
+            else f"{checked} kế hoạch"
+        )
+        if problems:
+            files = len({p.path for p in problems})
+            echo_err(f"Tìm thấy {len(problems)} lỗi trong {files} tệp ({scope}).")
+        else:
+            tasks = sum(len(plan.tasks) for plan in portfolio.plans.values())
+            echo_err(
+                f"Hợp lệ: {scope}, {tasks} nhiệm vụ; danh mục chung "
+                f"{len(portfolio.shared.bodies)} cơ quan, {len(portfolio.shared.events)} sự kiện."
+            )
+    raise typer.Exit(1 if problems else 0)

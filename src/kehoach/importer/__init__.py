@@ -25,6 +25,8 @@ __all__ = [
     "ImportResult",
     "Para",
     "Unplaced",
+    "assemble_document",
+    "check_plan_id",
     "convert",
     "default_plan_id",
     "import_document",
@@ -52,13 +54,28 @@ def default_plan_id(path: Path) -> str:
     return slug(path.stem, 60)
 
 
-def convert(paras: list[Para], plan_id: str, source_name: str) -> tuple[Assembled, dict[str, str]]:
-    """Paragraphs → the assembled plan and the text of every file (nothing written)."""
+def assemble_document(paras: list[Para], plan_id: str, source_name: str) -> Assembled:
+    """Paragraphs → the assembled plan, its id and title filled in (nothing rendered)."""
     result = assemble(build_draft(paras))
     result.plan["id"] = plan_id
     if not result.plan.get("title"):
         result.plan["title"] = Path(source_name).stem
+    return result
+
+
+def convert(paras: list[Para], plan_id: str, source_name: str) -> tuple[Assembled, dict[str, str]]:
+    """Paragraphs → the assembled plan and the text of every file (nothing written)."""
+    result = assemble_document(paras, plan_id, source_name)
     return result, render_files(result, source_name)
+
+
+def check_plan_id(ident: str) -> None:
+    """Refuse a plan id that is not a valid id (it names a folder and the plan)."""
+    if not _PLAN_ID.fullmatch(ident):
+        raise InputError(
+            f"Mã kế hoạch '{ident}' không hợp lệ: chỉ dùng chữ không dấu, số, '.', '-', '_' "
+            "và bắt đầu bằng chữ hoặc số (ví dụ: kh-nq26)."
+        )
 
 
 def import_document(
@@ -66,11 +83,7 @@ def import_document(
 ) -> ImportResult:
     """Read *document* and write its plan directory to *out* (default: its id, here)."""
     ident = plan_id or default_plan_id(document)
-    if not _PLAN_ID.fullmatch(ident):
-        raise InputError(
-            f"Mã kế hoạch '{ident}' không hợp lệ: chỉ dùng chữ không dấu, số, '.', '-', '_' "
-            "và bắt đầu bằng chữ hoặc số (ví dụ: kh-nq26)."
-        )
+    check_plan_id(ident)
     target = out if out is not None else Path(ident)
     check_target(target, force)
     result, files = convert(read_document(document), ident, document.name)

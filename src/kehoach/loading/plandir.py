@@ -92,8 +92,12 @@ def load_model(
     return Loaded(shown, instance, result.data), result.problems
 
 
-def load_files(root: Path, *, use_cache: bool = True) -> LoadedFiles:
+def load_files(
+    root: Path, *, use_cache: bool = True, bodies_optional: bool = False
+) -> LoadedFiles:
     """Load every file of the plan in *root*; raise InputError only when it is not a plan.
+
+    *bodies_optional*: a plan inside a portfolio may rely on the shared registry alone.
 
     Files whose bytes were loaded cleanly before come from the cache (see
     loading/cache.py) unless *use_cache* is false or ``--no-cache`` was given.
@@ -110,13 +114,13 @@ def load_files(root: Path, *, use_cache: bool = True) -> LoadedFiles:
     # The command line pauses the cyclic garbage collector while a command runs (see
     # kehoach.cli.common.handled); the core leaves the collector alone.
     try:
-        return _load_all(root, cache)
+        return _load_all(root, cache, bodies_optional)
     finally:
         if cache is not None:
             cache.prune()
 
 
-def _load_all(root: Path, cache: FileCache | None) -> LoadedFiles:
+def _load_all(root: Path, cache: FileCache | None, bodies_optional: bool) -> LoadedFiles:
     out = LoadedFiles(plan=None, bodies=None, events=None)
     for name, model, attr in (
         (PLAN_FILE, PlanInfo, "plan"),
@@ -125,7 +129,7 @@ def _load_all(root: Path, cache: FileCache | None) -> LoadedFiles:
     ):
         path = root / name
         if not path.is_file():
-            if name != EVENTS_FILE:
+            if name != EVENTS_FILE and not (bodies_optional and name == BODIES_FILE):
                 out.problems.append(
                     Problem(display_path(path), 0, 0, f"Thiếu tệp {name}.", "missing-file")
                 )

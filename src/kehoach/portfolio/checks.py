@@ -1,0 +1,187 @@
+"""What no single plan can know: checks across the plans of a portfolio.
+
+- plan ids are unique, and each plan's id is its folder's name (``PLAN:TASK`` uses it);
+- one body, one id: a name registered under two ids (twice in the shared registry, in a
+  plan and the shared registry, or in two plans) is flagged, and so is a plan that
+  gives a shared id to another body;
+- shared events are defined once: a plan that redefines a shared event, or two plans
+  that define one event id differently, are flagged.
+
+Every body reference of every task resolves in its plan's registry together with the
+shared one; that is the plan's own check (kehoach.checks), run on the plan as
+loaded with the shared registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach.errors import Problem
+from kehoach.loading.positions import PosDict, locate
+from kehoach.model import Body, Event
+from kehoach.portfolio.layout import PLANS_DIR
+from kehoach.portfolio.load import Portfolio, load_plans, load_registries
+from kehoach.portfolio.names import body_key
+
+
+def _at(
+    path: str, raw: PosDict | None, loc: tuple[str | int, ...], message: str, code: str
+) -> Problem:
+    line, col = locate(raw, loc) if raw is not None else (0, 0)
+    return Problem(path, line, col, message, code)
+
+
+@dataclass(frozen=True)
+class _Registered:
+    body: Body
+    index: int
+    path: str
+    raw: PosDict | None
+    where: str  # "danh mục chung" or "kế hoạch <key>"
+
+
+def check_plan_ids(portfolio: Portfolio) -> list[Problem]:
+    problems = []
+    seen: dict[str, str] = {}
+    for reg in portfolio.registries:
+        ident = reg.plan_id
+        if ident is None or reg.info is None:
+            continue
+        if ident != reg.key:
+            problems.append(
+                _at(
+                    reg.info.path,
+                    reg.info.raw,
+                    ("id",),
+                    f"Mã kế hoạch '{ident}' khác tên thư mục '{PLANS_DIR}/{reg.key}'; "
+                    f"hãy đặt id: {reg.key} hoặc đổi tên thư mục.",
+                    "plan-id-folder",
+                )
+            )
+        first = seen.setdefault(ident, reg.key)
+        if first != reg.key:
+            problems.append(
+                _at(
+                    reg.info.path,
+                    reg.info.raw,
+                    ("id",),
+                    f"Mã kế hoạch '{ident}' bị trùng (đã dùng ở {PLANS_DIR}/{first}).",
+                    "duplicate-plan-id",
+                )
+            )
+    return problems
+
+
+def _all_bodies(portfolio: Portfolio) -> list[_Registered]:
+    shared = portfolio.shared
+    out = [
+        _Registered(
+            body, i, shared.bodies_path, shared.raw.get(shared.bodies_path), "danh mục chung"
+        )
+        for i, body in enumerate(shared.bodies)
+    ]
+    for reg in portfolio.registries:
+        if reg.bodies is None:
+            continue
+        for i, body in enumerate(reg.local_bodies):
+            out.append(_Registered(body, i, reg.bodies.path, reg.bodies.raw, f"kế hoạch {reg.key}"))
+    return out
+
+
+def check_bodies(portfolio: Portfolio) -> list[Problem]:
+    """One body, one id; one id, one body."""
+    problems: list[Problem] = []
+    entries = _all_bodies(portfolio)
+    by_key: dict[str, _Registered] = {}
+    by_id: dict[str, _Registered] = {}
+    for entry in entries:
+        key = body_key(entry.body.name)
+        first = by_key.setdefault(key, entry)
+        if first.body.id != entry.body.id:
+            problems.append(
+                _at(
+                    entry.path,
+                    entry.raw,
+                    ("bodies", entry.index, "name"),
+                    f"Cơ quan '{entry.body.name}' đăng ký hai lần với hai mã khác nhau: "
+                    f"'{entry.body.id}' ở đây và '{first.body.id}' trong {first.where} "
+                    f"({first.path}); hãy dùng một mã.",
+                    "duplicate-body",
+                )
+            )
+        same = by_id.setdefault(entry.body.id, entry)
+        if same is not entry and body_key(same.body.name) != key:
+            problems.append(
+                _at(
+                    entry.path,
+                    entry.raw,
+                    ("bodies", entry.index, "id"),
+                    f"Mã cơ quan '{entry.body.id}' đã dùng cho '{same.body.name}' trong "
+                    f"{same.where} ({same.path}); một mã chỉ dùng cho một cơ quan.",
+                    "body-id-conflict",
+                )
+            )
+    return problems
+
+
+def _event_key(event: Event) -> tuple[dt.date | None, str | None]:
+    return (event.occurred, event.ref)
+
+
+def check_events(portfolio: Portfolio) -> list[Problem]:
+    problems: list[Problem] = []
+    shared = {event.id: event for event in portfolio.shared.events}
+    local: dict[str, tuple[Event, str]] = {}
+    for reg in portfolio.registries:
+        if reg.events is None:
+            continue
+        for i, event in enumerate(reg.local_events):
+            loc = ("events", i, "id")
+            if event.id in shared:
+                problems.append(
+                    _at(
+                        reg.events.path,
+                        reg.events.raw,
+                        loc,
+                        f"Sự kiện '{event.id}' đã có trong danh mục sự kiện chung "
+                        f"({portfolio.shared.events_path}); hãy xóa ở đây để mọi kế hoạch "
+                        "dùng chung một bản ghi.",
+                        "shadowed-event",
+                    )
+                )
+                continue
+            first = local.setdefault(event.id, (event, reg.key))
+            if first[1] != reg.key and _event_key(first[0]) != _event_key(event):
+                problems.append(
+                    _at(
+                        reg.events.path,
+                        reg.events.raw,
+                        loc,
+                        f"Sự kiện '{event.id}' được ghi khác nhau ở kế hoạch {first[1]} và "
+                        f"kế hoạch {reg.key} (ngày xảy ra hoặc văn bản); hãy chuyển sự kiện vào "
+                        "danh mục sự kiện chung events.yaml.",
+                        "inconsistent-event",
+                    )
+                )
+    return problems
+
+
+def cross_plan_problems(portfolio: Portfolio) -> list[Problem]:
+    return check_plan_ids(portfolio) + check_bodies(portfolio) + check_events(portfolio)
+
+
+def validate_portfolio(
+    root: Path, today: dt.date, *, only: set[str] | None = None
+) -> tuple[Portfolio, list[Problem]]:
+    """Every problem of the portfolio: cross-plan checks always on the whole portfolio,
+    the plans' own checks on every plan or only on those named in *only*."""
+    from kehoach.checks import validate_plan
+
+    portfolio, problems = load_registries(root)
+    problems += cross_plan_problems(portfolio)
+    problems += load_plans(portfolio, only)
+    for plan in portfolio.plans.values():
+        problems += validate_plan(plan, today)
+    return portfolio, sorted(set(problems))

@@ -1,0 +1,1 @@
+"""Tests of the portfolio layer: many plans, shared registries, cross-plan checks."""
