@@ -52,6 +52,7 @@ EVERY: Final[tuple[Every, ...]] = ("year", "half-year", "quarter", "month", "wee
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2200
 
+
 def valid_year(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
@@ -156,6 +157,7 @@ def anchors_fit(months: Iterable[int], every: Every) -> bool:
 
 
 # --- period labels: "2019", "2019-H1", "2019-Q3", "2019-07", "2019-W05" ------------------
+
 
 def period_label(every: Every, period_start: dt.date) -> str:
     """The machine label of the *every*-period that starts on *period_start*.

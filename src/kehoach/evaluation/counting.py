@@ -1,8 +1,21 @@
 """What is counted, and where: the one place every output reads its figures from.
 
 ``status``, ``overdue``, ``report``, ``tasks`` and every later output (docx, xlsx, html,
-portfolio views) take their totals, per-body rows, QĐ 42 groups, overdue lists,
-completions, falling-due lists and occurrences from here; a renderer never counts.
+portfolio views) take their totals, per-body rows, QĐ 42 groups, "Chưa có thông tin"
+line, overdue lists, completions, falling-due lists and occurrences from here; a
+renderer never counts. The rules (docs/states.md):
+
+- **Counted tasks** are the plan's top-level tasks. A task with sub-tasks is counted
+  once, with the state rolled up from its sub-tasks and its own deadline
+  (:func:`kehoach.evaluation.evaluate.rollup`); its sub-tasks are not counted again.
+- A counted task belongs to its lead body's row ("chủ trì", or "phối hợp" for a task of
+  a body's file marked so) and to the "phối hợp" row of every body it names as a
+  partner; the "Tổng" line counts each task once.
+- The four QĐ 42 groups plus the stopped tasks add up to the total. "Chưa có thông
+  tin" (never updated) and "Chưa xác định thời hạn" (no readable deadline) are lines
+  *beside* the groups: each of their tasks is also in one of the four.
+- The overdue list is the counted tasks in state ``overdue``: the same figure in every
+  output.
 """
 
 from __future__ import annotations
@@ -36,6 +49,7 @@ class Tally:
     states: Counter[State]
     categories: Counter[Category]
     rows: list[BodyRow]
+    never_updated: int  # "Chưa có thông tin": counted, not stopped, never updated
 
     @property
     def total(self) -> int:
@@ -49,6 +63,16 @@ class Tally:
     def overdue(self) -> int:
         return self.states.get(State.OVERDUE, 0)
 
+    @property
+    def undated(self) -> int:
+        """ "Chưa xác định thời hạn": counted tasks with no readable deadline."""
+        return self.states.get(State.UNDATED, 0)
+
+
+def is_counted(state: TaskState) -> bool:
+    """Whether a task is counted in the totals (a top-level task), not through its parent."""
+    return state.entry.parent is None
+
 
 def concerns(evaluation: Evaluation, state: TaskState, body: str | None) -> bool:
     """Whether *state* belongs to *body*: as its lead or as a named partner."""
@@ -58,8 +82,8 @@ def concerns(evaluation: Evaluation, state: TaskState, body: str | None) -> bool
 
 
 def counted(evaluation: Evaluation, body: str | None = None) -> list[TaskState]:
-    """The tasks counted in the totals of *body* (the whole plan when None)."""
-    return [s for s in evaluation.states if concerns(evaluation, s, body)]
+    """The tasks counted in the totals of *body* (the whole plan when None), plan order."""
+    return [s for s in evaluation.states if is_counted(s) and concerns(evaluation, s, body)]
 
 
 def count_states(states: list[TaskState]) -> Counter[State]:
@@ -75,6 +99,11 @@ def count_categories(states: list[TaskState]) -> Counter[Category]:
     return out
 
 
+def is_never_updated(state: TaskState) -> bool:
+    """Counted on the "Chưa có thông tin" line: never updated, and not stopped."""
+    return state.never_updated and state.state is not State.STOPPED
+
+
 def tally(evaluation: Evaluation, body: str | None = None) -> Tally:
     tasks = counted(evaluation, body)
     return Tally(
@@ -82,6 +111,7 @@ def tally(evaluation: Evaluation, body: str | None = None) -> Tally:
         states=count_states(tasks),
         categories=count_categories(tasks),
         rows=body_rows(evaluation, body),
+        never_updated=sum(1 for s in tasks if is_never_updated(s)),
     )
 
 
@@ -92,6 +122,8 @@ def body_rows(evaluation: Evaluation, only: str | None = None) -> list[BodyRow]:
     lead: dict[str, list[TaskState]] = {}
     partner: dict[str, list[TaskState]] = {}
     for state in evaluation.states:
+        if not is_counted(state):
+            continue
         entry = state.entry
         bucket = lead if entry.task.role is Role.LEAD else partner
         bucket.setdefault(entry.body, []).append(state)
@@ -112,66 +144,114 @@ def body_rows(evaluation: Evaluation, only: str | None = None) -> list[BodyRow]:
 
 
 def overdue(evaluation: Evaluation, body: str | None = None) -> list[TaskState]:
-    """Overdue tasks, most overdue first; parents are left out (their sub-tasks are listed)."""
-    found = [
-        s
-        for s in evaluation.states
-        if s.state is State.OVERDUE and not s.entry.children and concerns(evaluation, s, body)
-    ]
+    """The counted tasks that are overdue, most overdue first."""
+    found = [s for s in counted(evaluation, body) if s.state is State.OVERDUE]
     return sorted(found, key=lambda s: (-s.days_overdue, s.entry.path, s.id))
 
 
+def overdue_parts(evaluation: Evaluation, state: TaskState) -> list[TaskState]:
+    """The sub-tasks (at any depth) that make a counted parent overdue."""
+    out: list[TaskState] = []
+    stack = list(reversed(state.entry.children))
+    while stack:
+        child = evaluation.by_id[stack.pop()]
+        if child.state is State.OVERDUE and not child.entry.children:
+            out.append(child)
+        stack.extend(reversed(child.entry.children))
+    return out
+
+
+def _open(state: TaskState) -> bool:
+    return not state.state.done and state.state not in (State.OVERDUE, State.STOPPED)
+
+
 def due_within(evaluation: Evaluation, days: int, body: str | None = None) -> list[TaskState]:
-    """Tasks not done whose due date falls in the next *days* days (today included)."""
+    """Counted tasks not done, not overdue, due in the next *days* days (today included)."""
     end = evaluation.as_of + dt.timedelta(days=days)
     found = [
         s
-        for s in evaluation.states
-        if not s.entry.children
-        and s.due is not None
-        and not s.state.done
-        and s.state not in (State.OVERDUE, State.STOPPED)
-        and evaluation.as_of <= s.due <= end
-        and concerns(evaluation, s, body)
-    ]
-    return sorted(found, key=lambda s: (s.due or end, s.entry.path, s.id))
-
-
-def due_between(evaluation: Evaluation, start: dt.date, end: dt.date) -> list[TaskState]:
-    found = [
-        s
-        for s in evaluation.states
-        if not s.entry.children
-        and s.due is not None
-        and not s.state.done
-        and s.state is not State.STOPPED
-        and start <= s.due <= end
+        for s in counted(evaluation, body)
+        if _open(s) and s.due is not None and evaluation.as_of <= s.due <= end
     ]
     return sorted(found, key=lambda s: (s.due or end, s.entry.path, s.id))
 
 
 @dataclass(frozen=True)
-class Completion:
+class Due:
+    """A task (or one occurrence of a recurring task) falling due in a period."""
+
     state: TaskState
-    update: Update
+    due: dt.date
+    occurrence: OccurrenceState | None = None
+
+    @property
+    def label(self) -> str | None:
+        return self.occurrence.label if self.occurrence is not None else None
 
 
-def completed_between(evaluation: Evaluation, start: dt.date, end: dt.date) -> list[Completion]:
-    """Every "hoàn thành" entry of the history dated within [start, end]."""
-    found = []
-    for state in evaluation.states:
-        for update in state.entry.task.history:
-            if update.status is Status.DONE and start <= update.date <= end:
-                found.append(Completion(state, update))
-    return sorted(found, key=lambda c: (c.update.date, c.state.entry.path, c.state.id))
+def due_between(
+    evaluation: Evaluation, start: dt.date, end: dt.date, body: str | None = None
+) -> list[Due]:
+    """What falls due in [start, end] and is not done: counted one-off tasks by their due
+    date, recurring tasks by each open occurrence due then (labelled)."""
+    found: list[Due] = []
+    for s in counted(evaluation, body):
+        if s.state is State.STOPPED:
+            continue
+        if s.occurrences:
+            found += [
+                Due(s, o.due, o)
+                for o in s.occurrences
+                if not o.state.done and start <= o.due <= end
+            ]
+        elif not s.state.done and s.due is not None and start <= s.due <= end:
+            found.append(Due(s, s.due))
+    return sorted(found, key=lambda d: (d.due, d.state.entry.path, d.state.id))
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A task, or one occurrence of a recurring task, done within a period."""
+
+    state: TaskState
+    done_on: dt.date
+    update: Update | None  # the history entry that made it done, when there is one
+    label: str | None = None  # the occurrence ("2019", "2019-Q3"), for recurring tasks
+
+
+def _closing_entry(state: TaskState) -> Update | None:
+    history = state.entry.task.history
+    return next((u for u in history if u.status is Status.DONE and u.date == state.done_on), None)
+
+
+def completed_between(
+    evaluation: Evaluation, start: dt.date, end: dt.date, body: str | None = None
+) -> list[Completion]:
+    """Counted tasks done (and still done on the evaluation day) whose completion falls in
+    [start, end] — both days included; for recurring tasks, each occurrence once."""
+    found: list[Completion] = []
+    for s in counted(evaluation, body):
+        if s.occurrences:
+            found += [
+                Completion(s, o.done_on, o.update, o.label)
+                for o in s.occurrences
+                if o.done_on is not None and start <= o.done_on <= end
+            ]
+        elif s.state.done and s.done_on is not None and start <= s.done_on <= end:
+            found.append(Completion(s, s.done_on, _closing_entry(s)))
+    return sorted(found, key=lambda c: (c.done_on, c.state.entry.path, c.state.id, c.label))
 
 
 def occurrences_between(
-    evaluation: Evaluation, start: dt.date, end: dt.date
+    evaluation: Evaluation, start: dt.date, end: dt.date, body: str | None = None
 ) -> list[tuple[TaskState, OccurrenceState]]:
-    found = [(s, o) for s in evaluation.states for o in s.occurrences if start <= o.due <= end]
+    """Every occurrence of a counted recurring task due in [start, end], done or not."""
+    found = [
+        (s, o) for s in counted(evaluation, body) for o in s.occurrences if start <= o.due <= end
+    ]
     return sorted(found, key=lambda pair: (pair[1].due, pair[0].entry.path, pair[0].id))
 
 
-def in_states(evaluation: Evaluation, *states: State) -> list[TaskState]:
-    return [s for s in evaluation.states if s.state in states and not s.entry.children]
+def in_states(evaluation: Evaluation, *states: State, body: str | None = None) -> list[TaskState]:
+    """Counted tasks in one of *states*, plan order."""
+    return [s for s in counted(evaluation, body) if s.state in states]

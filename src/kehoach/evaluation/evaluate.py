@@ -1,4 +1,4 @@
-"""Every task's state as of a day.
+"""Every task's state as of a day (the specification is docs/states.md).
 
 Pure: (plan, day, period) → states. Recorded status is read from the dated history
 *as it stood on that day*, so a report for any past day can be reproduced exactly.
@@ -10,13 +10,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from kehoach.applicable_rule import applicable_rule, own_rule
-from kehoach.deadline import Rule, due_as_of, occurrences
-from kehoach.deadline.periods import period_label
+from kehoach.deadline import (
+    Occurrence,
+    Rule,
+    due_as_of,
+    occurrence_for,
+    occurrence_labelled,
+    occurrences,
+    recurring_part,
+)
 from kehoach.errors import DeadlineParseError
 from kehoach.evaluation.report_periods import ReportPeriod, report_period_containing
 from kehoach.evaluation.states import ORDER, State
 from kehoach.loaded_plan import Plan, TaskEntry
-from kehoach.model import Status, Task
+from kehoach.model import Status, Task, Update
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class OccurrenceState:
     due: dt.date
     done_on: dt.date | None
     state: State
+    update: Update | None = None  # the entry that closed it
 
 
 @dataclass
@@ -41,6 +49,7 @@ class TaskState:
     days_overdue: int = 0
     days_left: int | None = None
     last_update: dt.date | None = None
+    never_updated: bool = False
     waiting_on: list[str] = field(default_factory=list)
     current: OccurrenceState | None = None
     previous: OccurrenceState | None = None
@@ -73,17 +82,25 @@ def status_on(task: Task, day: dt.date) -> tuple[Status, dt.date | None]:
     return task.status, None
 
 
-def first_done(task: Task, day: dt.date) -> dt.date | None:
-    """The day the task became done, when it is still done on *day* (reopening resets it)."""
-    done_since: dt.date | None = None
-    for update in task.history:
+def first_done(history: list[Update], day: dt.date) -> Update | None:
+    """The entry with which the task became done, when it is still done on *day*:
+    a later entry that is not "hoàn thành" reopens it and forgets that date."""
+    done_since: Update | None = None
+    for update in history:
         if update.date > day:
             break
         if update.status is not Status.DONE:
             done_since = None
         elif done_since is None:
-            done_since = update.date
+            done_since = update
     return done_since
+
+
+def never_updated(task: Task, day: dt.date) -> bool:
+    """No entry in the history on or before *day*, and no status recorded in the file."""
+    if any(update.date <= day for update in task.history):
+        return False
+    return task.history != [] or task.status is Status.NOT_STARTED
 
 
 class _Evaluator:
@@ -111,23 +128,26 @@ class _Evaluator:
             state=State.OPEN,
             start=rule.start,
             last_update=updates[-1] if updates else None,
+            never_updated=never_updated(task, self.as_of),
         )
         if status is Status.STOPPED:
             result.state = State.STOPPED
             return result
         kind = rule.kind
         # "thường xuyên, định kỳ hằng quý báo cáo": the recurring part is what falls due.
-        recurring = next((p for p in rule.main_parts() if p.kind == "recurring"), None)
+        recurring = recurring_part(rule)
         if recurring is not None:
-            return self._recurring(result, recurring, task)
+            return self._recurring(result, rule, recurring, task)
         due: dt.date | None = None
-        if kind == "after":
+        if kind == "after" and rule.origin == "plan_issued":
+            due = due_as_of(rule, self.as_of, plan_issued=self.plan.info.issued)
+        elif kind == "after":
             trigger, waiting = self._trigger(entry)
             result.waiting_on = waiting
             if trigger is None:
                 if status is Status.DONE:
                     result.state = State.DONE_ON_TIME
-                    result.done_on = first_done(task, self.as_of)
+                    result.done_on = self._done_on(task)
                 else:
                     result.state = State.WAITING
                 return result
@@ -140,15 +160,15 @@ class _Evaluator:
             due = rule.due
         result.due = due
         if status is Status.DONE:
-            result.done_on = first_done(task, self.as_of)
+            result.done_on = self._done_on(task)
             late = due is not None and result.done_on is not None and result.done_on > due
             result.state = State.DONE_LATE if late else State.DONE_ON_TIME
             return result
-        if due is not None and self.as_of > due:
+        if due is not None and self.as_of > due:  # the due day itself is not overdue
             result.state = State.OVERDUE
             result.days_overdue = (self.as_of - due).days
             return result
-        if rule.start is not None and self.as_of < rule.start:
+        if rule.start is not None and self.as_of < rule.start:  # the start day is inside
             result.state = State.NOT_DUE
             result.days_left = (due - self.as_of).days if due else None
             return result
@@ -164,8 +184,12 @@ class _Evaluator:
         if kind == "on_demand":
             result.state = State.ONGOING
             return result
-        result.state = State.OPEN
+        result.state = State.UNDATED
         return result
+
+    def _done_on(self, task: Task) -> dt.date | None:
+        done = first_done(task.history, self.as_of)
+        return done.date if done is not None else None
 
     def _trigger(self, entry: TaskEntry) -> tuple[dt.date | None, list[str]]:
         """When everything the task waits for had happened, and what has not yet."""
@@ -180,7 +204,7 @@ class _Evaluator:
                 dates.append(event.occurred)
         for task_id in deps.tasks if deps else []:
             other = self.plan.by_id.get(task_id)
-            done = first_done(other.task, self.as_of) if other else None
+            done = self._done_on(other.task) if other else None
             if done is None and other is not None:
                 status, _ = status_on(other.task, self.as_of)
                 if status is Status.DONE:  # done, date unknown: treat as done at plan start
@@ -193,35 +217,41 @@ class _Evaluator:
             return None, waiting
         return max(dates), waiting
 
-    def _recurring(self, result: TaskState, rule: Rule, task: Task) -> TaskState:
-        start = rule.start or self.plan_start
+    def _occurrence_of(self, rule: Rule, update: Update, start: dt.date) -> Occurrence | None:
+        """The occurrence an entry counts for: the one it names, else the one its date
+        falls in (the first and the last day of a period belong to that period)."""
+        if update.occurrence is not None:
+            return occurrence_labelled(rule, update.occurrence, start=start)
+        return occurrence_for(rule, update.date, start=start)
+
+    def _recurring(self, result: TaskState, rule: Rule, part: Rule, task: Task) -> TaskState:
+        start = part.start or self.plan_start
         horizon = self.as_of + dt.timedelta(days=400)
-        occs = occurrences(rule, start, horizon)
-        done_updates = [u for u in task.history if u.status is Status.DONE and u.date <= self.as_of]
+        occs = occurrences(part, start, horizon)
+        # Each entry belongs to one occurrence; per occurrence, the history decides as it
+        # does for a one-off task (a later entry that is not "hoàn thành" reopens it).
+        entries: dict[str, list[Update]] = {}
+        for update in task.history:
+            if update.date > self.as_of:
+                continue
+            occ = self._occurrence_of(rule, update, start)
+            if occ is not None:
+                entries.setdefault(occ.label, []).append(update)
         states: list[OccurrenceState] = []
-        for index, occ in enumerate(occs):
-            label = period_label(rule.every or "week", occ.period_start)
-            next_start = occs[index + 1].period_start if index + 1 < len(occs) else None
-            done_on = None
-            for update in done_updates:
-                if update.occurrence is not None:
-                    if update.occurrence == label:
-                        done_on = update.date
-                        break
-                elif update.date >= occ.period_start and (
-                    next_start is None or update.date < next_start
-                ):
-                    done_on = update.date
-                    break
-            if done_on is not None:
-                state = State.DONE_LATE if done_on > occ.due else State.DONE_ON_TIME
+        for occ in occs:
+            done = first_done(entries.get(occ.label, []), self.as_of)
+            if done is not None:
+                state = State.DONE_LATE if done.date > occ.due else State.DONE_ON_TIME
             elif self.as_of > occ.due:
                 state = State.OVERDUE
             elif self.as_of < occ.period_start:
                 state = State.NOT_DUE
             else:
                 state = State.OPEN
-            states.append(OccurrenceState(label, occ.period_start, occ.due, done_on, state))
+            done_on = done.date if done is not None else None
+            states.append(
+                OccurrenceState(occ.label, occ.period_start, occ.due, done_on, state, done)
+            )
         past = [o for o in states if o.due < self.as_of]
         current = next((o for o in states if o.due >= self.as_of), None)
         result.occurrences = states
@@ -244,28 +274,35 @@ class _Evaluator:
 
 
 def rollup(parent: TaskState, children: list[TaskState], own: bool) -> TaskState:
-    """A parent's state follows from its sub-tasks (and its own deadline, when it has one)."""
+    """A parent's state follows from its sub-tasks and its own deadline, when it has one.
+
+    A stopped parent is stopped; stopped sub-tasks are left out; a parent whose every
+    sub-task is stopped (and which has no deadline of its own) is stopped."""
+    parent.never_updated = parent.never_updated and all(c.never_updated for c in children)
+    if parent.state is State.STOPPED:
+        return parent
     members = [c for c in children if c.state is not State.STOPPED]
-    if own and parent.state is not State.STOPPED:
+    if own:
         members.append(parent)
     if not members:
+        parent.state = State.STOPPED
         return parent
     if all(m.state.done for m in members):
-        state = (
-            State.DONE_LATE
-            if any(m.state is State.DONE_LATE for m in members)
-            else (State.DONE_ON_TIME)
-        )
+        late = any(m.state is State.DONE_LATE for m in members)
+        state = State.DONE_LATE if late else State.DONE_ON_TIME
         parent.done_on = max((m.done_on for m in members if m.done_on), default=None)
+        parent.days_overdue = 0
+        parent.days_left = None
     else:
         pending = [m for m in members if not m.state.done]
         state = min((m.state for m in pending), key=ORDER.index)
         dues = [m.due for m in pending if m.due is not None]
         parent.due = min(dues) if dues else parent.due
-        parent.days_overdue = max(m.days_overdue for m in members)
+        parent.days_overdue = max(m.days_overdue for m in pending)
         lefts = [m.days_left for m in pending if m.days_left is not None]
         parent.days_left = min(lefts) if lefts else None
         parent.waiting_on = sorted({w for m in pending for w in m.waiting_on})
+        parent.done_on = None
     parent.state = state
     return parent
 

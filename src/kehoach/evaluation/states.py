@@ -17,6 +17,7 @@ class State(str, Enum):
     WAITING = "waiting"
     ONGOING = "ongoing"
     STALE = "stale"
+    UNDATED = "undated"
     STOPPED = "stopped"
 
     def label(self, lang: str = "vi") -> str:
@@ -31,6 +32,7 @@ class State(str, Enum):
 ORDER = [
     State.OVERDUE,
     State.STALE,
+    State.UNDATED,
     State.OPEN,
     State.NOT_DUE,
     State.WAITING,
@@ -50,6 +52,7 @@ LABELS: dict[str, dict[State, str]] = {
         State.WAITING: "Chờ điều kiện",
         State.ONGOING: "Thường xuyên",
         State.STALE: "Thường xuyên, chưa cập nhật",
+        State.UNDATED: "Chưa xác định thời hạn",
         State.STOPPED: "Dừng thực hiện",
     },
     "en": {
@@ -61,6 +64,7 @@ LABELS: dict[str, dict[State, str]] = {
         State.WAITING: "Waiting on a condition",
         State.ONGOING: "Ongoing",
         State.STALE: "Ongoing, no update this period",
+        State.UNDATED: "No readable deadline",
         State.STOPPED: "Stopped",
     },
 }
@@ -95,7 +99,10 @@ CATEGORY_LABELS: dict[str, dict[Category, str]] = {
 
 
 def category(state: State) -> Category | None:
-    """QĐ 42 category of *state*; stopped tasks are outside the four and return None."""
+    """QĐ 42 category of *state*; stopped tasks are outside the four and return None.
+
+    Every state not done and not overdue is "chưa hoàn thành, trong hạn" — including a
+    task with no readable deadline, which reports also show on its own line."""
     if state is State.STOPPED:
         return None
     if state is State.DONE_ON_TIME:

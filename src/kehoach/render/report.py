@@ -29,6 +29,8 @@ WORDS = {
         "qd42": "Quy về 4 nhóm theo Quyết định 42/2014/QĐ-TTg",
         "group": "Nhóm",
         "stopped_note": "Nhiệm vụ dừng thực hiện không tính vào 4 nhóm",
+        "never_updated": "Chưa có thông tin (chưa từng được cập nhật; đã tính trong 4 nhóm trên)",
+        "undated": "Chưa xác định thời hạn (đã tính trong nhóm chưa hoàn thành, trong hạn)",
         "by_body": "Theo cơ quan",
         "body": "Cơ quan",
         "role": "Vai trò",
@@ -69,6 +71,8 @@ WORDS = {
         "qd42": "Rolled up into the 4 groups of Decision 42/2014/QĐ-TTg",
         "group": "Group",
         "stopped_note": "Stopped tasks are outside the 4 groups",
+        "never_updated": "No information (never updated; included in the 4 groups above)",
+        "undated": "No readable deadline (included in not done, within deadline)",
         "by_body": "By body",
         "body": "Body",
         "role": "Role",
@@ -186,6 +190,10 @@ class _Report:
         stopped = counts.get(State.STOPPED, 0)
         if stopped:
             self.lines += ["", f"_{w['stopped_note']}: {stopped}._"]
+        # Beside the four groups, not a fifth: how much of them is simply unknown.
+        self.lines += ["", f"- {w['never_updated']}: {figures.never_updated}"]
+        if figures.undated:
+            self.lines.append(f"- {w['undated']}: {figures.undated}")
 
     def bodies(self) -> None:
         w = self.w
@@ -225,29 +233,31 @@ class _Report:
         end = min(self.period.end, self.ev.as_of)
         found = counting.completed_between(self.ev, self.period.start, end)
         rows = [
-            [*self.task_cells(c.state), _d(c.update.date), _cell(c.update.evidence or "—", 80)]
+            [
+                *self.task_cells(c.state, c.label),
+                _d(c.done_on),
+                _cell((c.update.evidence if c.update else None) or "—", 80),
+            ]
             for c in found
         ]
         self.task_list(w["done"], [w["date"], w["evidence"]], rows)
 
     def overdue(self) -> None:
         w = self.w
-        rows = [
-            [*self.task_cells(s), _d(s.due), str(s.days_overdue)] for s in counting.overdue(self.ev)
-        ]
+        rows = []
+        for s in counting.overdue(self.ev):
+            cells = self.task_cells(s)
+            parts = counting.overdue_parts(self.ev, s)
+            if parts:
+                cells[0] += " (" + ", ".join(p.id for p in parts) + ")"
+            rows.append([*cells, _d(s.due), str(s.days_overdue)])
         self.task_list(w["overdue"], [w["due"], w["days_overdue"]], rows, "|---|---|---|---|---:|")
 
     def next_period(self) -> None:
         w = self.w
         nxt = self.period.next()
         found = counting.due_between(self.ev, nxt.start, nxt.end)
-        rows = [[*self.task_cells(s), _d(s.due)] for s in found]
-        listed = {s.id for s in found}
-        rows += [
-            [*self.task_cells(s, occ.label), _d(occ.due)]
-            for s, occ in counting.occurrences_between(self.ev, nxt.start, nxt.end)
-            if s.id not in listed
-        ]
+        rows = [[*self.task_cells(d.state, d.label), _d(d.due)] for d in found]
         self.task_list(f"{w['next']} ({nxt.label(self.lang)})", [w["due"]], rows)
 
     def waiting(self) -> None:

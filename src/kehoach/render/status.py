@@ -26,6 +26,7 @@ COLUMNS: list[tuple[dict[str, str], tuple[State, ...]]] = [
     ({"vi": "Chờ\nđiều\nkiện", "en": "Wait-\ning"}, (State.WAITING,)),
     ({"vi": "Thường\nxuyên", "en": "On-\ngoing"}, (State.ONGOING,)),
     ({"vi": "Chưa\ncập\nnhật", "en": "Stale"}, (State.STALE,)),
+    ({"vi": "Chưa\nrõ\nhạn", "en": "Un-\ndated"}, (State.UNDATED,)),
     ({"vi": "Đã\nxong", "en": "Done"}, (State.DONE_ON_TIME, State.DONE_LATE)),
     ({"vi": "Dừng", "en": "Stop-\nped"}, (State.STOPPED,)),
 ]
@@ -65,6 +66,7 @@ def status_data(evaluation: Evaluation, body: str | None = None) -> dict[str, An
         "totals": {s.value: totals.get(s, 0) for s in ORDER},
         "total": figures.total,
         "categories": {c.value: n for c, n in sorted(figures.categories.items())},
+        "never_updated": figures.never_updated,
         "bodies": [
             {
                 "body": r.body,
@@ -134,11 +136,11 @@ def render_table(
 
     data = status_data(evaluation, body)
     totals = data["totals"]
-    # "Dừng" is rare: show it only when some task was stopped, to keep 80 columns.
+    # "Dừng" and "Chưa rõ hạn" are rare: shown only when some task has them (80 columns).
     columns = [
         (labels, states)
         for labels, states in COLUMNS
-        if states != (State.STOPPED,) or totals[State.STOPPED.value]
+        if states not in ((State.STOPPED,), (State.UNDATED,)) or totals[states[0].value]
     ]
     headers = [
         "Cơ quan" if lang == "vi" else "Body",
@@ -173,6 +175,11 @@ def render_table(
     if lang == "vi":
         lines.append("CT: chủ trì · PH: phối hợp (mỗi nhiệm vụ tính một lần ở dòng Tổng)")
         lines.append("")
+    never = data["never_updated"]
+    if lang == "vi":
+        lines.append(f"Chưa có thông tin (chưa từng được cập nhật): {never} nhiệm vụ")
+    else:
+        lines.append(f"No information (never updated): {never} tasks")
     overdue = totals[State.OVERDUE.value]
     if lang == "vi":
         message = (

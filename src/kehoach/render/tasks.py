@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kehoach.evaluation.counting import is_counted
 from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.render.records import base_record
 
@@ -23,6 +24,8 @@ def task_record(evaluation: Evaluation, state: TaskState) -> dict[str, Any]:
         days_left=state.days_left,
         done_on=_iso(state.done_on),
         waiting_on=state.waiting_on,
+        counted=is_counted(state),
+        never_updated=state.never_updated,
     )
     return record
 
