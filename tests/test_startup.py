@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-HEAVY = {"pydantic", "pydantic_core", "yaml", "rich", "ruamel"}
+HEAVY = {"pydantic", "pydantic_core", "yaml", "rich", "ruamel", "openpyxl", "icalendar", "docx"}
 
 _PROBE = """
 import json, sys
@@ -61,6 +61,8 @@ def imported_by(argv: list[str], extra_env: dict[str, str] | None = None) -> set
         ["status", "--help"],
         ["validate", "--help"],
         ["report", "--help"],
+        ["form", "--help"],
+        ["collect", "--help"],
         ["no-such-command"],
     ],
     ids=lambda argv: " ".join(argv) or "(no arguments)",

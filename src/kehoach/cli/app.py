@@ -37,6 +37,7 @@ def _root(
 
 def _register() -> None:
     from kehoach.cli import (
+        form_cmd,
         import_cmd,
         init_cmd,
         overdue_cmd,
@@ -58,6 +59,7 @@ def _register() -> None:
         schema_cmd,
         update_cmd,
         undo_cmd,
+        form_cmd,
         import_cmd,
         init_cmd,
     ):

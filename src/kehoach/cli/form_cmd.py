@@ -1,0 +1,193 @@
+"""``kehoach form`` and ``kehoach collect``: progress forms out to the bodies, and back in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kehoach.cli.common import AsOf, as_of_date, echo_err, fail, handled
+
+if TYPE_CHECKING:
+    from kehoach.app.collect import CollectResult
+
+PlanOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan", metavar="THƯ_MỤC", help="Thư mục kế hoạch (mặc định: plan).", show_default=False
+    ),
+]
+
+
+def _period(quarter: str | None, half: str | None, year: str | None, cutoff: str) -> object:
+    from kehoach.evaluation.report_periods import parse_period
+
+    given = [(k, v) for k, v in (("quarter", quarter), ("half", half), ("year", year)) if v]
+    if len(given) != 1:
+        fail("Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019.")
+    kind, text = given[0]
+    return parse_period(kind, text, cutoff)
+
+
+def _print_collect(result: CollectResult, dry_run: bool) -> None:
+    from kehoach.render.changes import change_counts, change_lines
+
+    batch = result.batch
+    for outcome in batch.outcomes:
+        for warning in outcome.warnings:
+            echo_err(f"Lưu ý: {warning}")
+    for warning in batch.warnings:
+        echo_err(f"Lưu ý: {warning}")
+    for line in change_lines(batch, labels=result.labels):
+        typer.echo(line)
+    if result.refusals:
+        echo_err(f"Dòng bị từ chối ({len(result.refusals)}):")
+        for refusal in result.refusals:
+            echo_err(f"- {refusal.render()}")
+    if result.conflicts:
+        echo_err(
+            f"Xung đột ({len(result.conflicts)}): nhiệm vụ đã thay đổi sau khi lập phiếu, "
+            "không ghi; thêm --force để vẫn ghi."
+        )
+    counts = change_counts(batch)
+    if result.blank:
+        counts += f", {result.blank} dòng để trống"
+    if dry_run:
+        echo_err(f"Chạy thử (--dry-run): {counts}; không ghi gì.")
+    elif batch.written:
+        names = ", ".join(f.display for f in batch.files if f.written)
+        typer.echo(f"Đã ghi {names} ({counts}).")
+    else:
+        typer.echo(f"Không có gì thay đổi ({counts}).")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("form")
+    def form(
+        plan_dir: Annotated[
+            Path | None,
+            typer.Argument(
+                help="Thư mục kế hoạch (mặc định: plan).", show_default=False, metavar="[THƯ_MỤC]"
+            ),
+        ] = None,
+        body: Annotated[
+            str | None,
+            typer.Option("--body", metavar="MÃ", help="Phiếu của một cơ quan.", show_default=False),
+        ] = None,
+        every: Annotated[
+            bool, typer.Option("--all", help="Một phiếu cho mỗi cơ quan có nhiệm vụ.")
+        ] = False,
+        quarter: Annotated[
+            str | None,
+            typer.Option("--quarter", metavar="KỲ", help="Quý, ví dụ 2019-Q3.", show_default=False),
+        ] = None,
+        half: Annotated[
+            str | None,
+            typer.Option(
+                "--half", metavar="KỲ", help="6 tháng, ví dụ 2019-H1.", show_default=False
+            ),
+        ] = None,
+        year: Annotated[
+            str | None,
+            typer.Option("--year", metavar="NĂM", help="Năm, ví dụ 2019.", show_default=False),
+        ] = None,
+        output: Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                metavar="THƯ_MỤC",
+                help="Thư mục ghi phiếu (mặc định: phieu-<kỳ>).",
+                show_default=False,
+            ),
+        ] = None,
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", metavar="DẠNG", help="xlsx | docx")
+        ] = "xlsx",
+        plan_opt: PlanOpt = None,
+        as_of: AsOf = None,
+        cutoff: Annotated[
+            str,
+            typer.Option(
+                "--cutoff",
+                metavar="KỲ",
+                help="calendar (kỳ theo lịch) | nd09 (kỳ chốt số liệu NĐ 09/2019).",
+            ),
+        ] = "calendar",
+    ) -> None:
+        """Lập phiếu báo cáo tiến độ cho cơ quan (Excel hoặc Word): nhiệm vụ chủ trì và phối
+        hợp, thời hạn, tình trạng; cơ quan điền trạng thái, ngày, kết quả, văn bản."""
+        if (body is None) == (not every):
+            fail("Hãy chọn --body MÃ (một cơ quan) hoặc --all (mọi cơ quan).")
+        with handled():
+            from kehoach.app.collect import issue_forms
+            from kehoach.cli.planfolder import plan_folder
+            from kehoach.evaluation.report_periods import ReportPeriod
+
+            root = plan_folder(plan_dir, plan_opt)
+            period = _period(quarter, half, year, cutoff)
+            assert isinstance(period, ReportPeriod)
+            out_dir = output or Path(f"phieu-{period.code}")
+            issued = issue_forms(
+                root,
+                as_of=as_of_date(as_of),
+                period=period,
+                body=body,
+                out_dir=out_dir,
+                fmt=fmt,
+            )
+            for item in issued:
+                typer.echo(f"{item.path}  ({item.rows} nhiệm vụ)")
+            typer.echo(f"Đã lập {len(issued)} phiếu {period.label()} trong {out_dir}.")
+
+    @app.command("collect")
+    def collect(
+        paths: Annotated[
+            list[Path],
+            typer.Argument(
+                help="Các phiếu đã điền (.xlsx, .docx); thêm thư mục kế hoạch ở cuối nếu "
+                "không phải plan.",
+                metavar="TỆP... [THƯ_MỤC]",
+                show_default=False,
+            ),
+        ],
+        plan_opt: PlanOpt = None,
+        as_of: AsOf = None,
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Chỉ in thay đổi sẽ ghi, không ghi gì.")
+        ] = False,
+        skip_bad: Annotated[
+            bool,
+            typer.Option(
+                "--skip-bad", help="Ghi các dòng hợp lệ, liệt kê các dòng bị từ chối và lý do."
+            ),
+        ] = False,
+        force: Annotated[
+            bool,
+            typer.Option(
+                "--force", help="Vẫn ghi dòng của nhiệm vụ đã thay đổi sau khi lập phiếu."
+            ),
+        ] = False,
+    ) -> None:
+        """Đọc phiếu đã điền, kiểm tra từng dòng, ghi mọi cập nhật cùng lúc (hoặc không ghi gì)."""
+        with handled():
+            from kehoach.app.collect import collect_forms
+            from kehoach.cli.planfolder import plan_folder
+
+            files = list(paths)
+            given: Path | None = None
+            if files and files[-1].is_dir():
+                given = files.pop()
+            root = plan_folder(given, plan_opt)
+            result = collect_forms(
+                root,
+                files,
+                as_of=as_of_date(as_of),
+                dry_run=dry_run,
+                skip_bad=skip_bad,
+                force=force,
+            )
+            _print_collect(result, dry_run)
+            if result.refusals and not skip_bad:
+                raise typer.Exit(1)
