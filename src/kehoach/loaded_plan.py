@@ -87,6 +87,9 @@ class Plan:
     plan_path: str = "plan.yaml"
     bodies_path: str = "bodies.yaml"
     events_path: str | None = None
+    # event id -> the file that registers it (a portfolio's shared events.yaml or the
+    # plan's own); empty for plans loaded before portfolios existed: all in events_path
+    event_paths: dict[str, str] = field(default_factory=dict)
 
     @property
     def plan_start(self) -> dt.date | None:
@@ -210,8 +213,11 @@ def load_plan(root: Path) -> tuple[Plan | None, list[Problem]]:
     events = {e.id: e for e in events_model.events} if events_model is not None else {}
     bodies = list(files.bodies.model.bodies) if files.bodies is not None else []
     info = files.plan.model
+    event_paths = {e: files.events.path for e in events} if files.events is not None else {}
     if shared is not None:
         bodies = shared.bodies + bodies  # a local body of the same id wins
+        if shared.events_path is not None:
+            event_paths = {**{e.id: shared.events_path for e in shared.events}, **event_paths}
         events = {**{e.id: e for e in shared.events}, **events}
         lead = shared.config.lead_time_days if shared.config is not None else None
         if lead is not None and "lead_time_days" not in info.model_fields_set:
@@ -228,5 +234,6 @@ def load_plan(root: Path) -> tuple[Plan | None, list[Problem]]:
         plan_path=files.plan.path,
         bodies_path=files.bodies.path if files.bodies is not None else "",
         events_path=files.events.path if files.events is not None else None,
+        event_paths=event_paths,
     )
     return plan, problems

@@ -50,6 +50,24 @@ BodyOpt = Annotated[
     str | None,
     typer.Option("--body", metavar="MÃ", help="Chỉ một cơ quan (mã hoặc tên).", show_default=False),
 ]
+PlanOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        metavar="MÃ",
+        help="Thư mục nhiều kế hoạch: chỉ một kế hoạch (mã, tên thư mục trong plans/).",
+        show_default=False,
+    ),
+]
+ByOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        metavar="THEO",
+        help="Thư mục nhiều kế hoạch: plan (mỗi kế hoạch một dòng) | body (mỗi cơ quan một dòng).",
+        show_default=False,
+    ),
+]
 NoCache = Annotated[
     bool,
     typer.Option("--no-cache", help="Không dùng bộ nhớ đệm, đọc lại mọi tệp."),

@@ -13,8 +13,10 @@ from kehoach.cli.common import (
     Cutoff,
     NoCache,
     PlanDir,
+    PlanOpt,
     as_of_date,
     choice,
+    fail,
     handled,
     is_terminal,
     use_cache,
@@ -44,12 +46,25 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json")
         ] = "table",
         cutoff: Cutoff = "calendar",
+        plan: PlanOpt = None,
     ) -> None:
-        """Nhiệm vụ quá hạn, quá hạn lâu nhất lên đầu, kèm cơ quan chủ trì và số ngày."""
+        """Nhiệm vụ quá hạn, quá hạn lâu nhất lên đầu, kèm cơ quan chủ trì và số ngày
+        (thư mục nhiều kế hoạch: trên mọi kế hoạch, kèm mã kế hoạch)."""
         choice(fmt, ("table", "json"), "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
         use_cache(not no_cache)
         with handled():
+            from kehoach.cli import portfolio_views
+
+            if portfolio_views.is_portfolio_root(plan_dir):
+                if within is not None:
+                    fail("--within chưa dùng được với thư mục nhiều kế hoạch.")
+                any_late = portfolio_views.overdue(
+                    plan_dir, as_of_date(as_of), fmt=fmt, body=body, cutoff=cutoff, plan=plan
+                )
+                if fail_on_overdue and any_late:
+                    raise typer.Exit(1)
+                return
             from kehoach.app import overdue_list
             from kehoach.render.overdue import render_overdue_json, render_overdue_table
 

@@ -223,8 +223,18 @@ def key(argv: list[str]) -> str | None:
                 if marked and not h.path(candidate):
                     return None
     for path in named:
-        if not h.path(os.path.abspath(path)):
+        full = os.path.abspath(path)
+        if not h.path(full):
             return None
+        # a plan inside a portfolio (<root>/plans/<id>) also reads the root's shared files
+        plans = os.path.dirname(full)
+        root = os.path.dirname(plans)
+        if os.path.basename(plans) == "plans" and os.path.isfile(
+            os.path.join(root, "kehoach.yaml")
+        ):
+            for shared in ("kehoach.yaml", "bodies.yaml", "events.yaml"):
+                if not h.path(os.path.join(root, shared)):
+                    return None
     _code_fingerprint(h)
     return h.digest.hexdigest()
 

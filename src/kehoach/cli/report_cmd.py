@@ -13,6 +13,7 @@ from kehoach.cli.common import (
     Lang,
     NoCache,
     PlanDir,
+    PlanOpt,
     as_of_date,
     choice,
     fail,
@@ -53,6 +54,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
+        plan: PlanOpt = None,
     ) -> None:
         """Báo cáo định kỳ (quý, 6 tháng, năm) dạng Markdown; mặc định tính đến cuối kỳ."""
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
@@ -65,6 +67,19 @@ def register(app: typer.Typer) -> None:
         kind, text = given[0]
         use_cache(not no_cache)
         with handled():
+            from kehoach.cli import portfolio_views
+
+            if portfolio_views.is_portfolio_root(plan_dir):
+                portfolio_views.report(
+                    plan_dir,
+                    kind,
+                    text,
+                    day=as_of_date(as_of) if as_of else None,
+                    cutoff=cutoff,
+                    plan=plan,
+                    output=output,
+                )
+                return
             from kehoach.app import build_report
             from kehoach.atomic import write_atomic
             from kehoach.render.report import render_report

@@ -10,10 +10,12 @@ import typer
 from kehoach.cli.common import (
     AsOf,
     BodyOpt,
+    ByOpt,
     Cutoff,
     Lang,
     NoCache,
     PlanDir,
+    PlanOpt,
     as_of_date,
     choice,
     handled,
@@ -37,13 +39,31 @@ def register(app: typer.Typer) -> None:
         ] = "table",
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
+        by: ByOpt = None,
+        plan: PlanOpt = None,
     ) -> None:
-        """Tình hình thực hiện theo cơ quan: số nhiệm vụ theo từng tình trạng."""
+        """Tình hình thực hiện theo cơ quan: số nhiệm vụ theo từng tình trạng. Với thư mục
+        nhiều kế hoạch: mỗi kế hoạch một dòng; --by body: mỗi cơ quan một dòng."""
         choice(fmt, FORMATS, "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
         choice(lang, ("vi", "en"), "--lang")
+        if by is not None:
+            choice(by, ("plan", "body"), "--by")
         use_cache(not no_cache)
         with handled():
+            from kehoach.cli import portfolio_views
+
+            if portfolio_views.is_portfolio_root(plan_dir):
+                portfolio_views.status(
+                    plan_dir,
+                    as_of_date(as_of),
+                    fmt=fmt,
+                    by=by,
+                    body=body,
+                    cutoff=cutoff,
+                    plan=plan,
+                )
+                return
             from kehoach.app import status_summary
             from kehoach.render import status as render
 

@@ -13,6 +13,7 @@ from kehoach.cli.common import (
     Cutoff,
     NoCache,
     PlanDir,
+    PlanOpt,
     as_of_date,
     choice,
     handled,
@@ -33,12 +34,21 @@ def register(app: typer.Typer) -> None:
         no_cache: NoCache = False,
         body: BodyOpt = None,
         cutoff: Cutoff = "calendar",
+        plan: PlanOpt = None,
     ) -> None:
-        """Liệt kê mọi nhiệm vụ (kể cả nhiệm vụ con) với thời hạn và tình trạng."""
+        """Liệt kê mọi nhiệm vụ (kể cả nhiệm vụ con) với thời hạn và tình trạng (thư mục
+        nhiều kế hoạch: theo từng kế hoạch, mã dạng KẾ_HOẠCH:NHIỆM_VỤ)."""
         choice(fmt, FORMATS, "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
         use_cache(not no_cache)
         with handled():
+            from kehoach.cli import portfolio_views
+
+            if portfolio_views.is_portfolio_root(plan_dir):
+                portfolio_views.tasks(
+                    plan_dir, as_of_date(as_of), fmt=fmt, body=body, cutoff=cutoff, plan=plan
+                )
+                return
             from kehoach.app import evaluate_plan
             from kehoach.render.tasks import render_tasks_json, render_tasks_table
 

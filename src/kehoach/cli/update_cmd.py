@@ -15,7 +15,10 @@ if TYPE_CHECKING:
 PlanOpt = Annotated[
     Path,
     typer.Option(
-        "--plan", metavar="THƯ_MỤC", help="Thư mục kế hoạch (mặc định: plan).", show_default=False
+        "--plan",
+        metavar="THƯ_MỤC",
+        help="Thư mục kế hoạch hoặc thư mục nhiều kế hoạch (mặc định: plan).",
+        show_default=False,
     ),
 ]
 Force = Annotated[
@@ -168,9 +171,18 @@ def register(app: typer.Typer) -> None:
         if not ids and not (body or state or section):
             fail("Hãy nêu mã nhiệm vụ, hoặc chọn nhiệm vụ bằng --body, --state hay --section.")
         with handled():
+            from kehoach.cli import portfolio_views
             from kehoach.dates import parse_user_date
             from kehoach.edit import TaskUpdate, parse_status, update_task
 
+            root = portfolio_views.portfolio_root(plan_dir)
+            if root is not None:  # a portfolio: tasks as PLAN:TASK (plan part where unique)
+                if body or state or section or not ids:
+                    fail(
+                        "Trong thư mục nhiều kế hoạch, hãy nêu mã KẾ_HOẠCH:NHIỆM_VỤ; chọn theo "
+                        "--body, --state, --section thì dùng --plan plans/<mã>."
+                    )
+                plan_dir, ids = portfolio_views.update_targets(root, ids)
             day = as_of_date(as_of)
             parsed = parse_status(status)
             when = parse_user_date(date, what="ngày --date") if date is not None else None
@@ -234,9 +246,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Ghi nhận sự kiện đang chờ đã xảy ra; nhiệm vụ 'sau khi …' có thời hạn từ ngày đó."""
         with handled():
+            from kehoach.cli import portfolio_views
             from kehoach.dates import parse_user_date
             from kehoach.edit import EventRecord, record_event
 
+            root = portfolio_views.portfolio_root(plan_dir)
+            if root is not None:  # a shared event, or PLAN:EVENT for a plan's own
+                plan_dir, event_id = portfolio_views.event_target(root, event_id)
             day = as_of_date(as_of)
             change = EventRecord(
                 event_id=event_id,

@@ -56,15 +56,23 @@ def validate_edited(
     """Validate *root* with the files in *edits* (absolute paths) replaced by new text.
 
     Problem paths are given as for the real folder."""
-    real_root = root.resolve()
+    from kehoach.portfolio.layout import portfolio_of, shared_files
+
+    # A plan inside a portfolio is copied with the portfolio's shared files, at the same
+    # place relative to them, so the copy loads as the plan does (and a shared file may
+    # be the one edited).
+    portfolio = portfolio_of(root)
+    real_base = (portfolio or root).resolve()
+    files = plan_files(root) + (shared_files(portfolio) if portfolio is not None else [])
     with tempfile.TemporaryDirectory(prefix="kehoach-check-") as tmp:
-        copy_root = Path(tmp) / "plan"
-        for path in plan_files(root):
-            target = copy_root / path.resolve().relative_to(real_root)
+        copy_base = Path(tmp) / "plan"
+        copy_root = copy_base / root.resolve().relative_to(real_base)
+        for path in files:
+            target = copy_base / path.resolve().relative_to(real_base)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(path.read_bytes())
         for path, text in edits.items():
-            target = copy_root / path.resolve().relative_to(real_root)
+            target = copy_base / path.resolve().relative_to(real_base)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
         plan, problems = run_validation(copy_root, as_of)

@@ -74,7 +74,13 @@ class JournalEntry:
 
 
 def _relative(root: Path, path: Path) -> str:
-    return Path(os.path.realpath(path)).relative_to(os.path.realpath(root)).as_posix()
+    """*path* relative to the plan folder; a portfolio's shared file (outside it) as
+    ``../../events.yaml``."""
+    real, base = os.path.realpath(path), os.path.realpath(root)
+    try:
+        return Path(real).relative_to(base).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(real, base)).as_posix()
 
 
 def relative_change(root: Path, path: Path, before: bytes, after: bytes) -> FileChange:

@@ -430,7 +430,8 @@ def record_event(
     note = nfc(change.note).strip() if change.note else None
 
     def prepare(plan: Plan) -> _Change:
-        if change.event_id not in plan.events or plan.events_path is None:
+        events_path = plan.event_paths.get(change.event_id, plan.events_path)
+        if change.event_id not in plan.events or events_path is None:
             raise NotFound(
                 f"Không có sự kiện '{change.event_id}'."
                 f"{did_you_mean(change.event_id, list(plan.events))}"
@@ -479,8 +480,13 @@ def record_event(
                 + ", ".join(waiting)
                 + "; chạy 'kehoach tasks' để xem thời hạn."
             )
-        path = Path(plan.events_path)
-        index = list(plan.events).index(event.id)
+        path = Path(events_path)
+        in_file = (
+            [e for e, p in plan.event_paths.items() if p == events_path]
+            if plan.event_paths
+            else list(plan.events)
+        )  # a portfolio's shared events live in its own events.yaml
+        index = in_file.index(event.id)
 
         def edit(text: str, display: str) -> str:
             editor = YamlEditor(text, display)

@@ -72,6 +72,11 @@ def _relative(path: Path) -> Path:
         return path
 
 
+def shared_files(root: Path) -> list[Path]:
+    """The portfolio's own files that every plan reads (those that exist)."""
+    return [p for p in (root / n for n in (CONFIG_FILE, BODIES_FILE, EVENTS_FILE)) if p.is_file()]
+
+
 def plan_dirs(root: Path) -> list[Path]:
     """Every plan directory of the portfolio at *root*, sorted by id (folder name)."""
     plans = root / PLANS_DIR

@@ -1,0 +1,273 @@
+"""Use cases across the plans of a portfolio: status per plan and per body, overdue,
+period reports, and finding a task addressed as ``PLAN:TASK``.
+
+Every cross-plan figure is the sum of the per-plan figures of the counting module
+(:mod:`kehoach.evaluation.counting`), evaluated plan by plan: nothing is counted twice
+or another way, and the work grows linearly with the number of plans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kehoach.errors import InputError, PlanInvalid, UnknownName, UsageError
+from kehoach.evaluation import counting
+from kehoach.evaluation.evaluate import Evaluation, TaskState, evaluate
+from kehoach.evaluation.report_periods import CUTOFFS, ReportPeriod, parse_period
+from kehoach.evaluation.states import Category, State
+from kehoach.portfolio.load import Portfolio
+from kehoach.suggest import did_you_mean
+from kehoach.text import fold
+
+
+@dataclass(frozen=True)
+class PlanFigures:
+    """One plan of the portfolio, evaluated, and its figures from the counting module."""
+
+    key: str
+    evaluation: Evaluation
+    figures: counting.Tally
+    no_information: int
+
+    @property
+    def title(self) -> str:
+        return self.evaluation.plan.info.title
+
+
+@dataclass
+class Totals:
+    """Figures added up over plans (or over one body's rows)."""
+
+    total: int = 0
+    states: Counter[State] = field(default_factory=Counter)
+    categories: Counter[Category] = field(default_factory=Counter)
+    no_information: int = 0
+
+    def add(self, figures: PlanFigures) -> None:
+        self.total += figures.figures.total
+        self.states.update(figures.figures.states)
+        self.categories.update(figures.figures.categories)
+        self.no_information += figures.no_information
+
+    @property
+    def overdue(self) -> int:
+        return self.states.get(State.OVERDUE, 0)
+
+
+@dataclass(frozen=True)
+class PortfolioStatus:
+    portfolio: Portfolio
+    as_of: dt.date
+    plans: list[PlanFigures]
+    totals: Totals
+
+
+@dataclass
+class BodyTotal:
+    """One body in one role over every plan of the portfolio."""
+
+    body: str
+    name: str
+    role: str  # "lead" | "partner"
+    counts: Counter[State] = field(default_factory=Counter)
+    plans: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Overdue:
+    key: str  # the plan
+    state: TaskState
+
+
+def resolve_cutoff(portfolio: Portfolio, cutoff: str | None) -> str:
+    """The cut-off mode asked for, else the portfolio's (kehoach.yaml), else calendar."""
+    if cutoff is None:
+        config = portfolio.shared.config
+        cutoff = config.cutoff if config is not None else "calendar"
+    if cutoff not in CUTOFFS:
+        raise UsageError(
+            f"Giá trị '{cutoff}' không hợp lệ cho --cutoff; chọn một trong: {', '.join(CUTOFFS)}."
+        )
+    return cutoff
+
+
+def open_valid_portfolio(root: Path, as_of: dt.date) -> Portfolio:
+    """Every plan loaded and checked, with the cross-plan checks; PlanInvalid otherwise."""
+    from kehoach.dates import today
+    from kehoach.portfolio.checks import validate_portfolio
+
+    portfolio, problems = validate_portfolio(root, max(as_of, today()))
+    if problems:
+        raise PlanInvalid(problems)
+    return portfolio
+
+
+def _plans(portfolio: Portfolio, only: str | None) -> list[str]:
+    keys = sorted(portfolio.plans)
+    if only is None:
+        return keys
+    if only not in portfolio.plans:
+        hint = did_you_mean(only, keys, cutoff=0.6)
+        raise UnknownName(f"Không có kế hoạch '{only}' trong thư mục này.{hint}")
+    return [only]
+
+
+def evaluate_plans(
+    portfolio: Portfolio,
+    as_of: dt.date,
+    *,
+    cutoff: str,
+    period: ReportPeriod | None = None,
+    only: str | None = None,
+) -> list[PlanFigures]:
+    out = []
+    for key in _plans(portfolio, only):
+        ev = evaluate(portfolio.plans[key], as_of, period=period, cutoff=cutoff)
+        figures = counting.tally(ev)
+        out.append(PlanFigures(key, ev, figures, figures.never_updated))
+    return out
+
+
+def portfolio_status(
+    root: Path, as_of: dt.date, *, cutoff: str | None = None, plan: str | None = None
+) -> PortfolioStatus:
+    """One row per plan and the portfolio's totals (the sums of the rows)."""
+    portfolio = open_valid_portfolio(root, as_of)
+    mode = resolve_cutoff(portfolio, cutoff)
+    plans = evaluate_plans(portfolio, as_of, cutoff=mode, only=plan)
+    totals = Totals()
+    for figures in plans:
+        totals.add(figures)
+    return PortfolioStatus(portfolio, as_of, plans, totals)
+
+
+def body_totals(status: PortfolioStatus, body: str | None = None) -> list[BodyTotal]:
+    """One row per body and role across every plan: the plans' body rows added up."""
+    shared_names = {b.id: b.short or b.name for b in status.portfolio.shared.bodies}
+    found: dict[tuple[str, str], BodyTotal] = {}
+    for figures in status.plans:
+        for row in figures.figures.rows:
+            if body is not None and row.body != body:
+                continue
+            if row.body in shared_names:
+                name = shared_names[row.body]
+            else:
+                local = figures.evaluation.plan.bodies.by_id.get(row.body)
+                name = (local.short or local.name) if local is not None else row.name
+            total = found.setdefault((row.body, row.role), BodyTotal(row.body, name, row.role))
+            total.counts.update(row.counts)
+            total.plans.append(figures.key)
+    return sorted(found.values(), key=lambda t: (fold(t.name), t.body, t.role != "lead"))
+
+
+def find_portfolio_body(status: PortfolioStatus, typed: str | None) -> str | None:
+    """A body typed on the command line, looked up in the plans' registries."""
+    if typed is None:
+        return None
+    for figures in status.plans:
+        found = figures.evaluation.plan.bodies.resolve_typed(typed)
+        if found is not None:
+            return found
+    known = sorted({b for f in status.plans for b in f.evaluation.plan.bodies.by_id})
+    hint = did_you_mean(typed, known, cutoff=0.6)
+    raise UnknownName(f"Không có cơ quan '{typed}' trong danh mục.{hint}")
+
+
+def portfolio_overdue(status: PortfolioStatus, body: str | None = None) -> list[Overdue]:
+    """Overdue tasks of every plan (the counting module's list), most overdue first."""
+    found = [Overdue(f.key, s) for f in status.plans for s in counting.overdue(f.evaluation, body)]
+    return sorted(
+        found, key=lambda o: (-o.state.days_overdue, o.key, o.state.entry.path, o.state.id)
+    )
+
+
+@dataclass(frozen=True)
+class PortfolioReport:
+    status: PortfolioStatus
+    period: ReportPeriod
+
+
+def portfolio_report(
+    root: Path,
+    kind: str,
+    text: str,
+    *,
+    as_of: dt.date | None = None,
+    cutoff: str | None = None,
+    plan: str | None = None,
+) -> PortfolioReport:
+    """The period report of every plan (or of *plan*), evaluated on the period's last day
+    unless *as_of* is given."""
+    probe_day = as_of or dt.date.today()
+    portfolio = open_valid_portfolio(root, probe_day)
+    mode = resolve_cutoff(portfolio, cutoff)
+    period = parse_period(kind, text, mode)
+    day = as_of if as_of is not None else period.end
+    plans = evaluate_plans(portfolio, day, cutoff=mode, period=period, only=plan)
+    totals = Totals()
+    for figures in plans:
+        totals.add(figures)
+    return PortfolioReport(PortfolioStatus(portfolio, day, plans, totals), period)
+
+
+def split_task_ref(root: Path, ref: str) -> tuple[Path, str]:
+    """``PLAN:TASK`` (or ``TASK`` where one plan holds it) → that plan's folder and task id."""
+    from kehoach.loaded_plan import load_plan
+    from kehoach.portfolio.layout import PLANS_DIR, plan_dirs
+
+    dirs = {d.name: d for d in plan_dirs(root)}
+    key, sep, task = ref.partition(":")
+    if sep:
+        if key not in dirs:
+            hint = did_you_mean(key, sorted(dirs), cutoff=0.6)
+            raise UnknownName(f"Không có kế hoạch '{key}' trong thư mục này.{hint}")
+        return dirs[key], task
+    holders = []
+    for name, folder in sorted(dirs.items()):
+        plan, _ = load_plan(folder)
+        if plan is not None and ref in plan.by_id:
+            holders.append(name)
+    if len(holders) == 1:
+        return dirs[holders[0]], ref
+    if not holders:
+        raise UnknownName(f"Không có nhiệm vụ '{ref}' trong kế hoạch nào của thư mục này.")
+    listed = ", ".join(f"{h}:{ref}" for h in holders)
+    raise InputError(
+        f"Nhiệm vụ '{ref}' có trong {len(holders)} kế hoạch; hãy ghi rõ một trong: {listed} "
+        f"(kế hoạch nằm trong {PLANS_DIR}/)."
+    )
+
+
+def split_event_ref(root: Path, ref: str) -> tuple[Path, str]:
+    """``PLAN:EVENT`` or an event id → a plan folder that loads it, and the id. A shared
+    event is recorded once, in the shared ``events.yaml``, through any plan."""
+    from kehoach.portfolio.load import load_registries
+
+    portfolio, _ = load_registries(root)
+    dirs = {reg.key: reg.root for reg in portfolio.registries if reg.info is not None}
+    if not dirs:
+        raise InputError(f"Thư mục '{root}' chưa có kế hoạch nào trong plans/.")
+    key, sep, event = ref.partition(":")
+    if sep:
+        if key not in dirs:
+            hint = did_you_mean(key, sorted(dirs), cutoff=0.6)
+            raise UnknownName(f"Không có kế hoạch '{key}' trong thư mục này.{hint}")
+        return dirs[key], event
+    if ref in portfolio.shared.event_ids:
+        return dirs[sorted(dirs)[0]], ref
+    holders = [reg.key for reg in portfolio.registries if ref in {e.id for e in reg.local_events}]
+    if len(holders) == 1:
+        return dirs[holders[0]], ref
+    if not holders:
+        known = sorted(portfolio.shared.event_ids)
+        hint = did_you_mean(ref, known, cutoff=0.6)
+        raise UnknownName(f"Không có sự kiện '{ref}' trong danh mục chung hay kế hoạch nào.{hint}")
+    listed = ", ".join(f"{h}:{ref}" for h in holders)
+    raise InputError(f"Sự kiện '{ref}' có trong {len(holders)} kế hoạch; hãy ghi rõ: {listed}.")

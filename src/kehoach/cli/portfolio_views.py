@@ -1,0 +1,178 @@
+"""What ``status``, ``overdue`` and ``report`` print when given a portfolio root.
+
+Each command checks whether its folder is a portfolio and, if so, hands over here: one
+use case of :mod:`kehoach.app.portfolio`, one renderer of :mod:`kehoach.render.portfolio`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from kehoach.cli.common import fail, is_terminal
+
+
+def is_portfolio_root(path: Path) -> bool:
+    from kehoach.portfolio.layout import is_portfolio
+
+    return path.is_dir() and is_portfolio(path)
+
+
+def given(option: str) -> bool:
+    """Was *option* (a parameter name) typed on the command line, not left at its default?"""
+    from typer._click.core import ParameterSource
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return True
+    return ctx.get_parameter_source(option) not in (None, ParameterSource.DEFAULT)
+
+
+def _cutoff(cutoff: str) -> str | None:
+    return cutoff if given("cutoff") else None  # else the portfolio's kehoach.yaml decides
+
+
+def status(
+    root: Path,
+    day: dt.date,
+    *,
+    fmt: str,
+    by: str | None,
+    body: str | None,
+    cutoff: str,
+    plan: str | None,
+) -> None:
+    from kehoach.app.portfolio import body_totals, find_portfolio_body, portfolio_status
+    from kehoach.render import portfolio as render
+
+    if fmt not in ("table", "json", "markdown", "csv"):
+        fail(
+            f"Thư mục nhiều kế hoạch chưa có dạng '{fmt}' cho status; chọn table, json, "
+            "markdown hoặc csv."
+        )
+    found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
+    if by == "body" or body is not None:
+        rows = body_totals(found, find_portfolio_body(found, body))
+        if fmt == "json":
+            typer.echo(render.render_bodies_json(found, rows))
+        elif fmt == "csv":
+            typer.echo(render.render_bodies_csv(rows))
+        elif fmt == "markdown":
+            typer.echo(render.render_bodies_markdown(found, rows), nl=False)
+        else:
+            typer.echo(render.render_bodies_table(found, rows, color=is_terminal()))
+        return
+    if fmt == "json":
+        typer.echo(render.render_status_json(found))
+    elif fmt == "csv":
+        typer.echo(render.render_status_csv(found))
+    elif fmt == "markdown":
+        typer.echo(render.render_status_markdown(found), nl=False)
+    else:
+        typer.echo(render.render_status_table(found, color=is_terminal()))
+
+
+def overdue(
+    root: Path, day: dt.date, *, fmt: str, body: str | None, cutoff: str, plan: str | None
+) -> bool:
+    """Print the overdue tasks of every plan; whether there were any."""
+    from kehoach.app.portfolio import find_portfolio_body, portfolio_overdue, portfolio_status
+    from kehoach.render import portfolio as render
+
+    found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
+    late = portfolio_overdue(found, find_portfolio_body(found, body))
+    if fmt == "json":
+        typer.echo(render.render_overdue_json(found, late))
+    else:
+        typer.echo(render.render_overdue_table(found, late, color=is_terminal()))
+    return bool(late)
+
+
+def report(
+    root: Path,
+    kind: str,
+    text: str,
+    *,
+    day: dt.date | None,
+    cutoff: str,
+    plan: str | None,
+    output: Path | None,
+) -> None:
+    from kehoach.app.portfolio import body_totals, portfolio_report
+    from kehoach.atomic import write_atomic
+    from kehoach.render import portfolio as render
+
+    found = portfolio_report(root, kind, text, as_of=day, cutoff=_cutoff(cutoff), plan=plan)
+    markdown = render.render_report(found, body_totals(found.status))
+    if output is None:
+        typer.echo(markdown, nl=False)
+        return
+    if output.parent and not output.parent.is_dir():
+        fail(f"Thư mục '{output.parent}' không tồn tại.")
+    write_atomic(output, markdown)
+    typer.echo(f"Đã ghi báo cáo {found.period.label()} vào {output}", err=True)
+
+
+def task_target(root: Path, ref: str) -> tuple[Path, str]:
+    """The plan folder and task id a ``PLAN:TASK`` reference (or a bare id) names."""
+    from kehoach.app.portfolio import split_task_ref
+
+    return split_task_ref(root, ref)
+
+
+def portfolio_root(plan_dir: Path, default: Path = Path("plan")) -> Path | None:
+    """The portfolio an editing command works in: *plan_dir* itself, or the working folder
+    when *plan_dir* was left at its default and there is no ``plan`` folder here."""
+    if is_portfolio_root(plan_dir):
+        return plan_dir
+    if plan_dir == default and not plan_dir.exists() and is_portfolio_root(Path(".")):
+        return Path(".")
+    return None
+
+
+def update_targets(root: Path, refs: list[str]) -> tuple[Path, list[str]]:
+    """The one plan folder that ``update PLAN:TASK …`` writes to and the bare task ids."""
+    targets = [task_target(root, ref) for ref in refs]
+    folders = sorted({folder for folder, _ in targets})
+    if len(folders) > 1:
+        names = ", ".join(folder.name for folder in folders)
+        fail(f"Một lần cập nhật chỉ ghi vào một kế hoạch; các mã đã nêu thuộc {names}.")
+    return folders[0], [task for _, task in targets]
+
+
+def event_target(root: Path, ref: str) -> tuple[Path, str]:
+    """The plan folder through which ``event`` records *ref* (``PLAN:EVENT`` or an id)."""
+    from kehoach.app.portfolio import split_event_ref
+
+    return split_event_ref(root, ref)
+
+
+def tasks(
+    root: Path, day: dt.date, *, fmt: str, body: str | None, cutoff: str, plan: str | None
+) -> None:
+    """Every task of every plan (or of one), each addressed as ``PLAN:TASK``."""
+    import json
+
+    from kehoach.app.portfolio import find_portfolio_body, portfolio_status
+    from kehoach.render.tasks import render_tasks_table, task_record
+
+    found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
+    body_id = find_portfolio_body(found, body)
+    if fmt == "json":
+        records = [
+            {"plan": f.key, "ref": f"{f.key}:{s.id}", **task_record(f.evaluation, s)}
+            for f in found.plans
+            for s in f.evaluation.states
+            if body_id is None or s.entry.body == body_id
+        ]
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    parts = []
+    for f in found.plans:
+        table = render_tasks_table(f.evaluation, body_id)
+        if table:
+            parts.append(f"== {f.key}: {f.title}\n{table}")
+    typer.echo("\n\n".join(parts))

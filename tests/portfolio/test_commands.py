@@ -1,0 +1,97 @@
+"""Cross-plan commands on small built portfolios: shared events, cut-off default, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from kehoach.cli.app import app
+from tests.portfolio.build import build_portfolio, dump
+
+EVENT = {"id": "ct-35", "description": "Chỉ thị 35 của Bộ Chính trị", "occurred": None}
+WAITS = {"deadline": "sau khi có Chỉ thị 35", "depends_on": {"events": ["ct-35"]}}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_shared_event_is_recorded_once_for_every_plan(tmp_path: Path) -> None:
+    root = build_portfolio(
+        tmp_path / "pf",
+        {"kh-a": [{"id": "1", **WAITS}], "kh-b": [{"id": "7", **WAITS}]},
+        events=[EVENT],
+    )
+    code, _, err = run("status", str(root), "--format", "json", "--as-of", "2019-06-01")
+    assert code == 0, err
+    code, _, err = run(
+        "event",
+        "ct-35",
+        "--occurred",
+        "2019-05-30",
+        "--ref",
+        "35-CT/TW",
+        "--plan",
+        str(root),
+        "--as-of",
+        "2019-06-01",
+    )
+    assert code == 0, err
+    shared = yaml.safe_load((root / "events.yaml").read_text(encoding="utf-8"))
+    assert str(shared["events"][0]["occurred"]) == "2019-05-30"
+    assert not (root / "plans/kh-a/events.yaml").read_text(encoding="utf-8").count("2019-05-30")
+    code, out, _ = run("tasks", str(root), "--format", "json", "--as-of", "2019-06-01")
+    due = {r["ref"]: r["due"] for r in json.loads(out)}
+    assert due == {"kh-a:1": "2019-08-28", "kh-b:7": "2019-08-28"}  # 30 May + 90 days
+
+
+def test_cutoff_comes_from_kehoach_yaml_unless_given(tmp_path: Path) -> None:
+    root = build_portfolio(
+        tmp_path / "pf",
+        {"kh-a": [{"id": "1", "deadline": "trước ngày 10/12/2019"}]},
+        config={"office": "VP", "cutoff": "nd09"},
+    )
+    _, out, _ = run("report", str(root), "--quarter", "2019-Q4")
+    assert "15/09/2019 đến 14/12/2019" in out  # the ND 09 quarter
+    _, out, _ = run("report", str(root), "--quarter", "2019-Q4", "--cutoff", "calendar")
+    assert "01/10/2019 đến 31/12/2019" in out
+
+
+def test_errors_are_vietnamese_with_exit_codes(tmp_path: Path) -> None:
+    root = build_portfolio(tmp_path / "pf", {"kh-a": [{"id": "1"}], "kh-b": [{"id": "1"}]})
+    code, _, err = run("status", str(root), "--plan", "kh-c")
+    assert code == 2 and "Không có kế hoạch 'kh-c'" in err
+    code, _, err = run("status", str(root), "--body", "Sở Y tế")
+    assert code == 2 and "Không có cơ quan 'Sở Y tế'" in err
+    code, _, err = run("update", "1", "--plan", str(root), "--status", "hoàn-thành")
+    assert code == 2 and "kh-a:1" in err and "kh-b:1" in err
+    code, _, err = run("update", "kh-z:1", "--plan", str(root), "--status", "hoàn-thành")
+    assert code == 2 and "Không có kế hoạch 'kh-z'" in err
+    code, _, err = run("update", "kh-a:1", "kh-b:1", "--plan", str(root), "--status", "xong")
+    assert code != 0
+    # a broken plan stops the cross-plan views with its problems, like a lone plan
+    dump(root / "plans/kh-b/tasks/ban-to-chuc.yaml", {"body": "khong-co", "tasks": []})
+    code, _, err = run("status", str(root))
+    assert code == 1 and "khong-co" in err
+
+
+def test_status_by_body_for_one_body(tmp_path: Path) -> None:
+    root = build_portfolio(
+        tmp_path / "pf",
+        {
+            "kh-a": [{"id": "1", "partners": ["so-noi-vu"]}],
+            "kh-b": [{"id": "1", "partners": ["Sở Nội vụ"]}, {"id": "2"}],
+        },
+    )
+    code, out, err = run("status", str(root), "--body", "so noi vu", "--format", "json")
+    assert code == 0, err
+    rows = json.loads(out)["bodies"]
+    assert [(r["body"], r["role"], r["total"], r["plans"]) for r in rows] == [
+        ("so-noi-vu", "partner", 2, ["kh-a", "kh-b"])
+    ]
+    code, out, _ = run("status", str(root), "--by", "body", "--format", "csv")
+    assert code == 0 and out.split("\n")[0].startswith("Mã,Cơ quan")
