@@ -244,3 +244,22 @@ def test_csv_comma_without_bom(tmp_path: Path) -> None:
     assert (task["title"], body, task["deadline"]) == (
         "Tập huấn, bồi dưỡng cán bộ", "Sở Nội vụ", "Năm 2026"
     )  # fmt: skip
+
+
+def test_bench_appendix_imports_every_row(tmp_path: Path) -> None:
+    """The 150-row appendix `make bench` times imports whole, from .docx and Markdown."""
+    from kehoach.bench.suite import appendix_documents
+
+    docx_path, md_path = appendix_documents(tmp_path, 150)
+    first = import_document(docx_path, tmp_path / "docx")
+    second = import_document(md_path, tmp_path / "md")
+    assert first.tasks == second.tasks == 150 and first.unplaced == second.unplaced == []
+    assert first.sections == second.sections == 16  # I and its 15 groups
+    docx_tasks, md_tasks = _tasks(first.out), _tasks(second.out)
+    assert sorted(docx_tasks) == sorted(md_tasks)
+    for ident, (body, task, _) in md_tasks.items():
+        assert docx_tasks[ident][0] == body  # merged (.docx) and blank (Markdown) cells agree
+        assert docx_tasks[ident][1]["deadline"] == task["deadline"]
+    assert md_tasks["I.15.10"][1]["title"] == "Thực hiện nhiệm vụ số 150"
+    # row 149 names "Sở Ngành 8" ((149 + 1) // 2 % 17 + 1), merged down over row 150
+    assert md_tasks["I.15.10"][0] == md_tasks["I.15.9"][0] == "Sở Ngành 8"

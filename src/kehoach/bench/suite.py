@@ -183,6 +183,47 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+APPENDIX_ROWS = 150
+APPENDIX_MAX_S = 2.0
+IMPORT_DOCX_LABEL = f"kehoach import, {APPENDIX_ROWS}-row appendix table (.docx)"
+IMPORT_MD_LABEL = f"kehoach import, {APPENDIX_ROWS}-row appendix table (Markdown)"
+
+
+def appendix_documents(folder: Path, rows: int) -> tuple[Path, Path]:
+    """A plan whose tasks are one appendix table of *rows* rows, as .docx and Markdown:
+    a group row every 10 rows, a lead merged over each pair of rows, five columns."""
+    import docx
+
+    header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
+    body: list[list[str]] = []
+    for n in range(1, rows + 1):
+        if n % 10 == 1:
+            body.append([f"{(n // 10) + 1}", f"NHÓM NHIỆM VỤ {(n // 10) + 1}", "", "", ""])
+        lead = f"Sở Ngành {(n + 1) // 2 % 17 + 1}" if n % 2 else ""
+        body.append([f"{(n - 1) // 10 + 1}.{(n - 1) % 10 + 1}", f"Thực hiện nhiệm vụ số {n}",
+                     lead, "Các sở, ban, ngành", f"Quý {n % 4 + 1}/2026"])  # fmt: skip
+    lines = ["KẾ HOẠCH", "", "Thực hiện chương trình thử", "", "I. NHIỆM VỤ", ""]
+    lines += [" | ".join(header), " | ".join("---" for _ in header)]
+    lines += [" | ".join(r) for r in body]
+    md_path = folder / "phu-luc.md"
+    md_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = docx.Document()
+    for text in ("KẾ HOẠCH", "Thực hiện chương trình thử", "I. NHIỆM VỤ"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=len(body) + 1, cols=len(header))
+    grid = [header, *body]
+    for r, cells in enumerate(grid):
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    for r, cells in enumerate(grid):
+        if r and cells[2] and r + 1 < len(grid) and not grid[r + 1][2] and grid[r + 1][3]:
+            table.cell(r, 2).merge(table.cell(r + 1, 2))
+    docx_path = folder / "phu-luc.docx"
+    document.save(str(docx_path))
+    return docx_path, md_path
+
+
 class Bench:
     def __init__(self, work: Path, runs: int | None) -> None:
         self.work = work
@@ -256,6 +297,22 @@ class Bench:
         )
         for result in extra[1:]:
             self.rows.append(Row("startup", result.label, result, extra[0]))
+        self.appendix()
+
+    def appendix(self) -> None:
+        """`kehoach import` of a 150-row appendix table (.docx and Markdown), issue 11."""
+        _say("import of a 150-row appendix …")
+        docx_path, md_path = appendix_documents(self.work, APPENDIX_ROWS)
+        out = self.work / "imported"
+        argv = [*self.kehoach, "import", "--out", str(out), "--force"]
+        specs = [
+            Spec("python -c pass", [sys.executable, "-c", "pass"], self.env),
+            Spec(IMPORT_DOCX_LABEL, [*argv, str(docx_path)], self.env),
+            Spec(IMPORT_MD_LABEL, [*argv, str(md_path)], self.env),
+        ]
+        results = measure_interleaved(specs, self.runs or 5)
+        for result in results[1:]:
+            self.rows.append(Row("startup", result.label, result, results[0]))
 
     def _heavy_imports(self, args: list[str]) -> list[str]:
         """Which of pydantic, yaml, rich, ruamel, dateutil the command imports."""
@@ -557,6 +614,10 @@ def targets(rows: list[Row]) -> list[str]:
             if value
             else "- bare parse growth: not measured"
         )
+    for label in (IMPORT_DOCX_LABEL, IMPORT_MD_LABEL):
+        row = _find(rows, "startup", label)
+        seconds = row.measure.ms / 1000 if row and row.measure.ok else None
+        verdict(f"`{label}`, seconds", seconds, APPENDIX_MAX_S, " s")
     for size, limit in MEMORY_MAX_MB.items():
         peak = 0.0
         for row in rows:

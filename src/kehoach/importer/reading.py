@@ -33,7 +33,6 @@ _MARKER_RE = re.compile(
 )
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _STAR_BULLET_RE = re.compile(r"^\*\s+(?=[^*\s])")
-_TABLE_SEPARATOR_RE = re.compile(r"^:?-{2,}:?$")
 _DECORATION_RE = re.compile(r"^[-_=*~.\s]+$")
 
 
@@ -135,16 +134,6 @@ def _is_bold(raw: str) -> bool:
     return len(raw) > 4 and raw.startswith(("**", "__")) and raw.rstrip(".:").endswith(("**", "__"))
 
 
-def _cells(line: str) -> tuple[str, ...]:
-    body = line.strip()
-    body = body[1:] if body.startswith("|") else body
-    body = body[:-1] if body.endswith("|") else body
-    parts = re.split(r"(?<!\\)\|", body)
-    return tuple(
-        _clean(re.sub(r"<br\s*/?>", "\n", p, flags=re.I).replace("\\|", "|")) for p in parts
-    )
-
-
 def read_text(text: str) -> list[Para]:
     """Paragraphs of plain text or Markdown.
 
@@ -163,20 +152,30 @@ def read_text(text: str) -> list[Para]:
                 out.append(Para(block[0][0], lines, bold=_is_bold(raw)))
         block.clear()
 
-    for number, raw_line in enumerate(
-        text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1
-    ):
-        line = raw_line.rstrip()
+    from kehoach.importer.texttables import find_table
+
+    all_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    tables = 0
+    index = 0
+    while index < len(all_lines):
+        number, line = index + 1, all_lines[index].rstrip()
+        index += 1
         stripped = line.strip()
         if not stripped:
             flush()
             continue
-        if stripped.startswith("|"):
-            flush()
-            cells = _cells(stripped)
-            if not all(_TABLE_SEPARATOR_RE.match(c.replace(" ", "")) for c in cells if c):
-                out.append(Para(number, (" | ".join(cells),), cells=cells))
-            continue
+        if "|" in stripped or len(stripped) <= 80:
+            found = find_table(all_lines, number - 1, _clean)
+            if found is not None:
+                flush()
+                tables += 1
+                for row_number, (at, cells, header) in enumerate(found.rows, 1):
+                    out.append(
+                        Para(at, (" | ".join(c for c in cells if c),), cells=cells,
+                             table=tables, row=row_number, header=header)
+                    )  # fmt: skip
+                index = found.end
+                continue
         heading = _HEADING_RE.match(stripped)
         if heading:
             flush()
