@@ -35,10 +35,11 @@ BY_FORMS = [
     ("quý I/2019", rule("by", due="2019-03-31")),
     ("quý II năm 2019", rule("by", due="2019-06-30")),
     ("quý 4/2019", rule("by", due="2019-12-31")),
-    ("6 tháng đầu năm 2019", rule("by", due="2019-06-30")),
-    ("6 tháng cuối năm 2019", rule("by", due="2019-12-31")),
-    ("sáu tháng đầu năm 2020", rule("by", due="2020-06-30")),
-    ("nửa cuối năm 2020", rule("by", due="2020-12-31")),
+    # A half-year carries its start as well as its due date.
+    ("6 tháng đầu năm 2019", rule("by", start="2019-01-01", due="2019-06-30")),
+    ("6 tháng cuối năm 2019", rule("by", start="2019-07-01", due="2019-12-31")),
+    ("sáu tháng đầu năm 2020", rule("by", start="2020-01-01", due="2020-06-30")),
+    ("nửa cuối năm 2020", rule("by", start="2020-07-01", due="2020-12-31")),
     ("trước ngày 15/12/2018", rule("by", due="2018-12-15")),
     ("chậm nhất ngày 30-6-2019", rule("by", due="2019-06-30")),
     ("chậm nhất là ngày 30.6.2019", rule("by", due="2019-06-30")),
@@ -363,7 +364,7 @@ def test_task_recurrence() -> None:
 
 
 def test_plan_year_pins_a_period_without_year() -> None:
-    assert parsed("6 tháng cuối năm", year=2024) == rule("by", due="2024-12-31")
+    assert parsed("6 tháng cuối năm", year=2024) == rule("by", start="2024-07-01", due="2024-12-31")
     assert parsed("quý III", year=2024) == rule("by", due="2024-09-30")
     assert parsed("trước ngày 15/12", year=2024) == rule("by", due="2024-12-15")
     # A written year always wins over the plan's.
@@ -404,7 +405,7 @@ ERRORS = [
     ("trong vòng 30 ngày", "trong vòng 30 ngày"),
     ("năm 2020 - năm 2018", "năm 2020 - năm 2018"),
     ("tháng 12/2019 - tháng 3/2019", "tháng 12/2019 - tháng 3/2019"),
-    ("quý I và quý III năm 2019", "quý I"),
+    ("quý I/2019 và quý III", "quý III"),
     ("khi nào rảnh thì làm", "khi nào rảnh thì làm"),
     ("Riêng việc X", "Riêng việc X"),
     ("sáu tháng", "sáu tháng"),

@@ -155,7 +155,7 @@ def test_assignment_in_parentheses_and_dotted_numbers(tmp_path: Path) -> None:
     assert tasks["II.3.1"][0] == "Phòng Công chức, viên chức"
     # a deadline the engine cannot read stays in the text and is reported
     assert tasks["III.2"][1]["title"].endswith(
-        "(trước ngày 10 tháng 6 và ngày 10 tháng 12 năm 2024)."
+        "(2 tháng/lần, trước ngày 10 tháng 6 và ngày 10 tháng 12 năm 2024)."
     )
     assert [(u.line, u.reason) for u in result.unplaced] == [
         (27, "thời hạn chưa đọc được, để lại trong nội dung")

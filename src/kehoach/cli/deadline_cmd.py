@@ -142,8 +142,9 @@ def _describe(rule: Rule, as_of: dt.date | None, due_on: dt.date | None) -> list
 
 
 def _rule_lines(rule: Rule) -> list[str]:
+    kind = "trước một sự kiện" if rule.relation == "before" else _KINDS.get(rule.kind, rule.kind)
     lines = [
-        f"Loại: {_KINDS.get(rule.kind, rule.kind)} ({rule.kind})",
+        f"Loại: {kind} ({rule.kind})",
         f"Bắt đầu: {_day(rule.start)}",
         f"Hạn: {_day(rule.due)}",
         f"Chu kỳ: {_EVERY.get(rule.every, '—') if rule.every else '—'}",
@@ -151,6 +152,13 @@ def _rule_lines(rule: Rule) -> list[str]:
     ]
     if rule.anchor is not None:
         lines.append(f"Ngày chốt: {_anchor(rule)}")
+    if rule.anchors:
+        days = ", ".join(_anchor_day(a.month, a.day) for a in rule.anchors)
+        lines.append(f"Các ngày chốt trong năm: {days} (mỗi ngày một kỳ)")
+    if rule.relation == "before":
+        lines.append("Quan hệ: phải xong trước sự kiện")
+    if rule.origin == "plan_issued":
+        lines.append("Mốc tính: ngày ban hành kế hoạch (plan.yaml: issued)")
     if rule.lead is not None:
         lines.append(f"Thời gian chờ: {rule.lead.n} {_LEAD_UNITS[rule.lead.unit]}")
     if rule.until is not None:
@@ -160,6 +168,10 @@ def _rule_lines(rule: Rule) -> list[str]:
     if rule.item is not None:
         lines.append(f"Áp dụng cho: {rule.item}")
     return lines
+
+
+def _anchor_day(month: int | None, day: int | None) -> str:
+    return f"cuối tháng {month}" if day is None else f"{day:02d}/{month:02d}"
 
 
 def _anchor(rule: Rule) -> str:

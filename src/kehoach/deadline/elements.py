@@ -14,7 +14,7 @@ from kehoach.deadline import lexicon as lx
 from kehoach.deadline.build import Facets, Slot
 from kehoach.deadline.fail import Fail
 from kehoach.deadline.periods import Every, add_months
-from kehoach.deadline.rules import Kind, Lead, LeadUnit
+from kehoach.deadline.rules import Kind, Lead, LeadUnit, Origin, Relation
 from kehoach.deadline.timeexpr import Per, period
 from kehoach.deadline.tokens import View
 
@@ -38,6 +38,10 @@ def step(ctx: Ctx, v: View, k: int, f: Facets) -> int:
     """Read one element at *k* into *f*; return the index after it."""
     if v.text(k) in _SEPARATORS:
         return k + 1
+    if k == v.lo:
+        opening = v.longest(k, lx.OPENING_NOUNS)
+        if opening is not None and opening < v.hi:
+            return opening  # "Công việc thường xuyên": the noun names the task, not a time
     for recognise in (
         _lead,
         _until,
@@ -52,6 +56,7 @@ def step(ctx: Ctx, v: View, k: int, f: Facets) -> int:
         _term,
         _activity,
         _after_bare,
+        _before_event,
     ):
         end = recognise(ctx, v, k, f)
         if end is not None:
@@ -102,10 +107,11 @@ def _lead(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:
     unit = lx.LEAD_UNITS.get(v.text(at + 1) or "")
     if digits is None or unit is None:
         return None
-    link = v.longest(at + 2, lx.LEAD_LINKS)
+    before = v.longest(at + 2, lx.LEAD_BEFORE_LINKS)
+    link = before or v.longest(at + 2, lx.LEAD_LINKS)
     if link is None:
-        if at == k:
-            return None
+        if at == k or period(v, at, ctx.ref) is not None:
+            return None  # "trong 6 tháng đầu năm 2020" names a period, not a lead time
         raise Fail("no_origin", k, at + 2)
     n = int(digits) if len(digits) <= 5 else -1
     if not 0 <= n <= 3650:
@@ -114,23 +120,39 @@ def _lead(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:
     fixed = period(v, link, ctx.ref)
     if fixed is not None:
         p, end = fixed
-        due = _shift(p.start, lead)
-        f.times.append(("in", Per(due, due, k, end, point=True)))
+        due = _shift(p.start, lead, -1 if before else 1)
+        f.times.append(("in", Per(due, due, k, end, point=True, unit="day")))
         return end
     trigger, resume = _free(ctx, v, k, link, "no_origin")
-    f.slots.append(Slot("after", k, resume, trigger=trigger, lead=lead))
+    relation: Relation | None = "before" if before else None
+    f.slots.append(
+        Slot("after", k, resume, trigger=trigger, lead=lead, relation=relation,
+             origin=_origin(v, link, resume))
+    )  # fmt: skip
     return resume
+
+
+def _origin(v: View, k: int, end: int) -> Origin | None:
+    """ "ngày ban hành Kế hoạch": the plan's own issue, whose date the plan knows."""
+    while v.text(k) in ("ngay", "khi", "co", "tu"):
+        k += 1
+    while end > k and v.text(end - 1) in _SEPARATORS:
+        end -= 1
+    return "plan_issued" if v.longest(k, lx.PLAN_ISSUE) == end else None
 
 
 _LEAD_UNITS: dict[str, LeadUnit] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 
 
-def _shift(day: dt.date, lead: Lead) -> dt.date:
-    if lead.unit == "day":
-        return day + dt.timedelta(days=lead.n)
-    if lead.unit == "week":
-        return day + dt.timedelta(weeks=lead.n)
-    return add_months(day, lead.n if lead.unit == "month" else 12 * lead.n)
+def _shift(day: dt.date, lead: Lead, sign: int = 1) -> dt.date:
+    try:
+        if lead.unit == "day":
+            return day + sign * dt.timedelta(days=lead.n)
+        if lead.unit == "week":
+            return day + sign * dt.timedelta(weeks=lead.n)
+        return add_months(day, sign * (lead.n if lead.unit == "month" else 12 * lead.n))
+    except (OverflowError, ValueError):
+        return dt.date.min if sign < 0 else dt.date.max
 
 
 def _until(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:
@@ -166,7 +188,19 @@ def _after(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:
             return None
         start = k + 1  # "khi có kế hoạch của tỉnh": the event is "có kế hoạch của tỉnh"
     trigger, resume = _free(ctx, v, k, start)
-    f.slots.append(Slot("after", k, resume, trigger=trigger))
+    f.slots.append(Slot("after", k, resume, trigger=trigger, origin=_origin(v, start, resume)))
+    return resume
+
+
+def _before_event(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:
+    """ "trước Đại hội Đảng bộ tỉnh lần thứ XVII": due before an event, not a date."""
+    start = v.longest(k, lx.BEFORE_EVENT_OPENERS)
+    following = v.word(start) if start is not None else None
+    if start is None or following is None or following in lx.NOT_EVENTS:
+        return None
+    trigger, resume = _free(ctx, v, k, start)
+    origin = _origin(v, start, resume)
+    f.slots.append(Slot("after", k, resume, trigger=trigger, relation="before", origin=origin))
     return resume
 
 

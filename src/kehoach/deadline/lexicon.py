@@ -31,6 +31,13 @@ FILLERS: Final = _p(
     "hoac, trong, vao, tu nay, ke tu nay, mot lan, 1 lan"
 )
 
+# Nouns a deadline cell may open with before its time words ("Công việc thường xuyên",
+# "Hoạt động hằng năm"): read only as a segment's first words, never elsewhere.
+OPENING_NOUNS: Final = _p(
+    "cong viec, hoat dong, nhiem vu, viec, cong tac, noi dung, la cong viec, la nhiem vu, "
+    "la hoat dong"
+)
+
 # Prepositions before a period, by the role they give it.
 START_WORDS: Final = _p("tu, ke tu, bat dau tu, bat dau, tinh tu, bat dau thuc hien tu")
 END_WORDS: Final = _p("den, den het, cho den, cho den het, toi, cho toi, den het ngay")
@@ -101,6 +108,19 @@ LEAD_PREFIXES: Final = _p(
 )
 LEAD_UNITS: Final[dict[str, str]] = {"ngay": "day", "tuan": "week", "thang": "month", "nam": "year"}
 LEAD_LINKS: Final = _p("ke tu, tinh tu, sau khi, sau, ke tu khi, tinh tu khi, tu khi")
+LEAD_BEFORE_LINKS: Final = _p("truoc, truoc khi")
+# Due before an event: "trước Đại hội Đảng bộ tỉnh lần thứ XVII", "trước khi tổ chức Đại hội".
+BEFORE_EVENT_OPENERS: Final = _p("truoc khi, truoc, chi truoc, den truoc")
+# Words after "trước" that start a period, not an event ("trước tháng" without its number).
+NOT_EVENTS: Final = frozenset({"nam", "thang", "quy", "qui", "ngay", "tuan", "dau", "giua", "cuoi",
+                               "nua", "sau", "han", "thoi", "ky", "giai", "nhiem"})  # fmt: skip
+# The plan's own issue as an event ("kể từ ngày ban hành Kế hoạch"): folded words after an
+# optional "ngày"/"khi"/"có"; its date is the plan's ``issued``.
+PLAN_ISSUE: Final = _p(
+    "ban hanh, ban hanh ke hoach, ban hanh ke hoach nay, ky ban hanh, ky ban hanh ke hoach, "
+    "ky ban hanh ke hoach nay, ky ke hoach, ky ke hoach nay, ke hoach duoc ban hanh, "
+    "ke hoach nay duoc ban hanh, ban hanh van ban nay, ky"
+)
 
 # What a recurring part is about: "định kỳ hằng quý báo cáo …".
 ACTIVITIES: Final = _p(

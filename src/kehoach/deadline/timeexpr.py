@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Final
 
 from kehoach.deadline import lexicon as lx
@@ -41,6 +42,9 @@ class Per:
     ``yearless``: the year was not written. ``point``: a day or the start/middle/end of
     a period, which "trước" keeps inclusive. ``ranged``: the text gave its start too.
     ``day_only``: "ngày 10" alone, meaningful only with "hằng tháng".
+    ``half``: a half-year ("6 tháng đầu năm 2027"), which carries its start as well.
+    ``unit``: what was named ("day", "month", "quarter", "half", "year", "part", "range").
+    ``members``: the periods of a list ("quý II và quý IV"), in order.
     """
 
     start: dt.date
@@ -51,16 +55,23 @@ class Per:
     point: bool = False
     ranged: bool = False
     day_only: int | None = None
+    half: bool = False
+    unit: str = "range"
+    members: tuple[Per, ...] = ()  # a list: "quý II và quý III/2027" (each a part)
 
 
 Found = tuple[Per, int]
 
 
 def period(v: View, k: int, ref: int | None) -> Found | None:
-    """A period at *k*, or a range of two ("2018–2020", "từ tháng 9 đến tháng 12/2024")."""
+    """A period at *k*, a range of two ("2018–2020", "từ tháng 9 đến tháng 12/2024"), or a
+    list of like periods ("quý II và quý III/2027", "quý II và quý IV")."""
     found = _single(v, k, ref)
     if found is None:
         return _span(v, k, ref)
+    listed = _list(v, k, found, ref)
+    if listed is not None:
+        return listed
     first, end = found
     link = v.longest(end, lx.RANGE_LINKS)
     if link is None or first.day_only is not None:
@@ -69,6 +80,64 @@ def period(v: View, k: int, ref: int | None) -> Found | None:
     if second is None or second[0].day_only is not None:
         return found
     return _range(v, (k, first), (link, second[0]), ref), second[1]
+
+
+_LIST_LINKS: Final = frozenset({"va", ",", "&", "hoac"})
+_LISTED_UNITS: Final = frozenset({"day", "month", "quarter", "half"})
+_MAX_LISTED: Final = 12
+
+
+def _list(v: View, k: int, found: Found, ref: int | None) -> Found | None:
+    """Two or more periods of one kind joined by "và" or commas, nothing else between.
+
+    The year written once, at the end, is every part's ("quý I, quý II và quý III năm
+    2019"); a part after the last written year has none ("Thiếu năm"). Without any
+    year the list stays yearless (a recurrence then gives each part a round).
+    """
+    first, end = found
+    if first.unit not in _LISTED_UNITS or first.ranged or first.day_only is not None:
+        return None
+    members = [first]
+    while len(members) < _MAX_LISTED and v.text(end) in _LIST_LINKS:
+        try:
+            following = _single(v, end + 1, ref)
+        except Fail:
+            break
+        if following is None:
+            break
+        member, after = following
+        if member.unit != first.unit or member.ranged or member.day_only is not None:
+            break
+        members.append(member)
+        end = after
+    if len(members) < 2:
+        return None
+    year: int | None = None
+    dated: list[Per] = []
+    for member in reversed(members):
+        if not member.yearless:
+            year = member.end.year
+        elif year is not None:
+            member = _again(v, member.i, year)
+        dated.append(member)
+    dated.reverse()
+    if any(m.yearless for m in dated) and not all(m.yearless for m in dated):
+        last = next(m for m in reversed(dated) if m.yearless)
+        raise Fail("no_year", last.i, last.j)
+    for before, after_ in pairwise(dated):
+        if after_.start <= before.end and not after_.yearless:
+            raise Fail("reversed", before.i, after_.j)
+    per = Per(
+        dated[0].start,
+        max(m.end for m in dated),
+        k,
+        end,
+        yearless=dated[0].yearless,
+        point=dated[0].point,
+        unit=first.unit,
+        members=tuple(dated),
+    )
+    return per, end
 
 
 def _range(v: View, a: tuple[int, Per], b: tuple[int, Per], ref: int | None) -> Per:
@@ -183,7 +252,7 @@ def _iso(v: View, k: int, ref: int | None) -> Found | None:
     if v.text(k + 1) != "-" or v.text(k + 3) != "-" or len(month) > 2 or len(day) > 2:
         return None
     when = _date(_year_at(v, k, k), int(month), int(day), k, k + 5)
-    return Per(when, when, k, k + 5, point=True), k + 5
+    return Per(when, when, k, k + 5, point=True, unit="day"), k + 5
 
 
 def _day(v: View, k: int, ref: int | None) -> Found | None:
@@ -207,7 +276,7 @@ def _day(v: View, k: int, ref: int | None) -> Found | None:
         if v.text(k + 3) == sep and v.num(k + 4) is not None:
             year = _year_at(v, k + 4, first)
             when = _date(year, month, day, first, k + 5)
-            return Per(when, when, first, k + 5, point=True), k + 5
+            return Per(when, when, first, k + 5, point=True, unit="day"), k + 5
         if sep == "/" or (named and sep in _SEPARATORS):
             return _day_month(day, month, first, k + 3, ref), k + 3
     if named and v.text(k + 1) == "thang" and month_digits is not None:
@@ -216,14 +285,15 @@ def _day(v: View, k: int, ref: int | None) -> Found | None:
         if found is not None:
             year, end = found
             when = _date(year, month, day, first, end)
-            return Per(when, when, first, end, point=True), end
+            return Per(when, when, first, end, point=True, unit="day"), end
         end = _this_year(v, k + 3)
         return _day_month(day, month, first, end, ref), end
     if named:
         if not 1 <= day <= 31:
             raise Fail("day", first, k + 1)
         when = dt.date(REFERENCE_YEAR, 1, day)
-        return Per(when, when, first, k + 1, yearless=True, point=True, day_only=day), k + 1
+        per = Per(when, when, first, k + 1, yearless=True, point=True, day_only=day, unit="day")
+        return per, k + 1
     return None
 
 
@@ -231,7 +301,7 @@ def _day_month(day: int, month: int, i: int, j: int, ref: int | None) -> Per:
     if not 1 <= month <= 12:
         raise Fail("month", i, j)
     when = _date(REFERENCE_YEAR if ref is None else ref, month, day, i, j)
-    return Per(when, when, i, j, yearless=True, point=True)
+    return Per(when, when, i, j, yearless=True, point=True, unit="day")
 
 
 def _numbered_range(
@@ -242,6 +312,7 @@ def _numbered_range(
     numbers: tuple[int, int],
     start_of: Callable[[int, int], dt.date],
     end_of: Callable[[int, int], dt.date],
+    unit: str,
 ) -> Found:
     """The year after "tháng 9 - 10" / "quý III - IV" (or the plan's year) and the period
     from the first numbered part's start to the last one's end."""
@@ -256,7 +327,13 @@ def _numbered_range(
     if last < first:
         raise Fail("reversed", k, end)
     per = Per(
-        start_of(year, first), end_of(year, last), k, end, yearless=yearless, ranged=last != first
+        start_of(year, first),
+        end_of(year, last),
+        k,
+        end,
+        yearless=yearless,
+        ranged=last != first,
+        unit=unit if last == first else "range",
     )
     return per, end
 
@@ -271,7 +348,7 @@ def _month(v: View, k: int, ref: int | None) -> Found | None:
         last_month = _month_no(v, end + 1, k)
         end += 2
     return _numbered_range(
-        v, k, end, ref, (first_month, last_month), lambda y, m: dt.date(y, m, 1), month_end
+        v, k, end, ref, (first_month, last_month), lambda y, m: dt.date(y, m, 1), month_end, "month"
     )
 
 
@@ -305,7 +382,7 @@ def _quarter(v: View, k: int, ref: int | None) -> Found | None:
         second = _quarter_no(v, end + 1, k)
         if second is not None:
             last_q, end = second, end + 2
-    return _numbered_range(v, k, end, ref, (first_q, last_q), quarter_start, quarter_end)
+    return _numbered_range(v, k, end, ref, (first_q, last_q), quarter_start, quarter_end, "quarter")
 
 
 def _year_tail(v: View, k: int, first: int, ref: int | None) -> tuple[int, bool, int]:
@@ -334,7 +411,10 @@ def _half(v: View, k: int, ref: int | None) -> Found | None:
     if v.text(end) != "nam":
         return None
     year, yearless, end = _year_tail(v, end + 1, k, ref)
-    return Per(half_start(year, half), half_end(year, half), k, end, yearless=yearless), end
+    per = Per(
+        half_start(year, half), half_end(year, half), k, end, yearless, half=True, unit="half"
+    )
+    return per, end
 
 
 def _part(v: View, k: int, ref: int | None) -> Found | None:
@@ -353,13 +433,21 @@ def _part(v: View, k: int, ref: int | None) -> Found | None:
         per = Per(
             dt.date(year, first_month, 1), month_end(year, last_month), k, end, yearless=yearless
         )
-        return replace(per, point=True), end
+        return replace(per, point=True, unit="part"), end
     inner = _quarter(v, after, ref)
     if inner is not None:
         whole, end = inner
         month = whole.start.month + which if which < 2 else whole.end.month
         year = whole.end.year
-        per = Per(dt.date(year, month, 1), month_end(year, month), k, end, whole.yearless, True)
+        per = Per(
+            dt.date(year, month, 1),
+            month_end(year, month),
+            k,
+            end,
+            whole.yearless,
+            True,
+            unit="part",
+        )
         return per, end
     inner = _month(v, after, ref)
     if inner is not None:
@@ -374,6 +462,7 @@ def _part(v: View, k: int, ref: int | None) -> Found | None:
             end,
             whole.yearless,
             True,
+            unit="part",
         )
         return per, end
     return None
@@ -387,7 +476,7 @@ def _plain_year(v: View, k: int, ref: int | None) -> Found | None:
         year, yearless, end = _year_number(v, k), False, k + 1
     else:
         return None
-    return Per(dt.date(year, 1, 1), dt.date(year, 12, 31), k, end, yearless=yearless), end
+    return Per(dt.date(year, 1, 1), dt.date(year, 12, 31), k, end, yearless, unit="year"), end
 
 
 def _year_number(v: View, k: int) -> int:
@@ -407,4 +496,4 @@ def _month_year(v: View, k: int, ref: int | None) -> Found | None:
         return None
     month = _month_no(v, k, k)
     year = _year_at(v, k + 2, k)
-    return Per(dt.date(year, month, 1), month_end(year, month), k, k + 3), k + 3
+    return Per(dt.date(year, month, 1), month_end(year, month), k, k + 3, unit="month"), k + 3
