@@ -22,7 +22,13 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
             problems.append(task_problem(entry, loc, exc.message, "deadline"))
             continue
         waits = entry.task.depends_on
-        if rule.kind == "after" and (waits is None or not (waits.events or waits.tasks)):
+        # Counted from the plan's own issue ("kể từ ngày ban hành Kế hoạch"): nothing to declare.
+        from_issue = rule.origin == "plan_issued"
+        if (
+            rule.kind == "after"
+            and not from_issue
+            and (waits is None or not (waits.events or waits.tasks))
+        ):
             problems.append(
                 task_problem(
                     entry,

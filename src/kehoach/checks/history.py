@@ -1,13 +1,18 @@
-"""Check: history dates lie between the plan's date and today, in order; the status
-field agrees with the last entry."""
+"""Check: history dates lie between the plan's date and today, in order (per round, for a
+recurring task: recording 2018 after 2019 is allowed); the status field agrees with the
+last entry."""
 
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from kehoach.checks.context import Context, at, task_problem
+from kehoach.deadline import occurrence_labelled, parse_period_label, period_title
 from kehoach.errors import Problem
-from kehoach.loaded_plan import Plan
+from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.model import Update
+from kehoach.rounds import Recurrence, recurrence_of
 
 
 def check_history(plan: Plan, ctx: Context) -> list[Problem]:
@@ -16,6 +21,9 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
     for entry in plan.tasks:
         history = entry.task.history
         previous: dt.date | None = None
+        named = any(update.occurrence for update in history)
+        rounds = _rounds(plan, entry) if named or _out_of_order(history) else None
+        latest: dict[str | None, dt.date] = {}
         for index, update in enumerate(history):
             loc = ("history", index, "date")
             if start is not None and update.date < start:
@@ -38,17 +46,28 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                         "date-in-future",
                     )
                 )
+            if update.occurrence and not _is_round(rounds, update.occurrence):
+                problems.append(
+                    task_problem(
+                        entry,
+                        ("history", index, "occurrence"),
+                        _not_a_round(rounds, update.occurrence),
+                        "occurrence",
+                    )
+                )
+            key = rounds.key(update.occurrence, update.date) if rounds is not None else None
+            previous = latest.get(key)
             if previous is not None and update.date < previous:
                 problems.append(
                     task_problem(
                         entry,
                         loc,
-                        f"lịch sử không theo thứ tự thời gian ({update.date:%d/%m/%Y} đứng sau "
-                        f"{previous:%d/%m/%Y}).",
+                        f"lịch sử{_of_round(key)} không theo thứ tự thời gian "
+                        f"({update.date:%d/%m/%Y} đứng sau {previous:%d/%m/%Y}).",
                         "history-order",
                     )
                 )
-            previous = update.date
+            latest[key] = max(update.date, previous or update.date)
         if history and history[-1].status is not entry.task.status:
             problems.append(
                 task_problem(
@@ -73,3 +92,32 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _out_of_order(history: list[Update]) -> bool:
+    return any(later.date < earlier.date for earlier, later in pairwise(history))
+
+
+def _rounds(plan: Plan, entry: TaskEntry) -> Recurrence | None:
+    """The task's rounds, asked for only when its history is out of order (it costs a
+    rule lookup per task otherwise)."""
+    first = min(update.date for update in entry.task.history)
+    return recurrence_of(plan, entry, dt.date(first.year, 1, 1))
+
+
+def _is_round(rounds: Recurrence | None, label: str) -> bool:
+    return (
+        rounds is not None
+        and occurrence_labelled(rounds.rule, label, start=rounds.start) is not None
+    )
+
+
+def _not_a_round(rounds: Recurrence | None, label: str) -> str:
+    if parse_period_label(label) is None:
+        return f"kỳ '{label}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 hoặc 2019-08."
+    tail = " (nhiệm vụ không định kỳ)." if rounds is None else "."
+    return f"kỳ '{label}' không phải một kỳ của nhiệm vụ{tail}"
+
+
+def _of_round(key: str | None) -> str:
+    return f" của kỳ {period_title(key)}" if key else ""

@@ -23,12 +23,13 @@ import difflib
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kehoach.edit.check import new_problems, relative, run_validation, validate_edited
 from kehoach.edit.errors import EditError, EditRefused, FileChanged, NotFound
 from kehoach.edit.lock import plan_lock
+from kehoach.edit.occurrence import OccurrenceRefused, place_update
 from kehoach.edit.yamledit import Path_, YamlEditor
 from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.loading.plandir import display_path
@@ -38,7 +39,9 @@ from kehoach.text import nfc
 
 # Problems that --force lets through, on the edited file only.
 FORCIBLE = frozenset({"date-in-future", "date-before-plan", "history-order", "docref"})
-_OCCURRENCE_RE = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]|0[1-9]|1[0-2]))?$")
+_OCCURRENCE_RE = re.compile(
+    r"^\d{4}(?:-(?:Q[1-4]|H[12]|0[1-9]|1[0-2]|W(?:0[1-9]|[1-4]\d|5[0-3])))?$"
+)
 _TASK_KEYS_BEFORE_STATUS = (
     "lead_time_days",
     "deadline_rule",
@@ -337,13 +340,21 @@ def update_task(
             )
         entry = entries[0]
         history = entry.task.history
+        try:
+            placed = place_update(
+                plan, entry, [(u.date, u.status, u.occurrence) for u in history], day,
+                change.status, occurrence,
+            )  # fmt: skip
+        except OccurrenceRefused as refused:
+            raise EditError(f"Không ghi nhiệm vụ {entry.id}: {refused.reason}") from None
+        chosen = replace(change, occurrence=placed.occurrence)
         for update in history:
             same = (
                 update.date == day
                 and update.status is change.status
                 and update.note == note
                 and (update.evidence or None) == (evidence or None)
-                and (update.occurrence or None) == (occurrence or None)
+                and (update.occurrence or None) == (placed.occurrence or None)
             )
             if same:
                 return _Change(
@@ -359,10 +370,10 @@ def update_task(
         if start is not None and day < start:
             refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
         index: int | None = None
+        later = placed.later_reason(day)  # history order is kept per round
+        if later is not None:
+            refusals.append(later)
         if history and day < history[-1].date:
-            refusals.append(
-                f"lịch sử đã có cập nhật ngày {_day(history[-1].date)}, muộn hơn {_day(day)}."
-            )
             index = next(i for i, u in enumerate(history) if u.date > day)
         if refusals and not force:
             raise EditError(
@@ -381,6 +392,7 @@ def update_task(
         final = change.status if index is None else history[-1].status
         messages = [
             f"Nhiệm vụ {entry.id}: {change.status.value} (ngày {_day(day)})"
+            + (f", {placed.said}" if placed.said else "")
             + (f"; trạng thái hiện tại: {final.value}." if final is not change.status else ".")
         ]
         if index is not None:
@@ -399,7 +411,7 @@ def update_task(
             editor.add_item(
                 where,
                 "history",
-                _entry_pairs(change, day),
+                _entry_pairs(chosen, day),
                 index=index,
                 after=("status", *_TASK_KEYS_BEFORE_STATUS),
             )
@@ -656,6 +668,25 @@ def update_tasks(
             )
             current = history[-1].status if history else entry.task.status
             outcome.old_status = current
+            if occurrence and not _OCCURRENCE_RE.match(occurrence):
+                outcome.kind = "refused"
+                outcome.reasons.append(
+                    f"kỳ '{occurrence}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 "
+                    "hoặc 2019-08."
+                )
+                continue
+            try:
+                placed = place_update(
+                    plan, entry, [(u.date, u.status, u.occurrence) for u in history], day,
+                    change.status, occurrence,
+                )  # fmt: skip
+            except OccurrenceRefused as refused_round:
+                outcome.kind = "refused"
+                outcome.reasons.append(refused_round.reason)
+                continue
+            occurrence = placed.occurrence
+            change = replace(change, occurrence=occurrence)
+            outcome.change = change
             new = _Entry(day, change.status, note, evidence, occurrence)
             if any(_same_entry(old, new) for old in history):
                 outcome.kind = "duplicate"
@@ -672,22 +703,15 @@ def update_tasks(
                     outcome.reasons += conflicts
                     continue
             refusals: list[str] = []
-            if occurrence and not _OCCURRENCE_RE.match(occurrence):
-                outcome.kind = "refused"
-                outcome.reasons.append(
-                    f"kỳ '{occurrence}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 "
-                    "hoặc 2019-08."
-                )
-                continue
             if day > as_of:
                 refusals.append(f"ngày {_day(day)} ở sau ngày hôm nay ({_day(as_of)}).")
             if start is not None and day < start:
                 refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
             position: int | None = None
+            later = placed.later_reason(day)  # history order is kept per round
+            if later is not None:
+                refusals.append(later)
             if history and day < history[-1].date:
-                refusals.append(
-                    f"lịch sử đã có cập nhật ngày {_day(history[-1].date)}, muộn hơn {_day(day)}."
-                )
                 position = next(i for i, u in enumerate(history) if u.date > day)
             if evidence:
                 from kehoach.docref import docref_problems

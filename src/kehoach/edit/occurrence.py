@@ -1,0 +1,156 @@
+"""Which round of a recurring task an update records (``kehoach update … --occurrence``).
+
+A recurring task ("thực hiện hằng năm") is done once per round; each history entry says
+which round it belongs to in its ``occurrence`` ("2019", "2019-Q3"). The rounds and the
+days each owns come from one calendar, :func:`kehoach.deadline.occurrence_for`, which the
+evaluation uses too for entries written without ``occurrence``.
+
+Rules for an update on day D without ``--occurrence``:
+
+- the round whose days hold D is recorded (its period's first day up to the day before
+  the next round's period: an update after the due day but before the next period is a
+  late one for that round), and the command says which ("ghi cho kỳ năm 2019");
+- if that round is already done and another round is still open, which one is meant is
+  ambiguous: the update is refused and the open rounds are listed, to be named with
+  ``--occurrence``;
+- a day before the first round is refused the same way.
+
+With ``--occurrence`` the label must name a round of the task's own cycle that has
+begun by D (a yearly task has "2019", not "2019-Q3").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kehoach.deadline import occurrence_for, occurrence_labelled, period_title
+from kehoach.edit.errors import EditError
+from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.model import Status
+from kehoach.rounds import Recurrence, recurrence_of
+
+__all__ = ["OccurrenceRefused", "Placement", "choose_occurrence", "later_in_round", "place_update"]
+
+_LISTED = 6  # open rounds named in a refusal; the rest are counted
+
+
+class OccurrenceRefused(EditError):
+    """The round an update belongs to cannot be told, or the one named does not exist."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _names(labels: list[str]) -> str:
+    shown = ", ".join(period_title(label) for label in labels[:_LISTED])
+    more = len(labels) - _LISTED
+    return shown + (f" và {more} kỳ khác" if more > 0 else "")
+
+
+def choose_occurrence(
+    plan: Plan,
+    entry: TaskEntry,
+    entries: Iterable[tuple[dt.date, Status, str | None]],
+    day: dt.date,
+    status: Status,
+    given: str | None,
+) -> tuple[str | None, str | None]:
+    """The round to record and the sentence that says so, e.g. ("2019", "ghi cho kỳ năm
+    2019"); (None, None) for a task that does not recur. *entries*: the task's history as
+    (date, status, occurrence). Raises :class:`OccurrenceRefused`."""
+    recurrence = recurrence_of(plan, entry, dt.date(day.year, 1, 1))
+    if recurrence is None:
+        if given:
+            raise OccurrenceRefused(
+                f"nhiệm vụ {entry.id} không phải nhiệm vụ định kỳ; bỏ --occurrence {given}."
+            )
+        return None, None
+    history = list(entries)
+    if given:
+        found = occurrence_labelled(recurrence.rule, given, start=recurrence.start)
+        if found is None or found.period_start > day:
+            why = "chưa bắt đầu vào" if found is not None else "không phải một kỳ của nhiệm vụ"
+            opened = recurrence.open_rounds(history, day)
+            listed = f" Các kỳ còn mở: {_names(opened)}." if opened else ""
+            raise OccurrenceRefused(
+                f"kỳ '{given}' {why} {entry.id}"
+                + (f" ngày {day:%d/%m/%Y}" if found is not None else "")
+                + f".{listed}"
+            )
+        return found.label, f"ghi cho kỳ {period_title(found.label)}"
+    if status is Status.STOPPED:
+        return None, None  # stopping ends the task, not one round
+    here = occurrence_for(recurrence.rule, day, start=recurrence.start)
+    opened = recurrence.open_rounds(history, day)
+    if here is None:
+        listed = f" Các kỳ còn mở: {_names(opened)}." if opened else ""
+        raise OccurrenceRefused(
+            f"ngày {day:%d/%m/%Y} ở trước kỳ đầu tiên của nhiệm vụ định kỳ {entry.id}.{listed}"
+        )
+    others = [label for label in opened if label != here.label]
+    again = any(  # the same update once more: the command says it is already there
+        when == day and was is status and recurrence.key(occ, when) == here.label
+        for when, was, occ in history
+    )
+    if status is Status.DONE and here.label not in opened and others and not again:
+        first = others[0]
+        raise OccurrenceRefused(
+            f"không rõ cập nhật ngày {day:%d/%m/%Y} thuộc kỳ nào của nhiệm vụ định kỳ "
+            f"{entry.id}: kỳ {period_title(here.label)} đã hoàn thành; các kỳ còn mở: "
+            f"{_names(others)}. Hãy ghi rõ kỳ, ví dụ --occurrence {first}."
+        )
+    return here.label, f"ghi cho kỳ {period_title(here.label)}"
+
+
+def later_in_round(
+    recurrence: Recurrence | None,
+    entries: Iterable[tuple[dt.date, Status, str | None]],
+    day: dt.date,
+    occurrence: str | None,
+) -> dt.date | None:
+    """The latest date already recorded for the same round as an entry on *day* (the
+    whole history for a task that does not recur), when it is later than *day*."""
+    key = recurrence.key(occurrence, day) if recurrence is not None else None
+    later = [
+        when
+        for when, _status, other in entries
+        if when > day and (recurrence.key(other, when) if recurrence is not None else None) == key
+    ]
+    return max(later) if later else None
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an update goes: its round (None: the task does not recur), the sentence that
+    names it, and the latest later date already recorded for that round (refused unless
+    --force; other rounds' later entries do not matter)."""
+
+    occurrence: str | None
+    said: str | None
+    later: dt.date | None
+
+    def later_reason(self, day: dt.date) -> str | None:
+        if self.later is None:
+            return None
+        round_ = f" của kỳ {period_title(self.occurrence)}" if self.occurrence else ""
+        return (
+            f"lịch sử{round_} đã có cập nhật ngày {self.later:%d/%m/%Y}, muộn hơn {day:%d/%m/%Y}."
+        )
+
+
+def place_update(
+    plan: Plan,
+    entry: TaskEntry,
+    entries: Iterable[tuple[dt.date, Status, str | None]],
+    day: dt.date,
+    status: Status,
+    given: str | None,
+) -> Placement:
+    """:func:`choose_occurrence` and :func:`later_in_round` for one update."""
+    history = list(entries)
+    occurrence, said = choose_occurrence(plan, entry, history, day, status, given)
+    recurrence = recurrence_of(plan, entry, dt.date(day.year, 1, 1))
+    return Placement(occurrence, said, later_in_round(recurrence, history, day, occurrence))
