@@ -63,6 +63,8 @@ def imported_by(argv: list[str], extra_env: dict[str, str] | None = None) -> set
         ["report", "--help"],
         ["form", "--help"],
         ["collect", "--help"],
+        ["show", "--help"],
+        ["calendar", "--help"],
         ["no-such-command"],
     ],
     ids=lambda argv: " ".join(argv) or "(no arguments)",

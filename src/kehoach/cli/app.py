@@ -43,6 +43,7 @@ def _register() -> None:
         overdue_cmd,
         report_cmd,
         schema_cmd,
+        show_cmd,
         status_cmd,
         tasks_cmd,
         undo_cmd,
@@ -60,6 +61,7 @@ def _register() -> None:
         update_cmd,
         undo_cmd,
         form_cmd,
+        show_cmd,
         import_cmd,
         init_cmd,
     ):

@@ -262,3 +262,17 @@ def register(app: typer.Typer) -> None:
             )
             result = record_event(plan_dir, change, as_of=day, force=force, dry_run=dry_run)
             _report(result, dry_run)
+            from kehoach.app.tasks_view import unblocked_by
+
+            for task in unblocked_by(plan_dir, event_id, change.occurred, day):
+                if task.still_waiting:
+                    typer.echo(f"  {task.task_id}: còn chờ {', '.join(task.still_waiting)}.")
+                elif task.due is None:
+                    typer.echo(f"  {task.task_id}: không có hạn cụ thể.")
+                elif task.days_past:
+                    typer.echo(
+                        f"  {task.task_id}: hạn mới {task.due:%d/%m/%Y} — đã qua "
+                        f"{task.days_past} ngày."
+                    )
+                else:
+                    typer.echo(f"  {task.task_id}: hạn mới {task.due:%d/%m/%Y}.")

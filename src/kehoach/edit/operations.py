@@ -488,9 +488,7 @@ def record_event(
         messages = [f"Sự kiện {event.id}: xảy ra ngày {_day(day)}" + (f" ({ref})." if ref else ".")]
         if waiting:
             messages.append(
-                "Nhiệm vụ chờ sự kiện này: "
-                + ", ".join(waiting)
-                + "; chạy 'kehoach tasks' để xem thời hạn."
+                "Nhiệm vụ chờ sự kiện này: " + ", ".join(waiting) + " (thời hạn bên dưới)."
             )
         path = Path(events_path)
         in_file = (

@@ -1,0 +1,76 @@
+"""``kehoach show`` and ``kehoach calendar``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kehoach.cli.common import AsOf, as_of_date, echo_err, handled
+
+PlanOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan", metavar="THƯ_MỤC", help="Thư mục kế hoạch (mặc định: plan).", show_default=False
+    ),
+]
+PlanArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Thư mục kế hoạch (mặc định: plan).", show_default=False, metavar="[THƯ_MỤC]"
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("show")
+    def show(
+        task_id: Annotated[
+            str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.3.1.", metavar="MÃ_NHIỆM_VỤ")
+        ],
+        plan_dir: PlanArg = None,
+        plan_opt: PlanOpt = None,
+        as_of: AsOf = None,
+    ) -> None:
+        """Mọi thông tin về một nhiệm vụ: nội dung, cơ quan, thời hạn, tình trạng và lý do,
+        các kỳ, lịch sử, việc đang chờ, vị trí trong kế hoạch."""
+        with handled():
+            from kehoach.app.tasks_view import show_task
+            from kehoach.cli.planfolder import plan_folder
+            from kehoach.render.show import render_show
+
+            view = show_task(plan_folder(plan_dir, plan_opt), task_id, as_of_date(as_of))
+            typer.echo(render_show(view))
+
+    @app.command("calendar")
+    def calendar(
+        plan_dir: PlanArg = None,
+        output: Annotated[
+            Path,
+            typer.Option(
+                "--output", "-o", metavar="TỆP", help="Tệp .ics cần ghi.", show_default=False
+            ),
+        ] = Path("kehoach.ics"),
+        body: Annotated[
+            str | None,
+            typer.Option(
+                "--body",
+                metavar="MÃ",
+                help="Chỉ một cơ quan (chủ trì và phối hợp).",
+                show_default=False,
+            ),
+        ] = None,
+        plan_opt: PlanOpt = None,
+        as_of: AsOf = None,
+    ) -> None:
+        """Xuất thời hạn (và các kỳ của nhiệm vụ định kỳ) ra tệp iCalendar (.ics) để nhập
+        vào Outlook, Thunderbird, lịch điện thoại."""
+        with handled():
+            from kehoach.app.calendar import export_calendar
+            from kehoach.cli.planfolder import plan_folder
+
+            count = export_calendar(
+                plan_folder(plan_dir, plan_opt), output, as_of=as_of_date(as_of), body=body
+            )
+            echo_err(f"Đã ghi {count} sự kiện vào {output}.")
