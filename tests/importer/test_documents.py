@@ -82,8 +82,14 @@ def test_markdown_table(tmp_path: Path) -> None:
     assert task["source"] == {"section": "II.1", "item": 2, "line": 27}
     assert tasks["II.1.1"][1]["output"] == "Quyết định của UBND tỉnh"
     assert "note" not in tasks["II.1.1"][1]
-    # generic partners ("các sở, ban, ngành") are not bodies
-    assert [names[p] for p in tasks["II.1.1"][1]["partners"]] == ["Văn phòng UBND tỉnh"]
+    # a group of bodies ("các sở, ban, ngành") is a partner of a group kind; "UBND" is
+    # written out in full
+    assert [names[p] for p in tasks["II.1.1"][1]["partners"]] == [
+        "Văn phòng Ủy ban nhân dân tỉnh",
+        "Các sở, ban, ngành",
+    ]
+    groups = {b["name"] for b in load(result.out / "bodies.yaml")["bodies"] if b.get("group")}
+    assert "Các sở, ban, ngành" in groups
     deadlines = {tid: t.get("deadline") for tid, (_, t, _) in tasks.items()}
     assert deadlines["II.2.1"] == "6/2025" and deadlines["II.2.2"] == "Quý III/2024"
     assert tasks["II.2.5"][1]["depends_on"] == {"events": ["co-huong-dan-cua-bo-noi-vu"]}

@@ -47,6 +47,15 @@ Into = Annotated[
         show_default=False,
     ),
 ]
+Report = Annotated[
+    Path | None,
+    typer.Option(
+        "--report",
+        metavar="TỆP",
+        help="Ghi toàn bộ bảng đối chiếu (mỗi đoạn, mỗi hàng bảng đã vào đâu) ra tệp JSON.",
+        show_default=False,
+    ),
+]
 
 
 def _report_bodies(result: IntoResult) -> None:
@@ -70,6 +79,19 @@ def _report_bodies(result: IntoResult) -> None:
             )
 
 
+def _write_report(path: Path, data: dict[str, object]) -> None:
+    import json
+
+    from kehoach.errors import InputError
+
+    try:
+        path.write_text(
+            json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
+        )
+    except OSError as exc:
+        raise InputError(f"Không ghi được tệp báo cáo '{path}': {exc.strerror or exc}.") from exc
+
+
 def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
@@ -78,6 +100,7 @@ def register(app: typer.Typer) -> None:
         plan_id: PlanId = None,
         force: Force = False,
         into: Into = None,
+        report: Report = None,
     ) -> None:
         """Nhập văn bản kế hoạch thành thư mục kế hoạch; mã thoát 0 xong, 1 kế hoạch có lỗi,
         2 không đọc được văn bản hoặc thư mục đã có."""
@@ -88,28 +111,40 @@ def register(app: typer.Typer) -> None:
             import datetime as dt
 
             from kehoach.checks import validate
-            from kehoach.importer import import_document
+            from kehoach.importer import NoTasksFound, import_document
 
-            if into is not None:
-                from kehoach.portfolio.checks import validate_portfolio
-                from kehoach.portfolio.importing import import_into
+            try:
+                if into is not None:
+                    from kehoach.portfolio.checks import validate_portfolio
+                    from kehoach.portfolio.importing import import_into
 
-                into_result = import_into(document, into, plan_id=plan_id, force=force)
-                result = into_result.imported
-                _, problems = validate_portfolio(into, dt.date.today(), only={result.plan_id})
-                _report_bodies(into_result)
-            else:
-                result = import_document(document, out, plan_id=plan_id, force=force)
-                _, problems = validate(result.out, dt.date.today())
+                    into_result = import_into(document, into, plan_id=plan_id, force=force)
+                    result = into_result.imported
+                    _, problems = validate_portfolio(into, dt.date.today(), only={result.plan_id})
+                    _report_bodies(into_result)
+                else:
+                    result = import_document(document, out, plan_id=plan_id, force=force)
+                    _, problems = validate(result.out, dt.date.today())
+            except NoTasksFound as exc:
+                for line in exc.summary:
+                    echo_err(line)
+                if report is not None:
+                    _write_report(report, exc.report)
+                raise
             echo_err(
                 f"Đã nhập '{document.name}' vào '{result.out}': {result.tasks} nhiệm vụ, "
                 f"{result.bodies} cơ quan, {result.events} sự kiện, {result.sections} mục."
             )
-            if result.unplaced:
-                echo_err(f"Chưa xếp được {len(result.unplaced)} đoạn (đã ghi chú cuối plan.yaml):")
-                for item in result.unplaced:
+            for line in result.summary:
+                echo_err(line)
+            problems_text = [u for u in result.unplaced if u.reason.startswith("thời hạn")]
+            if problems_text:
+                echo_err(f"Cần xem lại {len(problems_text)} thời hạn (đã ghi chú cuối plan.yaml):")
+                for item in problems_text:
                     text = item.text if len(item.text) <= 120 else item.text[:117] + "…"
                     echo_err(f"  dòng {item.line} ({item.reason}): {text}")
+            if report is not None and result.report:
+                _write_report(report, result.report)
             for problem in problems:
                 echo_err(problem.render())
             failed = bool(problems)

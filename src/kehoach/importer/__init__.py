@@ -11,18 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from kehoach.errors import InputError
+from kehoach.errors import InputError, KehoachError
 from kehoach.importer.assemble import Assembled, assemble
 from kehoach.importer.names import slug
 from kehoach.importer.reading import Para, read_document, read_text
 from kehoach.importer.structure import Unplaced, build_draft
+from kehoach.importer.summary import report_data, summary_lines
 from kehoach.importer.writing import check_target, render_files, write_directory
 
 _PLAN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 
 __all__ = [
     "ImportResult",
+    "NoTasksFound",
     "Para",
     "Unplaced",
     "assemble_document",
@@ -47,6 +50,19 @@ class ImportResult:
     sections: int
     files: dict[str, str] = field(default_factory=dict)
     unplaced: list[Unplaced] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+class NoTasksFound(KehoachError):
+    """The document was read but holds no task: nothing is written (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, summary: list[str], report: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.summary = summary
+        self.report = report
 
 
 def default_plan_id(path: Path) -> str:
@@ -60,6 +76,13 @@ def assemble_document(paras: list[Para], plan_id: str, source_name: str) -> Asse
     result.plan["id"] = plan_id
     if not result.plan.get("title"):
         result.plan["title"] = Path(source_name).stem
+    if result.task_count == 0:
+        raise NoTasksFound(
+            f"Không tìm thấy nhiệm vụ nào trong '{source_name}'; không ghi thư mục kế hoạch. "
+            "Hãy xem các đoạn chưa xếp được ở trên (hoặc --report) và kiểm tra văn bản.",
+            summary_lines(result),
+            report_data(result, source_name),
+        )
     return result
 
 
@@ -97,4 +120,6 @@ def import_document(
         sections=len(result.plan.get("sections", [])),
         files=files,
         unplaced=result.unplaced,
+        summary=summary_lines(result),
+        report=report_data(result, document.name),
     )

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.importer.deadlines import after_trigger, clean_deadline, parse, split_deadline
+from kehoach.importer.deadlines import (
+    after_trigger,
+    clean_deadline,
+    parse,
+    prose_deadline,
+    split_deadline,
+)
 from kehoach.importer.metadata import (
     Meta,
     read_header,
@@ -31,7 +37,6 @@ from kehoach.importer.names import (
     split_names,
     starts_with_head,
 )
-from kehoach.importer.names import is_specific as _is_specific
 from kehoach.importer.structure import Draft, Node, SectionDraft, Unplaced
 from kehoach.text import match_key
 
@@ -57,6 +62,9 @@ class Assembled:
     unplaced: list[Unplaced] = field(default_factory=list)
     task_count: int = 0
     preamble: list[tuple[int, str]] = field(default_factory=list)
+    accounting: list[dict[str, Any]] = field(default_factory=list)
+    tables: list[tuple[int, str]] = field(default_factory=list)
+    inherited: list[tuple[int, str]] = field(default_factory=list)  # (line, columns)
 
 
 class _Assembler:
@@ -68,6 +76,8 @@ class _Assembler:
         self.tasks: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         self.count = 0
         self._collective: BodyDraft | None = None
+        self.explicit_lead = False
+        self.placed: dict[int, str] = {}  # paragraph line → the id of the task it went into
 
     # ----------------------------------------------------------------- bodies
     def collective(self, alias: str | None = None) -> BodyDraft:
@@ -150,6 +160,8 @@ class _Assembler:
                     )
                 )
         given = node.fields.get("deadline")
+        if deadline is None and not given and node.kind != "row":
+            deadline = prose_deadline(last)
         if given and deadline is None:
             given = clean_deadline(given)
             rule = parse(given, last)
@@ -165,11 +177,7 @@ class _Assembler:
     def partners_of(self, title: str, node: Node, extra: list[str], own: str) -> list[str]:
         names = list(extra)
         if node.fields.get("partners"):
-            names += [
-                n
-                for n in split_names(node.fields["partners"], self.registry)
-                if _is_specific(n, self.registry)
-            ]
+            names += split_names(node.fields["partners"], self.registry)  # groups kept
         names += extract_partners(title, self.registry)
         out: list[str] = []
         for name in names:
@@ -202,9 +210,12 @@ class _Assembler:
             old_note = node.fields.get("note")
             node.fields["note"] = f"{old_note}\n{lead_note}" if old_note else lead_note
         opening = (predicate if predicate is not None else title).lstrip()
-        role = node.fields.get("role") or (
-            "phối hợp" if opening.lower().startswith("phối hợp") else "chủ trì"
-        )
+        role = "phối hợp" if opening.lower().startswith("phối hợp") else "chủ trì"
+        if root and self.explicit_lead:  # a "chủ trì" column or field names the lead
+            role = "chủ trì"
+        role = node.fields.get("role") or role
+        for line in node.lines:
+            self.placed[line] = ident
         task: dict[str, Any] = {"id": ident, "title": title, "role": role}
         partners = self.partners_of(title, node, lead_names, own)
         if partners:
@@ -261,10 +272,12 @@ class _Assembler:
             split = split_deadline(node.texts[-1])  # "(Sở Nội vụ chủ trì; …)" names the lead
             if split.lead:
                 node.fields["lead"] = split.lead
+        self.explicit_lead = False
         if node.fields.get("lead"):
             lead_text = node.fields["lead"].strip(" .;")
             if split_names(lead_text, self.registry):
                 body = self.lead_body(lead_text)
+                self.explicit_lead = True
         else:
             lead = extract_lead(node.texts[0], self.registry)
             if lead is not None:
@@ -279,6 +292,21 @@ class _Assembler:
         read_header(self.draft.header, meta)
         read_preamble(self.draft.title[1:] + self.draft.preamble, meta)
         read_signature(self.draft.closing, meta)
+        for part in self.draft.parts:  # the issuing decision fills what the plan leaves out
+            if part.kind != "decision" or part.title is self.draft.title:
+                continue
+            issued = Meta()
+            read_header(part.header, issued)
+            read_signature(part.closing, issued)
+            meta.number = meta.number or issued.number
+            meta.issued = meta.issued or issued.issued
+            meta.organ = meta.organ or issued.organ
+            meta.issuer = meta.issuer or issued.issuer
+            meta.signer = meta.signer or issued.signer
+            decision = title_of(part.title)
+            ref = f" số {issued.number}" if issued.number else ""
+            kind = " ".join(decision.split(" ", 2)[:2])
+            self.draft.notes.insert(0, f"Ban hành kèm theo {kind}{ref}: {decision}.")
         defaults = self.section_bodies()
         sections: list[dict[str, Any]] = []
         notes: dict[str, list[str]] = {}
@@ -320,7 +348,25 @@ class _Assembler:
             unplaced=sorted(self.unplaced, key=lambda u: u.line),
             task_count=self.count,
             preamble=[(p.line, p.text) for p in self.draft.preamble],
+            accounting=self.accounting(),
+            tables=list(self.draft.table_results),
+            inherited=list(self.draft.inherited),
         )
+
+    def accounting(self) -> list[dict[str, Any]]:
+        """Every paragraph and table row, where it went: one entry each, in document order."""
+        out: list[dict[str, Any]] = []
+        for para in self.draft.paras:
+            placement = self.draft.ledger[para.line]
+            detail = placement.detail
+            if placement.place == "task":
+                detail = self.placed.get(para.line, detail)
+            entry: dict[str, Any] = {"line": para.line, "place": placement.place}
+            if detail:
+                entry["detail"] = detail
+            entry["text"] = para.text
+            out.append(entry)
+        return out
 
 
 def assemble(draft: Draft) -> Assembled:

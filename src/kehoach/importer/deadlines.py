@@ -15,7 +15,14 @@ from kehoach.deadline import Rule, parse_deadline
 from kehoach.errors import DeadlineParseError
 from kehoach.text import fold
 
-__all__ = ["DeadlineSplit", "after_trigger", "clean_deadline", "parse", "split_deadline"]
+__all__ = [
+    "DeadlineSplit",
+    "after_trigger",
+    "clean_deadline",
+    "parse",
+    "prose_deadline",
+    "split_deadline",
+]
 
 _LAST_PAREN = re.compile(r"\((?P<inner>[^()\n]*)\)\s*(?P<tail>[.;,]?)\s*$")
 _LABEL = re.compile(
@@ -144,4 +151,40 @@ def after_trigger(deadline: str, task_text: str = "") -> str | None:
                 return part.trigger
             found = re.search(r"sau khi\s+(.+)$", deadline)
             return found.group(1) if found else deadline
+    return None
+
+
+_PROSE_START = (
+    "hoan thanh", "truoc ngay", "truoc thang", "truoc quy", "cham nhat", "xong truoc",
+    "xong trong", "trong nam", "trong quy", "trong thang", "thuc hien trong", "thuc hien tu",
+    "dinh ky", "hang nam", "hang quy", "hang thang", "bao cao truoc",
+)  # fmt: skip
+
+
+def prose_deadline(text: str) -> str | None:
+    """A deadline written in the sentence: "…, hoàn thành trong năm 2027." → that clause.
+
+    The last clause (after "," or ";") that starts like a deadline and that the engine
+    reads; "định kỳ 6 tháng báo cáo …, trước ngày 15/6" keeps the period and the date.
+    The text itself stays the task's title.
+    """
+    body = text.strip().rstrip(".;")
+    clauses = [c.strip() for c in re.split(r"[,;]\s+", body) if c.strip()]
+    for index in range(len(clauses) - 1, 0, -1):
+        clause = clauses[index]
+        folded = fold(clause)
+        if not folded.startswith(_PROSE_START):
+            continue
+        periodic = next(
+            (c for c in clauses[:index] if fold(c).startswith(("dinh ky", "hang nam", "hang quy"))),
+            None,
+        )
+        if periodic is not None and folded.startswith("truoc"):
+            candidate = ", ".join(clauses[clauses.index(periodic) : index + 1])
+            rule = parse(candidate)
+            if rule is not None and rule.kind not in ("none",):
+                return candidate
+        rule = parse(clause)
+        if rule is not None and rule.kind != "none":
+            return clause
     return None

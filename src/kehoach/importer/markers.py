@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from kehoach.importer.reading import Para
 from kehoach.roman import to_roman
+from kehoach.text import fold
 
-__all__ = ["FIELD", "classify", "ends_sentence", "repair", "roman"]
+__all__ = ["FIELD", "classify", "ends_sentence", "field_key", "repair", "roman", "split_fields"]
 
 _ROMAN = re.compile(r"^(?P<n>[IVX]{1,6})\s*[-.–):]\s*(?P<rest>\S.*)$")
 _PART = re.compile(r"^(?:Phần|PHẦN)\s+(?P<n>[IVX]+|\d+)\s*[-.:–]?\s*(?P<rest>.*)$")
@@ -25,12 +26,89 @@ _PAREN = re.compile(r"^\((?P<n>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
 _DASH = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$")
 _PLUS = re.compile(r"^\+\s*(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[•●▪◦·]\s*(?P<rest>\S.*)$")
+# Field labels under a task: "Cơ quan chủ trì:", "Đơn vị phối hợp thực hiện:", "Thời hạn
+# hoàn thành:", "Sản phẩm dự kiến:", "Nhiệm vụ:" … (a colon, or none after a two-word label).
+_ORGAN = r"(?:Cơ quan|Đơn vị|Cơ quan, đơn vị|Cơ quan/đơn vị|Cơ quan, địa phương)"
+_LABELS = (
+    rf"{_ORGAN}\s+(?:chủ trì(?:\s+tham mưu|\s+thực hiện|\s+soạn thảo)?|thực hiện|"
+    r"phối hợp(?:\s+thực hiện)?|phụ trách|tham mưu)|"
+    r"Chủ trì(?:\s+thực hiện|\s+tham mưu)?|Phối hợp(?:\s+thực hiện)?|"
+    r"(?:Thời gian|Thời hạn)(?:\s+(?:thực hiện|hoàn thành|trình|triển khai))?(?:\s+dự kiến)?|"
+    r"Tiến độ(?:\s+(?:thực hiện|hoàn thành))?|"
+    r"Sản phẩm(?:\s+(?:dự kiến|đầu ra|chính))?|Kết quả(?:\s+(?:dự kiến|đầu ra))?|"
+    r"Hình thức(?:\s+văn bản)?|Nhiệm vụ|Nội dung(?:\s+(?:nhiệm vụ|thực hiện))?"
+)
 FIELD = re.compile(
-    r"^(?:[-+•]\s*)?(?P<label>(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+(?:chủ trì|thực hiện|phối hợp)|"
-    r"Chủ trì|Phối hợp|Thời gian(?:\s+(?:thực hiện|hoàn thành))?|Thời hạn(?:\s+hoàn thành)?|"
-    r"Tiến độ(?:\s+thực hiện)?|Sản phẩm|Kết quả|Hình thức(?:\s+văn bản)?)\s*:\s*(?P<value>\S.*)$",
+    rf"^(?:[-+•]\s*)?(?P<label>{_LABELS})\s*:\s*(?P<value>\S.*)$", re.IGNORECASE | re.DOTALL
+)
+_FIELD_START = re.compile(rf"^(?:[-+•]\s*)?(?P<label>{_LABELS})\s*(?P<colon>:?)\s*", re.IGNORECASE)
+# Labels read without a colon ("Thời gian thực hiện Quý III/2027"): two words or more, and
+# only for who and when.
+_BARE = re.compile(
+    rf"^(?:{_ORGAN}\s+(?:chủ trì|thực hiện|phối hợp)|(?:Thời gian|Thời hạn)\s+"
+    r"(?:thực hiện|hoàn thành))$",
     re.IGNORECASE,
 )
+
+
+def field_key(label: str) -> str:
+    """The task field a label fills: lead, partners, deadline, output, content or note."""
+    folded = fold(label)
+    if "phoi hop" in folded:
+        return "partners"
+    if folded.startswith(("thoi", "tien do")):
+        return "deadline"
+    if folded.startswith(("san pham", "ket qua", "hinh thuc")):
+        return "output"
+    if folded.startswith(("nhiem vu", "noi dung")):
+        return "content"
+    if (
+        "chu tri" in folded
+        or "thuc hien" in folded
+        or "phu trach" in folded
+        or "tham muu" in folded
+    ):
+        return "lead"
+    return "note"
+
+
+def _one_field(text: str) -> tuple[str, str] | None:
+    match = _FIELD_START.match(text)
+    if match is None:
+        return None
+    label, value = match.group("label"), text[match.end() :].strip()
+    bare_ok = bool(_BARE.match(label)) and (value[:1].isupper() or value[:1].isdigit())
+    if not match.group("colon") and not bare_ok:
+        return None
+    return label, value
+
+
+def split_fields(text: str) -> list[tuple[str, str, str]] | None:
+    """ "Cơ quan thực hiện: X; phối hợp: Y, Z; Thời gian: Quý III/2027" → its fields.
+
+    Each field is (label, key, value). A line is split on ";" (or " - ", a line break)
+    only where a label follows, so "Sở Tài chính; Sở Nội vụ" stays one value. None when
+    the text does not start with a label.
+    """
+    first = _one_field(text.strip())
+    if first is None:
+        return None
+    pieces = re.split(r"\s*(?:;|\n|\s[-–+]\s)\s*(?=[-–+•]?\s*\S)", text.strip())
+    out: list[tuple[str, str, str]] = []
+    for piece in pieces:
+        found = _one_field(piece) if out or piece is pieces[0] else None
+        if found is None and out:
+            label, key, value = out[-1]
+            out[-1] = (label, key, f"{value}; {piece.strip(' -–+•')}" if value else piece)
+            continue
+        if found is None:
+            return None
+        label, value = found
+        out.append((label, field_key(label), value.strip()))
+    # a lone "phối hợp: …" after a lead label is the partners of the same block
+    return [(label, key, value.strip().rstrip(";")) for label, key, value in out]
+
+
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
 

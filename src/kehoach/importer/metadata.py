@@ -91,16 +91,33 @@ def read_header(paras: list[Para], meta: Meta) -> None:
                     meta.organ = sentence_case(plain)
 
 
+_KIND_NAMES = (
+    ("chuong trinh hanh dong", "Chương trình hành động"),
+    ("chuong trinh cong tac", "Chương trình công tác"),
+    ("chuong trinh", "Chương trình"),
+    ("ke hoach", "Kế hoạch"),
+    ("de an", "Đề án"),
+    ("quyet dinh", "Quyết định"),
+    ("nghi quyet", "Nghị quyết"),
+)
+
+
 def title_of(title_paras: list[Para]) -> str:
     """ "KẾ HOẠCH" + the lines under it → "Kế hoạch thực hiện …"."""
     lines = [line for para in title_paras for line in para.lines]
+    lines = [line for line in lines if not re.match(r"^\((?:ban hành )?kèm theo", line, re.I)]
     head = lines[0] if lines else ""
     rest = " ".join(lines[1:]).strip()
-    words = head.split(" ", 2)
-    title = "Kế hoạch" + ((" " + sentence_case(words[2]).lower()) if len(words) > 2 else "")
+    folded = fold(head)
+    kind, name = next(
+        ((k, n) for k, n in _KIND_NAMES if folded.startswith(k)), ("ke hoach", "Kế hoạch")
+    )
+    tail = " ".join(head.split()[len(kind.split()) :])
+    title = name + ((" " + sentence_case(tail).lower()) if tail else "")
     if rest:
         second = rest.split(" ", 2)
-        if len(second) > 1 and second[1][:1].islower():
+        lead_word = fold(second[0]) in ("cua", "ve", "thuc", "trien", "giai", "nham", "dot")
+        if (len(second) > 1 and second[1][:1].islower()) or lead_word:
             rest = rest[:1].lower() + rest[1:]
         title = f"{title} {rest}"
     return title

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from kehoach.text import fold, nfc, squash_spaces
 
@@ -20,9 +22,12 @@ __all__ = [
     "BodyDraft",
     "Registry",
     "Span",
+    "expand",
     "extract_lead",
     "extract_partners",
+    "group_phrase",
     "looks_like_body",
+    "similar_known",
     "slug",
     "split_names",
     "starts_with_head",
@@ -95,8 +100,88 @@ def words(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """The body-name lexicon (``lexicon.yaml``): abbreviations, group phrases, known names."""
+
+    abbreviations: tuple[tuple[str, str], ...]
+    groups: tuple[tuple[str, ...], ...]  # folded words of each group phrase, longest first
+    known: tuple[str, ...]
+    pattern: re.Pattern[str] | None
+
+
+@cache
+def lexicon() -> Lexicon:
+    import yaml
+
+    text = resources.files("kehoach.importer").joinpath("lexicon.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    abbreviations = tuple(
+        sorted(
+            ((str(k), str(v)) for k, v in data["abbreviations"].items()), key=lambda kv: -len(kv[0])
+        )
+    )
+    groups = tuple(
+        sorted(
+            {tuple(fold(w) for w, _, _ in words(g)) for g in data["groups"]}, key=lambda g: -len(g)
+        )
+    )
+    pattern = (
+        re.compile(
+            r"(?<![\w&])(" + "|".join(re.escape(a) for a, _ in abbreviations) + r")(?![\w&])"
+        )
+        if abbreviations
+        else None
+    )
+    return Lexicon(abbreviations, groups, tuple(data["known"]), pattern)
+
+
+def expand(text: str) -> str:
+    """ "UBND huyện X" → "Ủy ban nhân dân huyện X"; "Sở TT&TT" → "Sở Thông tin và Truyền thông"."""
+    lex = lexicon()
+    if lex.pattern is None:
+        return text
+    table = dict(lex.abbreviations)
+    return lex.pattern.sub(lambda m: table[m.group(1)], text)
+
+
+def group_phrase(ws: list[tuple[str, int, int]], i: int) -> int:
+    """The length in words of the lexicon's group phrase starting at word *i* (0 if none)."""
+    if i >= len(ws) or fold(ws[i][0]) not in ("cac", "uy", "mat"):
+        return 0
+    folded = [fold(w) for w, _, _ in ws[i : i + 16]]
+    for group in lexicon().groups:
+        n = len(group)
+        if tuple(folded[:n]) == group and (
+            i + n >= len(ws)
+            or ws[i + n][0] in (",", ";", "và", ".", ")", "(")
+            or ws[i + n][0][:1].islower() is False
+            or _verb_at(ws, i + n)
+        ):
+            return n
+    return 0
+
+
+def similar_known(name: str, others: list[str]) -> str | None:
+    """A registered name *name* is probably a misspelling of ("Ban Tổ chứ Tỉnh ủy")."""
+    import difflib
+
+    key = " ".join(_key(name))
+    best: tuple[float, str] | None = None
+    for other in [*others, *lexicon().known]:
+        other_key = " ".join(_key(other))
+        if other_key == key or abs(len(other_key) - len(key)) > 4:
+            continue
+        if other_key.split(" ", 1)[0] != key.split(" ", 1)[0]:  # "Sở …" is never a "Bộ …"
+            continue
+        ratio = difflib.SequenceMatcher(None, key, other_key).ratio()
+        if ratio >= 0.9 and (best is None or ratio > best[0]):
+            best = (ratio, other)
+    return best[1] if best else None
+
+
 def _key(text: str) -> tuple[str, ...]:
-    return tuple(fold(w) for w, _, _ in words(nfc(text)))
+    return tuple(fold(w) for w, _, _ in words(expand(nfc(text))))
 
 
 def _seq(ws: list[tuple[str, int, int]], i: int, n: int) -> tuple[str, ...]:
@@ -220,6 +305,10 @@ class Registry:
     def add(self, name: str, *, alias: str | None = None, group: bool | None = None) -> BodyDraft:
         """The body called *name*, created when new; *alias* is another way the text says it."""
         name = squash_spaces(nfc(name)).strip(" ,;.")
+        full = expand(name)
+        if full != name and self.resolve(name) is None:
+            alias = alias or name
+            name = full
         if name[:1].islower():
             alias = alias or name
             name = name[0].upper() + name[1:]
@@ -306,12 +395,19 @@ def split_names(text: str, registry: Registry) -> list[str]:
     Split on ",", ";" and "và" only where the next part starts a name, so "Sở Kế hoạch
     và Đầu tư" and "các huyện ủy, thị ủy, thành ủy" stay whole.
     """
+    text = text.replace("\n", ";")  # one name per line
     ws = words(text)
     out: list[str] = []
     i = 0
     while i < len(ws):
         if ws[i][0] in (",", ";", "và", "-", "+", "•"):
             i += 1
+            continue
+        group = group_phrase(ws, i)
+        if group:
+            end = i + group
+            out.append(text[ws[i][1] : ws[end - 1][2]].strip(" ,;."))
+            i = end
             continue
         end = _scan_name(ws, i, registry) if _starts_item(ws, i) else _scan_plain(ws, i)
         end = max(end, i + 1)

@@ -1,4 +1,9 @@
-"""Paragraphs → the document's tree: header, title, preamble, sections, tasks, closing.
+"""Paragraphs → the document's tree: parts, header, title, preamble, sections, tasks, closing.
+
+A document is one or more *parts*: the decision (or resolution) that issues the plan, the
+plan itself, and appendices ("PHỤ LỤC I", "Biểu số 01"), each with its own heading block
+and closed by its own signature ("Nơi nhận:", "TM.", "KT.", a name). The plan's sections
+come from the plan part; each appendix is one more top section ("PL1", "PL2", …).
 
 Sections are the Roman-numbered headings ("II- NHIỆM VỤ THƯỜNG XUYÊN"). Inside a
 section, list markers nest as the document nests them: the first kind of marker met
@@ -13,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kehoach.importer.markers import FIELD, classify, ends_sentence, repair, roman
+from kehoach.importer.markers import FIELD, classify, ends_sentence, repair, roman, split_fields
 from kehoach.importer.names import looks_like_body, starts_with_head
 from kehoach.importer.reading import Para
 from kehoach.importer.tables import Table, TableRow, read_any_table, read_table
@@ -47,6 +52,30 @@ class Node:
     fields: dict[str, str] = field(default_factory=dict)
     item: int = 0
     where: dict[str, int | str] = field(default_factory=dict)  # table/sheet/row/cell
+    lines: list[int] = field(default_factory=list)  # every paragraph read into this task
+
+    def __post_init__(self) -> None:
+        if not self.lines:
+            self.lines = [self.line]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one paragraph (or table row) of the document ended up."""
+
+    place: str  # metadata, heading, task, note, boilerplate, unplaced
+    detail: str = ""
+
+
+@dataclass
+class Part:
+    """A part of the document: the issuing decision, the plan, or an appendix."""
+
+    kind: str  # decision, plan, appendix
+    header: list[Para] = field(default_factory=list)
+    title: list[Para] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    closing: list[Para] = field(default_factory=list)
 
 
 @dataclass
@@ -72,33 +101,126 @@ class Draft:
     closing: list[Para] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
+    paras: list[Para] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    ledger: dict[int, Placement] = field(default_factory=dict)  # paragraph line → place
     tables: list[Table] = field(default_factory=list)  # every table seen, read or not
+    table_results: list[tuple[int, str]] = field(default_factory=list)  # (line, what became)
+    inherited: list[tuple[int, str]] = field(default_factory=list)  # rows given a merged cell
+
+    def place(self, para: Para, place: str, detail: str = "") -> None:
+        self.ledger[para.line] = Placement(place, detail)
+
+
+_TITLE_KINDS = (
+    ("decision", ("quyet dinh", "nghi quyet")),
+    ("plan", (
+        "ke hoach", "chuong trinh hanh dong", "chuong trinh cong tac", "chuong trinh",
+        "de an",
+    )),
+)  # fmt: skip
+_APPENDIX = re.compile(
+    r"^(?:PHỤ LỤC|Phụ lục|BIỂU SỐ|Biểu số|BIỂU|Biểu mẫu|BIỂU MẪU)\s*"
+    r"(?P<n>[IVX]+|\d{1,3}[a-z]?|[A-Z])?\s*(?:[:.\-–]\s*|$|\s)"
+)
+_SIGN_START = re.compile(r"^(?:T/M|TM\.|T\.M\.|KT\.|TL\.|TUQ\.|Q\.|Q\s)\s*\S")
+_SIGNED = re.compile(r"^\(?\s*(?:đã ký|ký|ký tên|ký và đóng dấu|đã ký và đóng dấu)\s*\)?\.?$", re.I)
+_PERSON = re.compile(
+    r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝ][^\s\d,;:()]*\s+){1,5}[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*$"
+)
+_TABLE_TEXT = re.compile(r"(?:\S\s+\|\s+\S.*){2,}")
+_POINTER = re.compile(r"(?:tai|theo|o|trong) (?:cac )?phu luc|phu luc (?:[ivx\d]+ )?kem theo")
+_COLUMN_NAMES = {"lead": "cơ quan chủ trì", "deadline": "thời hạn", "partners": "phối hợp"}
+
+
+def _folded_first(para: Para) -> str:
+    return fold(para.lines[0]).strip(" :.")
+
+
+def title_kind(para: Para) -> str | None:
+    """ "KẾ HOẠCH" → plan, "QUYẾT ĐỊNH" → decision, "PHỤ LỤC I" → appendix, else None."""
+    if para.cells is not None:
+        return None
+    first = para.lines[0].strip()
+    if _APPENDIX.match(first) and len(para.text.split()) <= 40 and not first.endswith("."):
+        upper = first.isupper() or bool(para.heading) or para.bold
+        if upper or _APPENDIX.match(first).group("n"):  # type: ignore[union-attr]
+            return "appendix"
+    if not (first.isupper() or para.heading) or first.endswith(":"):
+        return None
+    folded = _folded_first(para)
+    for kind, words in _TITLE_KINDS:
+        if any(folded == w or folded.startswith(w + " ") for w in words):
+            return kind
+    return None
 
 
 def _is_title(para: Para) -> bool:
-    first = para.lines[0]
-    return fold(first).startswith("ke hoach") and (first.isupper() or bool(para.heading))
+    return title_kind(para) == "plan"
 
 
 def _is_end(para: Para) -> bool:
     text = para.text.strip()
-    return fold(text).startswith("noi nhan") or bool(
-        re.match(r"^(T/M|TM\.|T\.M\.|KT\.|TL\.)\s*\S", text)
-    )
+    if para.cells is not None:
+        return bool(para.cells) and fold(para.cells[0]).startswith("noi nhan")
+    return fold(text).startswith("noi nhan") or bool(_SIGN_START.match(text))
+
+
+def _split_closing(paras: list[Para]) -> tuple[list[Para], list[Para]]:
+    """A signature block and what follows it (the next part's heading block).
+
+    The block runs through the recipients' list ("Nơi nhận:" and its dashes), the
+    signing lines ("TM. …", the position, "Đã ký") and ends with the signer's name.
+    """
+    seen_name = False
+    for i, para in enumerate(paras):
+        text = para.text.strip()
+        if seen_name and not (fold(text).startswith("noi nhan") or text.startswith(("-", "+"))):
+            return paras[:i], paras[i:]
+        if para.cells is None:
+            seen_name = seen_name or (bool(_PERSON.match(text)) and not text.isupper())
+        else:
+            seen_name = seen_name or any(_PERSON.match(c.split("\n")[-1]) for c in para.cells)
+    return paras, []
+
+
+@dataclass
+class _Open:
+    """A subsection being filled: its heading's marker kind and depth among the levels."""
+
+    section: SectionDraft
+    kind: str | None
+    depth: int
+
+
+_BODY_HEADING = re.compile(
+    r"^(?P<name>.+?)\s*(?:\(\s*(?:là\s+)?(?:cơ quan|đơn vị)?\s*chủ trì\s*\))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BODY_LEAD_IN = re.compile(r"^(?P<name>[^:;.()]{3,120}?)\s*:\s*(?P<text>\S.*)$", re.DOTALL)
+
+
+def heading_body(rest: str) -> str | None:
+    """The body a heading names: "Sở Tài chính:", "Sở Nội vụ (cơ quan chủ trì)" → the name."""
+    match = _BODY_HEADING.match(rest.strip())
+    name = match.group("name").strip(" :") if match else ""
+    return name if name and looks_like_body(name) else None
 
 
 class _Builder:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self.top: SectionDraft | None = None
-        self.sub: SectionDraft | None = None
-        self.sub_kind: str | None = None
+        self.subs: list[_Open] = []
         self.levels: list[str] = []
         self.stack: list[Node] = []
         self.generated = 0
+        self.owner: tuple[Node, int] | None = None  # the task a lettered field block belongs to
+        self.pending: tuple[Node, str] | None = None  # "Đơn vị phối hợp:" over a list of names
+        self.last_field: Node | None = None
 
     # ----------------------------------------------------------------- sections
-    def open_top(self, ident: str, title: str, line: int) -> None:
+    def open_top(self, ident: str, title: str, para: Para | None) -> None:
         folded = fold(title)
         purpose = any(w in folded for w in _NOT_TASK_SECTIONS) and not any(
             w in folded for w in _TASK_WORDS
@@ -107,25 +229,30 @@ class _Builder:
         base, n = ident, 2
         while ident in taken:  # a heading repeated by mistake keeps its tasks apart
             ident, n = f"{base}-{n}", n + 1
-        section = SectionDraft(ident, title, line, purpose=purpose)
+        section = SectionDraft(ident, title, para.line if para else 0, purpose=purpose)
+        if para is not None:
+            self.draft.place(para, "note" if purpose else "heading", ident)
         if purpose:
             self.draft.notes.append(f"{ident}. {title}")
         if "nhiem vu thuong xuyen" in folded:
             section.default_deadline = "thực hiện thường xuyên"
         self.draft.sections.append(section)
-        self.top, self.sub, self.sub_kind = section, None, None
+        self.top, self.subs = section, []
         self.levels, self.stack = [], []
+        self.owner = self.pending = self.last_field = None
 
-    def open_sub(self, title: str, line: int, kind: str | None) -> SectionDraft:
-        assert self.top is not None
-        self.top.children += 1
-        section = SectionDraft(
-            f"{self.top.id}.{self.top.children}", title, line, parent=self.top.id
-        )
-        if looks_like_body(title):
-            section.heading_body = title.rstrip(":").strip()
+    def open_sub(self, title: str, para: Para, kind: str | None, depth: int = 0) -> SectionDraft:
+        parent = self.current
+        parent.children += 1
+        section = SectionDraft(f"{parent.id}.{parent.children}", title, para.line, parent=parent.id)
+        body = heading_body(title)
+        if body is not None:
+            section.heading_body = body
         self.draft.sections.append(section)
-        self.sub, self.sub_kind, self.stack = section, kind, []
+        self.draft.place(para, "heading", section.id)
+        self.subs.append(_Open(section, kind, depth))
+        self.stack = []
+        self.owner = self.pending = self.last_field = None
         return section
 
     def add_root(self, node: Node) -> None:
@@ -139,18 +266,18 @@ class _Builder:
     @property
     def current(self) -> SectionDraft:
         assert self.top is not None
-        return self.sub or self.top
+        return self.subs[-1].section if self.subs else self.top
 
     def top_section(self, para: Para, kind: str | None, number: str, rest: str) -> bool:
         if kind in ("roman", "part", "letter"):
-            self.open_top(number, rest.strip() or para.text, para.line)
+            self.open_top(number, rest.strip() or para.text, para)
             return True
         if para.heading and kind is None:
             self.generated += 1
-            self.open_top(roman(len(self.draft.sections) + 1), para.text, para.line)
+            self.open_top(roman(len(self.draft.sections) + 1), para.text, para)
             return True
         if kind == "arabic" and rest.isupper() and len(rest.split()) >= 2 and not self.levels:
-            self.open_top(number, rest, para.line)
+            self.open_top(number, rest, para)
             return True
         return False
 
@@ -160,7 +287,7 @@ class _Builder:
             return True
         if rest.endswith((".", ";")) or len(rest.split()) > 25 or following is None:
             return False
-        if _ROLE_WORDS.search(rest) and not looks_like_body(rest):
+        if _ROLE_WORDS.search(rest) and heading_body(rest) is None:
             return False
         if following.cells is not None:
             return task_table
@@ -169,16 +296,31 @@ class _Builder:
             if FIELD.match(following.text):
                 return False
             topic = len(rest.split()) <= 12 and starts_with_head(following.text)
-            return looks_like_body(rest.rstrip(":")) or topic
+            return heading_body(rest) is not None or topic
         return next_kind not in ("roman", "part", "letter", self.levels[0] if self.levels else "")
+
+    def is_body_heading(self, rest: str, following: Para | None, depth: int) -> bool:
+        """ "2.3. Sở Tài chính", "- Ủy ban nhân dân các huyện, thành phố:" over its tasks."""
+        if following is None or following.cells is not None or heading_body(rest) is None:
+            return False
+        if split_fields(following.text) is not None:
+            return False
+        next_kind = classify(following.text)[0]
+        if next_kind is None:
+            return True
+        return (
+            next_kind not in ("roman", "part", "letter")
+            and next_kind not in self.levels[: depth + 1]
+        )
 
     def item(
         self, para: Para, kind: str, rest: str, following: Para | None, task_table: bool
     ) -> None:
+        self.pending = None
         if para.heading:  # a Markdown or Word heading with a number is always a subsection
-            self.sub = None
+            self.subs = []
             self.levels = [kind]
-            self.open_sub(rest, para.line, kind)
+            self.open_sub(rest, para, kind)
             return
         if kind in self.levels:
             depth = self.levels.index(kind)
@@ -186,14 +328,24 @@ class _Builder:
         else:
             self.levels.append(kind)
             depth = len(self.levels) - 1
-        if depth == 0 and kind != "plus" and self.is_heading(para, rest, following, task_table):
-            self.open_sub(rest, para.line, kind)
+        while self.subs and (self.subs[-1].depth >= depth or self.subs[-1].kind == "table"):
+            self.subs.pop()  # an item back at a heading's level closes that heading
+            self.stack = []
+        if self.owner is not None and depth <= self.owner[1]:
+            self.owner = None
+        if (
+            depth == 0 and kind != "plus" and self.is_heading(para, rest, following, task_table)
+        ) or (kind != "plus" and self.is_body_heading(rest, following, depth)):
+            self.open_sub(rest, para, kind, depth)
             return
-        if depth == 0 and self.sub is not None:
-            self.sub, self.sub_kind = None, None  # an item back at the outer level
-        base = 1 if self.sub is not None and self.levels and self.levels[0] == self.sub_kind else 0
+        base = self.subs[-1].depth + 1 if self.subs else 0
         tree_depth = max(0, min(depth - base, len(self.stack)))
         node = Node(para.line, [rest], kind)
+        lead_in = _BODY_LEAD_IN.match(rest)
+        if lead_in and heading_body(lead_in.group("name")) is not None:
+            node.texts = [lead_in.group("text")]  # "2.3. Sở Tài chính: chủ trì …"
+            node.fields["lead"] = heading_body(lead_in.group("name")) or ""
+        self.draft.place(para, "task")
         if tree_depth == 0:
             self.add_root(node)
         else:
@@ -203,60 +355,155 @@ class _Builder:
 
     def plain(self, para: Para) -> None:
         text = para.text
+        self.pending = None
         if fold(text).startswith(_CLOSING):
             self.unplaced(para, "lời kết, không phải nhiệm vụ")
+        elif _TABLE_TEXT.search(text):
+            self.unplaced(para, "dòng giống một hàng bảng, không ghép vào nhiệm vụ")
+        elif _POINTER.search(fold(text)) and not self.stack:
+            self.draft.notes.append(text)  # "… các nhiệm vụ nêu tại Phụ lục I kèm theo"
+            self.draft.place(para, "note", "chỉ dẫn tới phụ lục")
         elif self.stack:
             self.stack[-1].texts.append(text)
+            self.stack[-1].lines.append(para.line)
+            self.draft.place(para, "task")
         elif text.endswith(":"):
             self.current.intro.append((para.line, text))
+            self.draft.place(para, "note", f"lời dẫn mục {self.current.id}")
         else:
             node = Node(para.line, [text], "para")
             self.add_root(node)
             self.stack = [node]
+            self.draft.place(para, "task")
 
-    def field_line(self, para: Para, label: str, value: str) -> None:
+    # ----------------------------------------------------------------- fields
+    def _target(self, after: Para | None, key: str) -> list[Node]:
+        """The task(s) a field line belongs to (see the module docstring)."""
+        if self.owner is not None:
+            return [self.owner[0]]
         if not self.stack:
+            return []
+        last = self.stack[-1]
+        if len(self.stack) >= 2:  # after "+" sub-items: the parent's, unless each has its own
+            parent = self.stack[-2]
+            earlier = parent.children[:-1]
+            next_kind = classify(after.text)[0] if after is not None else None
+            continues = next_kind is not None and next_kind == last.kind
+            if not continues and not any(key in c.fields for c in earlier):
+                return [parent]
+            return [last]
+        # a label block under a run of bullets covers the run
+        run: list[Node] = []
+        for node in reversed(self.current.tasks):
+            if node.fields or node.kind not in ("dash", "bullet", "plus") or node.children:
+                break
+            run.append(node)
+        if last.kind in ("dash", "bullet", "plus") and len(run) > 1 and last is run[0]:
+            return list(reversed(run))
+        return [last]
+
+    def fields(
+        self, para: Para, kind: str | None, found: list[tuple[str, str, str]], after: Para | None
+    ) -> None:
+        if kind in ("alpha", "paren") and self.stack and self.owner is None:
+            owner = self.stack[0] if len(self.stack) == 1 else self.stack[-1]
+            self.owner = (owner, self.levels.index(owner.kind) if owner.kind in self.levels else 0)
+        keys = [key for _, key, _ in found]
+        targets = self._target(after, keys[0])
+        if not targets:
             self.unplaced(para, "thông tin chủ trì/thời hạn không gắn với nhiệm vụ nào")
             return
-        node, folded = self.stack[-1], fold(label)
-        key = (
-            "partners" if "phoi hop" in folded
-            else "lead" if ("chu tri" in folded or "thuc hien" in folded) and "thoi" not in folded
-            else "deadline" if folded.startswith(("thoi", "tien do"))
-            else "output" if folded.startswith(("san pham", "ket qua", "hinh thuc"))
-            else "note"
-        )  # fmt: skip
-        if key == "lead" and not any(node is task for task in self.current.tasks):
-            key = "note"  # a sub-item stays in its parent's file; keep what it says as a note
+        self.draft.place(para, "task")
+        targets[-1].lines.append(para.line)
+        for node in targets:
+            for label, key, value in found:
+                self.set_field(node, label, key, value, cover=len(targets) > 1)
+        self.last_field = targets[-1]
+
+    def set_field(self, node: Node, label: str, key: str, value: str, *, cover: bool) -> None:
         value = value.strip()
+        if key == "content":
+            if value:
+                node.texts.append(value)
+            return
+        if not value:
+            if key in ("lead", "partners"):
+                self.pending = (node, key)  # the names follow, one per line
+            return
         if key == "note":
             note = f"{label.strip()}: {value}"
             node.fields["note"] = (
                 f"{node.fields['note']}\n{note}" if "note" in node.fields else note
             )
+            return
+        value = value.rstrip(".;")
+        if cover and key in node.fields:
+            return
+        if key in node.fields and key == "partners":
+            node.fields[key] = f"{node.fields[key]}; {value}"
         else:
-            node.fields[key] = value.rstrip(".")
+            node.fields[key] = value
 
+    def pending_name(self, para: Para, rest: str) -> bool:
+        """A dash line under "Đơn vị phối hợp:" that only names bodies."""
+        if self.pending is None:
+            return False
+        name = rest.strip(" ;.,")
+        if not looks_like_body(name) and not name.lower().startswith("các"):
+            self.pending = None
+            return False
+        node, key = self.pending
+        node.fields[key] = f"{node.fields[key]}; {name}" if node.fields.get(key) else name
+        node.lines.append(para.line)
+        self.draft.place(para, "task")
+        return True
+
+    # ----------------------------------------------------------------- tables
     def table(self, rows: list[Para]) -> None:
         table = read_any_table(rows)
         self.draft.tables.append(table)
+        first = rows[0]
+        if table.kind == "indicators":  # targets, not tasks: kept in the plan's note
+            self.draft.notes.append(f"Bảng chỉ tiêu (dòng {first.line}):")
+            for para in rows:
+                self.draft.notes.append(" | ".join(para.cells or ()))
+                self.draft.place(para, "note", "bảng chỉ tiêu")
+            self.draft.table_results.append(
+                (first.line, "bảng chỉ tiêu, ghi vào ghi chú của kế hoạch")
+            )
+            return
         if table.kind != "tasks":  # reported whole: a table is never dropped
             for skipped in table.skipped:
                 self.draft.unplaced.append(Unplaced(skipped.line, skipped.text, skipped.reason))
+                self.draft.ledger[skipped.line] = Placement("unplaced", skipped.reason)
+            for para in rows:
+                if para.line not in self.draft.ledger:
+                    self.unplaced(para, "bảng không đọc được thành nhiệm vụ")
+            self.draft.table_results.append(
+                (first.line, "không đọc được thành nhiệm vụ (không nhận ra cột nội dung)")
+            )
             return
+        for para in rows:  # header, column numbers, repeated headers: until a row says more
+            self.draft.place(para, "boilerplate", "tiêu đề bảng")
+        by_line = {para.line: para for para in rows}
         self.stack = []
-        if self.sub is not None and self.sub_kind == "table":
-            self.sub = None
+        while self.subs and self.subs[-1].kind == "table":
+            self.subs.pop()
         base = self.current
         placed: dict[int, SectionDraft | Node] = {}
+        count = 0
         for index, row in enumerate(table.rows):
             if isinstance(row, Unplaced):
                 self.draft.unplaced.append(row)
+                self.draft.ledger[row.line] = Placement("unplaced", row.reason)
                 continue
             parent = placed.get(row.parent) if row.parent is not None else None
             if row.group and not isinstance(parent, Node):
                 container = parent if isinstance(parent, SectionDraft) else base
-                placed[index] = self.nested_section(container, row.content, row.line)
+                section = self.nested_section(container, row.content, row.line)
+                placed[index] = section
+                if row.line in by_line:
+                    self.draft.place(by_line[row.line], "heading", section.id)
                 continue
             node = _row_node(row)
             if isinstance(parent, Node):
@@ -267,6 +514,14 @@ class _Builder:
                 node.item = section.children
                 section.tasks.append(node)
             placed[index] = node
+            self.draft.ledger[row.line] = Placement("task")
+            count += 1
+            columns = (*row.inherited, *row.merged)
+            if columns:
+                self.draft.inherited.append(
+                    (row.line, ", ".join(_COLUMN_NAMES.get(c, c) for c in columns))
+                )
+        self.draft.table_results.append((first.line, f"{count} nhiệm vụ"))
         self.stack = []
 
     def nested_section(self, container: SectionDraft, title: str, line: int) -> SectionDraft:
@@ -275,13 +530,15 @@ class _Builder:
         section = SectionDraft(
             f"{container.id}.{container.children}", title, line, parent=container.id
         )
-        if looks_like_body(title):
-            section.heading_body = title.rstrip(":").strip()
+        body = heading_body(title)
+        if body is not None:
+            section.heading_body = body
         self.draft.sections.append(section)
         return section
 
     def unplaced(self, para: Para, reason: str) -> None:
         self.draft.unplaced.append(Unplaced(para.line, para.text, reason))
+        self.draft.place(para, "unplaced", reason)
 
 
 def _row_node(row: TableRow) -> Node:
@@ -303,29 +560,75 @@ def _title_end(paras: list[Para], start: int) -> int:
     while end < len(paras):
         para = paras[end]
         kind = classify(para.text)[0]
-        if para.cells is not None or kind is not None:
+        if para.cells is not None or kind is not None or title_kind(para) is not None:
+            break
+        if _is_end(para):
             break
         if not (para.bold or (not ends_sentence(para.text) and len(para.text.split()) <= 60)):
             break
+        if (
+            end > start + 1
+            and para.text.isupper()
+            and not para.bold
+            and len(para.text.split()) <= 5
+        ):
+            break  # "CHÍNH PHỦ" over "Căn cứ …": the organ that decides, not the title
         end += 1
     return end
 
 
-def build_draft(paras: list[Para]) -> Draft:
-    """The document's tree; nothing is dropped without being recorded."""
-    paras = repair(paras)
-    draft = Draft()
-    title_at = next((i for i, p in enumerate(paras) if _is_title(p)), None)
-    start = 0
-    if title_at is not None:
-        draft.header = paras[:title_at]
-        start = _title_end(paras, title_at)
-        draft.title = paras[title_at:start]
-    builder = _Builder(draft)
-    body = paras[start:]
-    end = next((i for i, p in enumerate(body) if _is_end(p)), len(body))
-    draft.closing = body[end:]
-    body = body[:end]
+def split_parts(paras: list[Para]) -> list[Part]:
+    """The document's parts in order (one part, kind "plan", when it has no title)."""
+    titles = [i for i, p in enumerate(paras) if title_kind(p) is not None]
+    if not titles:
+        body = paras
+        end = next((i for i, p in enumerate(body) if _is_end(p)), len(body))
+        closing, rest = _split_closing(body[end:])
+        part = Part("plan", body=body[:end], closing=closing)
+        return [part] if not rest else [part, Part("tail", body=rest)]
+    parts: list[Part] = []
+    header = paras[: titles[0]]
+    for n, start in enumerate(titles):
+        stop = titles[n + 1] if n + 1 < len(titles) else len(paras)
+        kind = title_kind(paras[start]) or "plan"
+        end = _title_end(paras, start)
+        end = min(end, stop)
+        part = Part(kind, header=header, title=paras[start:end])
+        body = paras[end:stop]
+        close = next((i for i, p in enumerate(body) if _is_end(p)), len(body))
+        part.body = body[:close]
+        part.closing, header = _split_closing(body[close:])
+        parts.append(part)
+    if header:
+        parts.append(Part("tail", body=header))
+    # a decision is only the wrapper of the plan when something follows it
+    kinds = [p.kind for p in parts]
+    if "decision" in kinds and not ({"plan", "appendix"} & set(kinds)):
+        for part in parts:
+            if part.kind == "decision":
+                part.kind = "plan"
+    return parts
+
+
+def _appendix_id(part: Part, n: int) -> str:
+    match = _APPENDIX.match(part.title[0].lines[0].strip())
+    number = match.group("n") if match else None
+    if number and re.fullmatch(r"[IVX]+", number):
+        return f"PL{number}"
+    if number and re.fullmatch(r"\d{1,3}[a-z]?", number):
+        return f"PL{int(re.sub(r'[a-z]', '', number)) if number[-1].isdigit() else number}"
+    return f"PL{roman(n)}"
+
+
+def _appendix_title(part: Part) -> str:
+    lines = [line for para in part.title for line in para.lines]
+    head = lines[0].strip().rstrip(":")
+    rest = [line for line in lines[1:] if not line.startswith("(")]
+    return f"{head}: {' '.join(rest)}" if rest and ":" not in head else head
+
+
+def _fill(builder: _Builder, body: list[Para]) -> None:
+    draft = builder.draft
     implicit_clash = any(classify(p.text)[0] in ("roman", "part", "letter") for p in body) or any(
         p.heading for p in body
     )
@@ -337,7 +640,7 @@ def build_draft(paras: list[Para]) -> Draft:
             while j < len(body) and body[j].cells is not None and body[j].table == para.table:
                 j += 1
             if builder.top is None:
-                builder.open_top("I", "NHIỆM VỤ", para.line)
+                builder.open_top("I", "NHIỆM VỤ", None)
             builder.table(body[i:j])
             i = j
             continue
@@ -347,17 +650,23 @@ def build_draft(paras: list[Para]) -> Draft:
         if builder.top_section(para, kind, number, rest):
             continue
         if builder.top is None and kind is not None and not implicit_clash:
-            builder.open_top("I", "NHIỆM VỤ", para.line)  # items before any heading
+            builder.open_top("I", "NHIỆM VỤ", None)  # items before any heading
         if builder.top is None:
             draft.preamble.append(para)
+            draft.place(para, "note", "lời dẫn")
             continue
         if builder.top.purpose:
             prefix = f"{number}. " if kind == "arabic" else ("- " if kind else "")
             draft.notes.append(prefix + rest)
+            draft.place(para, "note", f"mục {builder.top.id}")
             continue
-        field_match = FIELD.match(para.text)
-        if field_match:
-            builder.field_line(para, field_match.group("label"), field_match.group("value"))
+        field_text = rest if kind in ("alpha", "paren", "dash", "plus", "bullet") else para.text
+        found = split_fields(field_text)
+        if found is not None:
+            after = next((p for p in body[i:] if split_fields(classify(p.text)[2]) is None), None)
+            builder.fields(para, kind, found, after)
+        elif kind in ("dash", "plus", "bullet") and builder.pending_name(para, rest):
+            continue
         elif kind is None or kind in ("roman", "letter", "part"):
             builder.plain(para)
         else:
@@ -367,4 +676,50 @@ def build_draft(paras: list[Para]) -> Draft:
                     break
                 rows.append(later)
             builder.item(para, kind, rest, following, read_table(rows) is not None)
+
+
+def build_draft(paras: list[Para]) -> Draft:
+    """The document's tree; every paragraph is placed somewhere (``Draft.ledger``)."""
+    paras = repair(paras)
+    draft = Draft(paras=paras)
+    parts = split_parts(paras)
+    draft.parts = parts
+    plan = next((p for p in parts if p.kind == "plan"), None)
+    decision = next((p for p in parts if p.kind == "decision"), None)
+    main = plan or decision or parts[0]
+    draft.header, draft.title, draft.closing = main.header, main.title, main.closing
+    builder = _Builder(draft)
+    appendices = 0
+    for part in parts:
+        for para in part.header:
+            draft.place(para, "boilerplate", "đầu văn bản")
+        for para in part.title:
+            draft.place(para, "metadata", "tên văn bản")
+        recipients = False
+        for para in part.closing:
+            if fold(para.text).startswith("noi nhan"):
+                recipients = True
+            elif not para.text.startswith(("-", "+", "•")):
+                recipients = False
+            draft.place(para, "boilerplate", "nơi nhận" if recipients else "chữ ký")
+        if part is main and part.kind == "plan":
+            _fill(builder, part.body)
+        elif part.kind == "appendix":
+            appendices += 1
+            builder.open_top(_appendix_id(part, appendices), _appendix_title(part), None)
+            _fill(builder, part.body)
+        else:
+            detail = {"decision": "điều khoản quyết định ban hành", "tail": "sau chữ ký"}.get(
+                part.kind, "văn bản khác"
+            )
+            for para in part.body:
+                if part.kind == "plan":  # a second plan in one file: read it too
+                    continue
+                draft.place(para, "boilerplate", detail)
+            if part.kind == "plan":
+                _fill(builder, part.body)
+    for para in paras:
+        if para.line not in draft.ledger:
+            draft.unplaced.append(Unplaced(para.line, para.text, "không xếp được vào đâu"))
+            draft.place(para, "unplaced", "không xếp được vào đâu")
     return draft

@@ -1,0 +1,197 @@
+"""The forms of issue 11, structure side: parts, field blocks, body headings, prose
+deadlines, group bodies; and the accounting of every line. Each document in
+tests/data/import/ is checked task by task."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kehoach.cli.app import app
+from kehoach.importer import NoTasksFound, import_document
+from kehoach.importer.markers import repair
+from kehoach.importer.reading import read_document
+from kehoach.importer.summary import PLACES
+from kehoach.checks import validate
+from tests.importer import DATA, ROOT, SEED, all_tasks, body_names, load
+
+FORMS = ROOT / "tests" / "data" / "import"
+TEXT_DOCUMENTS = sorted(
+    p for p in FORMS.iterdir() if p.suffix in (".md", ".txt") and not p.name.startswith("empty")
+)
+EVERY_DOCUMENT = [*TEXT_DOCUMENTS, *sorted(DATA.iterdir()), SEED]
+
+
+def imported(tmp_path: Path, name: str) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+    """The result, task id → (lead body's name, task, parent id), and the plan."""
+    result = import_document(FORMS / name, tmp_path / "plan")
+    names = body_names(result.out)
+    tasks = {
+        tid: (names[body], task, parent)
+        for tid, (body, task, parent) in all_tasks(result.out).items()
+    }
+    return result, tasks, load(result.out / "plan.yaml")
+
+
+def partner_names(tmp: Path, task: dict[str, Any]) -> list[str]:
+    names = body_names(tmp / "plan")
+    return [names[p] for p in task.get("partners", [])]
+
+
+def row(tasks: dict[str, Any], tid: str) -> tuple[str, str, str, str | None]:
+    """(lead, role, deadline, parent) of a task."""
+    lead, task, parent = tasks[tid]
+    return lead, task["role"], task.get("deadline", ""), parent
+
+
+@pytest.mark.parametrize("path", TEXT_DOCUMENTS, ids=lambda p: p.name)
+def test_every_form_document_imports_valid_and_identical_twice(tmp_path: Path, path: Path) -> None:
+    first = import_document(path, tmp_path / "a")
+    second = import_document(path, tmp_path / "b")
+    assert first.files == second.files
+    plan, problems = validate(first.out, dt.date(2030, 1, 1))
+    assert [p.render() for p in problems] == []
+    assert plan is not None and len(plan.tasks) == first.tasks > 0
+
+
+@pytest.mark.parametrize("path", EVERY_DOCUMENT, ids=lambda p: p.name)
+def test_every_paragraph_ends_in_exactly_one_place(tmp_path: Path, path: Path) -> None:
+    result = import_document(path, tmp_path / "plan")
+    paras = repair(read_document(path))
+    lines = [entry["line"] for entry in result.report["lines"]]
+    assert lines == [p.line for p in paras]  # each once, in document order
+    assert {entry["place"] for entry in result.report["lines"]} <= set(PLACES)
+    assert sum(result.report["places"].values()) == len(paras)
+    ids = set(all_tasks(result.out))
+    for entry in result.report["lines"]:
+        if entry["place"] == "task":
+            assert entry["detail"] in ids, entry
+
+
+# ----------------------------------------------------------------- form 1: parts
+
+
+GOV = "chinh-phu-chuong-trinh-hanh-dong.md"
+
+
+def test_a_programme_issued_by_a_resolution_with_appendices(tmp_path: Path) -> None:
+    result, tasks, plan = imported(tmp_path, GOV)
+    # the plan has no number or date of its own: they come from the resolution
+    assert plan["number"] == "58/NQ-CP" and plan["issued"] == dt.date(2025, 4, 21)
+    assert plan["issuer"] == "Chính phủ"
+    assert plan["signer"] == {
+        "name": "Phạm Minh Chính", "position": "Thủ tướng", "on_behalf": "TM. Chính phủ"
+    }  # fmt: skip
+    assert plan["title"] == (
+        "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"
+    )
+    assert [s["id"] for s in plan["sections"]] == [
+        "I", "II", "III", "III.1", "III.2", "PLI", "PLI.1", "PLI.2", "PLII"
+    ]  # fmt: skip
+    assert sorted(tasks) == [
+        "III.1.1", "III.1.2", "III.2.1", "PLI.1.1", "PLI.1.2", "PLI.2.1", "PLI.2.2"
+    ]  # fmt: skip
+    # body headings set the lead; deadlines in the running prose
+    assert row(tasks, "III.1.1") == (
+        "Bộ Khoa học và Công nghệ",
+        "chủ trì",
+        "định kỳ 6 tháng báo cáo Thủ tướng Chính phủ kết quả thực hiện, trước ngày 15 tháng 6 "
+        "và ngày 15 tháng 12 hằng năm",
+        None,
+    )
+    assert row(tasks, "III.1.2") == (
+        "Bộ Khoa học và Công nghệ", "phối hợp", "hoàn thành trong năm 2025", None
+    )  # fmt: skip
+    assert partner_names(tmp_path, tasks["III.1.2"][1]) == ["Bộ Tài chính"]
+    assert row(tasks, "III.2.1")[0] == (
+        "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    )
+    assert row(tasks, "III.2.1")[2] == "hoàn thành trước ngày 30 tháng 6 năm 2025"
+    # the appendix table: abbreviations are the full name, groups are kept as bodies
+    assert row(tasks, "PLI.1.1") == ("Bộ Khoa học và Công nghệ", "chủ trì", "Tháng 5/2025", None)
+    assert tasks["PLI.1.1"][1]["title"] == (
+        "Xây dựng Luật Khoa học, công nghệ và đổi mới sáng tạo (sửa đổi)"
+    )
+    assert partner_names(tmp_path, tasks["PLI.1.1"][1]) == ["Bộ Tư pháp", "Các bộ, ngành liên quan"]
+    # a "chủ trì" column makes the body lead whatever the task's first word
+    assert row(tasks, "PLI.1.2") == ("Bộ Kế hoạch và Đầu tư", "chủ trì", "Quý III/2025", None)
+    assert partner_names(tmp_path, tasks["PLI.1.2"][1]) == [
+        "Bộ Khoa học và Công nghệ",
+        "Bộ Tư pháp",
+    ]
+    assert partner_names(tmp_path, tasks["PLI.2.1"][1]) == [
+        "Bộ Thông tin và Truyền thông",
+        "Bộ Văn hóa, Thể thao và Du lịch",
+        "Các bộ, ngành",
+    ]
+    assert row(tasks, "PLI.2.2")[2] == "2025-2028"
+    groups = {b["name"] for b in load(result.out / "bodies.yaml")["bodies"] if b.get("group")}
+    assert {"Các bộ, ngành liên quan", "Các bộ, ngành"} <= groups
+    # the indicator appendix is kept in the plan's note, not turned into tasks
+    assert "Chi cho nghiên cứu khoa học | % GDP | 2" in plan["note"]
+    assert plan["note"].startswith("Ban hành kèm theo Nghị quyết số 58/NQ-CP")
+    # the resolution's articles, recipients and both signatures are boilerplate, by line
+    places = {e["line"]: (e["place"], e.get("detail", "")) for e in result.report["lines"]}
+    assert places[18] == ("boilerplate", "điều khoản quyết định ban hành")
+    assert places[24] == ("boilerplate", "nơi nhận") and places[34] == ("boilerplate", "chữ ký")
+    assert places[62] == ("boilerplate", "chữ ký") and places[87] == ("note", "bảng chỉ tiêu")
+    assert [(t["line"], t["result"]) for t in result.report["tables"]] == [
+        (73, "4 nhiệm vụ"),
+        (85, "bảng chỉ tiêu, ghi vào ghi chú của kế hoạch"),
+    ]
+    assert result.report["places"]["unplaced"] == 0
+
+
+# ----------------------------------------------------------------- no task found
+
+
+def test_a_document_without_tasks_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    document = tmp_path / "thong-bao.txt"
+    document.write_text(
+        "ỦY BAN NHÂN DÂN TỈNH X\n\nTHÔNG BÁO\n\nVề việc nghỉ Tết Nguyên đán.\n\n"
+        "Nơi nhận:\n- Các sở;\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(NoTasksFound) as caught:
+        import_document(document, tmp_path / "out")
+    assert caught.value.exit_code == 1 and not (tmp_path / "out").exists()
+    runner = CliRunner()
+    report = tmp_path / "r.json"
+    for text in ("", "\n\n  \n"):
+        empty = tmp_path / "rong.md"
+        empty.write_text(text, encoding="utf-8")
+        result = runner.invoke(app, ["import", str(empty), "--out", str(tmp_path / "o")])
+        assert result.exit_code == 1 and "Không tìm thấy nhiệm vụ nào" in result.stderr
+        assert not (tmp_path / "o").exists()
+    result = runner.invoke(
+        app, ["import", str(document), "--out", str(tmp_path / "o"), "--report", str(report)]
+    )
+    assert result.exit_code == 1, result.stderr
+    assert "Nhiệm vụ tìm thấy: 0" in result.stderr and not (tmp_path / "o").exists()
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["tasks"]["tasks"] == 0
+    assert [(e["line"], e["place"]) for e in data["lines"]] == [
+        (1, "note"), (3, "note"), (5, "note"),
+        (7, "boilerplate"), (8, "boilerplate"), (10, "boilerplate"), (13, "boilerplate"),
+    ]  # fmt: skip
+
+
+def test_cli_summary_and_report(tmp_path: Path) -> None:
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(
+        app, ["import", str(FORMS / GOV), "--out", str(tmp_path / "p"), "--report", str(report)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Nhiệm vụ tìm thấy: 7 — có thời hạn 7, có cơ quan chủ trì 7" in result.stderr
+    assert "Mục: 9 (I, II, III, III.1, III.2, PLI, PLI.1, PLI.2, PLII)." in result.stderr
+    assert "Các bộ, ngành liên quan (mới)" in result.stderr
+    assert "Bảng ở dòng 85: bảng chỉ tiêu" in result.stderr
+    assert "nơi nhận dòng 24–27" in result.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["tasks"] == {"tasks": 7, "deadline": 7, "lead": 7, "partners": 5, "output": 0}
+    assert len(data["lines"]) == sum(data["places"].values())
