@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from kehoach.checks import validate
 from kehoach.cli.app import app
 from kehoach.importer import NoTasksFound, import_document
 from kehoach.importer.markers import repair
 from kehoach.importer.reading import read_document
 from kehoach.importer.summary import PLACES
-from kehoach.checks import validate
 from tests.importer import DATA, ROOT, SEED, all_tasks, body_names, load
 
 FORMS = ROOT / "tests" / "data" / "import"
