@@ -118,6 +118,9 @@ def test_a_programme_issued_by_a_resolution_with_appendices(tmp_path: Path) -> N
         "Xây dựng Luật Khoa học, công nghệ và đổi mới sáng tạo (sửa đổi)"
     )
     assert partner_names(tmp_path, tasks["PLI.1.1"][1]) == ["Bộ Tư pháp", "Các bộ, ngành liên quan"]
+    assert [tasks[t][1].get("output") for t in ("PLI.1.1", "PLI.1.2", "PLI.2.1", "PLI.2.2")] == [
+        "Luật", "Nghị định", "Trung tâm dữ liệu quốc gia", None
+    ]  # fmt: skip
     # a "chủ trì" column makes the body lead whatever the task's first word
     assert row(tasks, "PLI.1.2") == ("Bộ Kế hoạch và Đầu tư", "chủ trì", "Quý III/2025", None)
     assert partner_names(tmp_path, tasks["PLI.1.2"][1]) == [
@@ -193,5 +196,5 @@ def test_cli_summary_and_report(tmp_path: Path) -> None:
     assert "Bảng ở dòng 85: bảng chỉ tiêu" in result.stderr
     assert "nơi nhận dòng 24–27" in result.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
-    assert data["tasks"] == {"tasks": 7, "deadline": 7, "lead": 7, "partners": 5, "output": 0}
+    assert data["tasks"] == {"tasks": 7, "deadline": 7, "lead": 7, "partners": 5, "output": 3}
     assert len(data["lines"]) == sum(data["places"].values())

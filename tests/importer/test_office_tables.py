@@ -182,11 +182,13 @@ def test_xlsx_sheets(tmp_path: Path) -> None:
         "section": "I.1", "item": 2, "line": tasks["I.1.2"][1]["source"]["line"],
         "sheet": "Phụ lục I", "row": 8, "cell": 2,
     }  # fmt: skip
-    # The indicator sheet is not tasks, and it is reported, row by row.
-    reasons = {(u.text, u.reason) for u in result.unplaced}
+    # The indicator sheet is not tasks: it is kept in the plan's note, row by row, and
+    # reported as a table not read into tasks.
     header = "STT | Chỉ tiêu | Đơn vị tính | Năm 2026"
-    assert (header, "bảng chỉ tiêu, không phải nhiệm vụ") in reasons
-    assert len(result.unplaced) == 2
+    assert header in load(result.out / "plan.yaml")["note"].split("\n")
+    assert [t["result"] for t in result.report["tables"]][-1].startswith("bảng chỉ tiêu")
+    assert {e["place"] for e in result.report["lines"] if e["text"] == header} == {"note"}
+    assert result.unplaced == []
 
 
 def test_csv_from_excel(tmp_path: Path) -> None:
@@ -216,7 +218,7 @@ def test_csv_from_excel(tmp_path: Path) -> None:
              None),
             # blank lead and deadline: the merged cells of the sheet, taken from the row above
             ("I.1.2", "Đo lường sự hài lòng\ncủa người dân", nv, "Quý II/2026", [], None, None),
-            ("I.1.3", "Công bố chỉ số cải cách", "Văn phòng UBND tỉnh", "Tháng 12/2026", [],
+            ("I.1.3", "Công bố chỉ số cải cách", "Văn phòng Ủy ban nhân dân tỉnh", "Tháng 12/2026", [],
              None, None),
             # after a group row nothing is inherited
             ("I.2.1", "Kiểm tra công vụ", collective, "Thường xuyên", ["so-noi-vu"], None, None),

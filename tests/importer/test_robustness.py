@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kehoach.checks import validate
-from kehoach.importer import convert, read_text
+from kehoach.importer import NoTasksFound, convert, read_text
+from kehoach.importer.markers import repair
 from kehoach.importer.writing import write_directory
 from tests.importer import DATA, SEED
 
@@ -45,7 +46,13 @@ EXTRA = [
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(LINES + EXTRA), min_size=1, max_size=40))
 def test_any_mix_imports_to_a_valid_plan(lines: list[str]) -> None:
-    result, files = convert(read_text("\n".join(lines)), "kh-thu", "thu.txt")
+    paras = read_text("\n".join(lines))
+    try:
+        result, files = convert(paras, "kh-thu", "thu.txt")
+    except NoTasksFound as refused:  # nothing to write; still every paragraph accounted for
+        assert len(refused.report["lines"]) == len(repair(paras))
+        return
+    assert [e["line"] for e in result.accounting] == [p.line for p in repair(paras)]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "plan"
         write_directory(files, out, force=False)
