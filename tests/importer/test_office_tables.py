@@ -218,7 +218,8 @@ def test_csv_from_excel(tmp_path: Path) -> None:
              None),
             # blank lead and deadline: the merged cells of the sheet, taken from the row above
             ("I.1.2", "Đo lường sự hài lòng\ncủa người dân", nv, "Quý II/2026", [], None, None),
-            ("I.1.3", "Công bố chỉ số cải cách", "Văn phòng Ủy ban nhân dân tỉnh", "Tháng 12/2026", [],
+            ("I.1.3", "Công bố chỉ số cải cách", "Văn phòng Ủy ban nhân dân tỉnh", "Tháng 12/2026",
+             [],
              None, None),
             # after a group row nothing is inherited
             ("I.2.1", "Kiểm tra công vụ", collective, "Thường xuyên", ["so-noi-vu"], None, None),

@@ -29,10 +29,10 @@ def test_init_import_validate(runner: CliRunner, tmp_path: Path) -> None:
     code, out, err = run(runner, "import", str(doc), "--into", str(root))
     assert code == 0, err
     assert out.strip() == str(root / "plans" / "ubnd-ha-giang-chuyen-doi-so")
-    assert "0 khớp danh mục chung, 9 cơ quan đã thêm" in err and "mới: so-noi-vu" in err
+    assert "0 khớp danh mục chung, 10 cơ quan đã thêm" in err and "mới: so-noi-vu" in err
     code, _, err = run(runner, "validate", str(root))
     assert code == 0, err
-    assert "Hợp lệ: 1 kế hoạch, 11 nhiệm vụ; danh mục chung 9 cơ quan" in err
+    assert "Hợp lệ: 1 kế hoạch, 11 nhiệm vụ; danh mục chung 10 cơ quan" in err
     code, _, err = run(runner, "import", str(doc), "--into", str(root), "--out", "x")
     assert code == 2 and "--out" in err
 

@@ -59,8 +59,8 @@ def test_matching_folds_spelling_and_abbreviations(tmp_path: Path) -> None:
     result = import_into(HA_GIANG, root, today=TODAY)
     by_name = {b.name: b for b in result.bodies}
     assert (
-        by_name["Văn phòng UBND tỉnh"].body_id == "vp-ubnd"
-        and not by_name["Văn phòng UBND tỉnh"].new
+        by_name["Văn phòng Ủy ban nhân dân tỉnh"].body_id == "vp-ubnd"
+        and not by_name["Văn phòng Ủy ban nhân dân tỉnh"].new
     )
     assert by_name["Sở Tài chính"].body_id == "stc"
     tasks = "".join(

@@ -306,8 +306,9 @@ class Registry:
         """The body called *name*, created when new; *alias* is another way the text says it."""
         name = squash_spaces(nfc(name)).strip(" ,;.")
         full = expand(name)
+        written = None
         if full != name and self.resolve(name) is None:
-            alias = alias or name
+            written = name  # "UBND tỉnh": the full name is written, the short one kept
             name = full
         if name[:1].islower():
             alias = alias or name
@@ -327,6 +328,8 @@ class Registry:
         ):
             body.aliases.append(alias)
             self._index(body, alias)
+        if written and written not in body.aliases:
+            body.aliases.append(written)
         return body
 
     def resolve(self, name: str) -> BodyDraft | None:
