@@ -43,7 +43,7 @@ def test_pipe_rows_without_outer_pipes(tmp_path: Path) -> None:
         ("I", "MỤC ĐÍCH, YÊU CẦU"), ("II", "NHIỆM VỤ CỤ THỂ"), ("II.1", "CHÍNH QUYỀN SỐ"),
         ("II.2", "KINH TẾ SỐ"), ("III", "TỔ CHỨC THỰC HIỆN"),
     ]  # fmt: skip
-    vp, ct = "Văn phòng UBND tỉnh", "Sở Công Thương"
+    vp, ct = "Văn phòng Ủy ban nhân dân tỉnh", "Sở Công Thương"
     _check(
         {k: v for k, v in tasks.items() if k.startswith("II.")},
         [
@@ -83,7 +83,8 @@ def test_header_cells_one_per_line(tmp_path: Path) -> None:
              tasks["I.1.1"][1].get("partners", []), None),
             ("I.1.2", "Phối hợp xây dựng quy định phân cấp", "Sở Nội vụ", "Quý III/2026",
              ["so-tu-phap"], None),
-            ("I.2.1", "Công khai thủ tục hành chính", "Văn phòng UBND tỉnh", "Thường xuyên",
+            ("I.2.1", "Công khai thủ tục hành chính", "Văn phòng Ủy ban nhân dân tỉnh",
+             "Thường xuyên",
              ["so-thong-tin-va-truyen-thong"], None),
         ],
     )  # fmt: skip
