@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,14 @@ _OPENINGS = [
     "Chủ trì, phối hợp với các cơ quan liên quan",
     "hang nam tong hop",
     "Hằng",
+    unicodedata.normalize("NFD", "Hằng năm, tổng hợp"),
+    unicodedata.normalize("NFD", "Thực hiện hằng năm"),
+    "Năm, một lần tổng kết",
+    "Quý: báo cáo",
+    "Hằng; năm",
+    "Tháng\tmột lần",
+    "a) Hằng năm",
+    "Lần đầu tiên",
 ]
 
 

@@ -9,6 +9,7 @@ the parser can ask whether a span "parses"; answers are memoised per span.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Final
@@ -21,7 +22,7 @@ from kehoach.deadline.periods import Every, valid_year
 from kehoach.deadline.rules import Rule
 from kehoach.deadline.tokens import Token, View, tokenize
 from kehoach.errors import DeadlineParseError
-from kehoach.text import nfc, squash_spaces
+from kehoach.text import fold, nfc, squash_spaces
 
 __all__ = ["MAX_CHARS", "parse_deadline", "task_recurrence"]
 
@@ -104,6 +105,9 @@ _PERIOD_OPENERS: Final = frozenset(
     | set(NUMBER_WORDS)
 )
 _HEAD_CHARS = 40
+# A first word of letters ended by a space or a comma-like mark (not a combining
+# mark, a bracket or a full stop, which the full reading must see).
+_FIRST_WORD: Final = re.compile(r"\s*([^\W\d_]+)(?=[\s,;:])")
 
 
 def _cannot_open_with_period(task_text: str) -> bool:
@@ -113,6 +117,11 @@ def _cannot_open_with_period(task_text: str) -> bool:
     find that out was most of a large plan's validation time. Exact: when the first
     word is cut by the short head, or could start a period, the full reading decides.
     """
+    word = _FIRST_WORD.match(task_text)
+    if word is not None:  # a plain first word: fold it alone, no tokenizing
+        folded = fold(word.group(1))
+        if folded.isascii() and folded.isalpha() and folded not in lx.LEADING_MARKS:
+            return folded not in _PERIOD_OPENERS
     head = task_text[:_HEAD_CHARS]
     tokens = _strip_marks(tokenize(head))
     if not tokens or tokens[0].end >= len(head):
