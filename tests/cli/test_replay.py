@@ -255,3 +255,20 @@ def test_parse_cache_is_written_after_the_output(tmp_path: Path, plan_copy: Path
     warm = _kehoach(other_day, plan_copy.parent, env)
     fresh = _kehoach(other_day, plan_copy.parent, {**env, "KEHOACH_NO_CACHE": "1"})
     assert warm.stdout == fresh.stdout
+
+
+def test_plan_of_a_portfolio_keys_the_shared_registry(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``status plans/x`` reads the portfolio's shared bodies.yaml: editing it must miss."""
+    root = tmp_path / "portfolio"
+    plan = root / "plans" / "x"
+    plan.mkdir(parents=True)
+    (root / "kehoach.yaml").write_text("office: Văn phòng\n", encoding="utf-8")
+    (root / "bodies.yaml").write_text("bodies: []\n", encoding="utf-8")
+    (plan / "plan.yaml").write_text("id: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    argv = ["status", "portfolio/plans/x"]
+    first = replay.key(argv)
+    (root / "bodies.yaml").write_text("bodies: [a]\n", encoding="utf-8")
+    assert replay.key(argv) != first
