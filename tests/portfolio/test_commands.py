@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import yaml
 from typer.testing import CliRunner
@@ -95,3 +96,50 @@ def test_status_by_body_for_one_body(tmp_path: Path) -> None:
     ]
     code, out, _ = run("status", str(root), "--by", "body", "--format", "csv")
     assert code == 0 and out.split("\n")[0].startswith("Mã,Cơ quan")
+
+
+def test_forms_per_plan_and_collected_back_to_their_plans(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    root = build_portfolio(
+        tmp_path / "pf",
+        {
+            "kh-a": [{"id": "1", "deadline": "trước ngày 30/9/2019", "partners": ["so-noi-vu"]}],
+            "kh-b": [{"id": "4", "deadline": "trước ngày 30/9/2019"}],
+        },
+    )
+    out = tmp_path / "forms"
+    code, stdout, err = run(
+        "form",
+        str(root),
+        "--body",
+        "so-noi-vu",
+        "--quarter",
+        "2019-Q3",
+        "--as-of",
+        "2019-09-20",
+        "-o",
+        str(out),
+    )
+    assert code == 0, err
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.xlsx")) == [
+        "kh-a/so-noi-vu-2019-Q3.xlsx"  # kh-b gives Sở Nội vụ no task
+    ]
+    code, _, err = run(
+        "form", str(root), "--all", "--quarter", "2019-Q3", "--as-of", "2019-09-20", "-o", str(out)
+    )
+    assert code == 0, err
+    form = out / "kh-b" / "ban-to-chuc-2019-Q3.xlsx"
+    book = load_workbook(form)
+    sheet: Any = book["Báo cáo"]
+    header = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Mã")
+    columns = {cell.value: cell.column for cell in sheet[header]}
+    row = next(r[0].row for r in sheet.iter_rows(min_row=header + 1) if r[0].value == "4")
+    sheet.cell(row=row, column=columns["Trạng thái"], value="hoàn thành")
+    sheet.cell(row=row, column=columns["Ngày"], value="2019-09-25")
+    book.save(form)
+    code, stdout, err = run("collect", str(form), str(root), "--as-of", "2019-09-30")
+    assert code == 0, err
+    assert "== kh-b" in stdout
+    assert "2019-09-25" in (root / "plans/kh-b/tasks/ban-to-chuc.yaml").read_text("utf-8")
+    assert "2019-09-25" not in (root / "plans/kh-a/tasks/ban-to-chuc.yaml").read_text("utf-8")

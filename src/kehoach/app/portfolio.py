@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kehoach.app.collect import IssuedForm
 from kehoach.errors import InputError, PlanInvalid, UnknownName, UsageError
 from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import Evaluation, TaskState, evaluate
@@ -271,3 +272,62 @@ def split_event_ref(root: Path, ref: str) -> tuple[Path, str]:
         raise UnknownName(f"Không có sự kiện '{ref}' trong danh mục chung hay kế hoạch nào.{hint}")
     listed = ", ".join(f"{h}:{ref}" for h in holders)
     raise InputError(f"Sự kiện '{ref}' có trong {len(holders)} kế hoạch; hãy ghi rõ: {listed}.")
+
+
+def issue_portfolio_forms(
+    root: Path,
+    *,
+    as_of: dt.date,
+    period: ReportPeriod,
+    body: str | None,
+    out_dir: Path,
+    fmt: str = "xlsx",
+) -> list[tuple[str, IssuedForm]]:
+    """Progress forms for every plan of the portfolio, in ``out_dir/<plan>/``: one per body
+    (every body, or *body* in each plan that gives it a task)."""
+    from kehoach.app.collect import issue_forms
+    from kehoach.forms.content import bodies_with_tasks
+
+    portfolio = open_valid_portfolio(root, as_of)
+    out: list[tuple[str, IssuedForm]] = []
+    for key in sorted(portfolio.plans):
+        plan = portfolio.plans[key]
+        if body is not None:
+            body_id = plan.bodies.resolve_typed(body)
+            ev = evaluate(plan, as_of, period=period, cutoff=period.cutoff)
+            if body_id is None or body_id not in bodies_with_tasks(ev, period):
+                continue
+        issued = issue_forms(
+            plan.root, as_of=as_of, period=period, body=body, out_dir=out_dir / key, fmt=fmt
+        )
+        out += [(key, item) for item in issued]
+    if not out and body is not None:
+        raise UnknownName(f"Không kế hoạch nào giao nhiệm vụ cho cơ quan '{body}'.")
+    return out
+
+
+def route_forms(root: Path, files: list[Path]) -> dict[Path, list[Path]]:
+    """Which plan folder each filled form belongs to (the plan id its hidden sheet names)."""
+    from kehoach.portfolio.layout import plan_dirs
+
+    dirs = {d.name: d for d in plan_dirs(root)}
+    out: dict[Path, list[Path]] = {}
+    for path in files:
+        suffix = path.suffix.casefold()
+        if suffix == ".xlsx":
+            from kehoach.forms.sheets import read_xlsx
+
+            meta = read_xlsx(path).meta
+        elif suffix == ".docx":
+            from kehoach.forms.documents import read_docx
+
+            meta = read_docx(path).meta
+        else:
+            raise InputError(f"{path.name}: chỉ đọc được phiếu .xlsx hoặc .docx.")
+        key = meta.get("plan", "")
+        if key not in dirs:
+            raise InputError(
+                f"{path.name}: phiếu của kế hoạch '{key or '?'}', không có trong thư mục này."
+            )
+        out.setdefault(dirs[key], []).append(path)
+    return out

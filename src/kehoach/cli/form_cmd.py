@@ -129,6 +129,27 @@ def register(app: typer.Typer) -> None:
             period = _period(quarter, half, year, cutoff)
             assert isinstance(period, ReportPeriod)
             out_dir = output or Path(f"phieu-{period.code}")
+            from kehoach.cli import portfolio_views
+
+            if portfolio_views.is_portfolio_root(root):  # a folder per plan in out_dir
+                from kehoach.app.portfolio import issue_portfolio_forms
+
+                many = issue_portfolio_forms(
+                    root,
+                    as_of=as_of_date(as_of),
+                    period=period,
+                    body=body,
+                    out_dir=out_dir,
+                    fmt=fmt,
+                )
+                for key, item in many:
+                    typer.echo(f"{item.path}  ({key}, {item.rows} nhiệm vụ)")
+                plans = len({key for key, _ in many})
+                typer.echo(
+                    f"Đã lập {len(many)} phiếu {period.label()} cho {plans} kế hoạch trong "
+                    f"{out_dir}."
+                )
+                return
             issued = issue_forms(
                 root,
                 as_of=as_of_date(as_of),
@@ -180,6 +201,27 @@ def register(app: typer.Typer) -> None:
             if files and files[-1].is_dir():
                 given = files.pop()
             root = plan_folder(given, plan_opt)
+            from kehoach.cli import portfolio_views
+
+            if portfolio_views.is_portfolio_root(root):  # each form to the plan it names
+                from kehoach.app.portfolio import route_forms
+
+                refused = False
+                for folder, forms in route_forms(root, files).items():
+                    typer.echo(f"== {folder.name}")
+                    one = collect_forms(
+                        folder,
+                        forms,
+                        as_of=as_of_date(as_of),
+                        dry_run=dry_run,
+                        skip_bad=skip_bad,
+                        force=force,
+                    )
+                    _print_collect(one, dry_run)
+                    refused = refused or bool(one.refusals)
+                if refused and not skip_bad:
+                    raise typer.Exit(1)
+                return
             result = collect_forms(
                 root,
                 files,
