@@ -40,3 +40,23 @@ def test_memory_reading_does_not_include_the_parent() -> None:
     assert code == 0, err
     assert 150 <= mb < 300
     del ballast
+
+
+def test_generated_portfolio_is_valid_and_shares_its_registry(tmp_path: Path) -> None:
+    from kehoach.bench.synth import generate_portfolio
+
+    root = tmp_path / "portfolio"
+    made = generate_portfolio(root, 4, tasks_per_plan=150, n_bodies=20)
+    assert made.plans == 4 and len(list((root / "plans").iterdir())) == 4
+    assert not list(root.glob("plans/*/bodies.yaml"))  # only the shared registry
+    result = CliRunner().invoke(app, ["validate", str(root), "--as-of", "2020-06-30"])
+    assert result.exit_code == 0, result.output
+    status = CliRunner().invoke(
+        app, ["status", str(root), "--format", "json", "--as-of", "2020-06-30"]
+    )
+    rows = json.loads(status.stdout)["plans"]
+    assert [r["plan"] for r in rows] == ["kh-0001", "kh-0002", "kh-0003", "kh-0004"]
+    by_body = CliRunner().invoke(
+        app, ["status", str(root), "--by", "body", "--format", "json", "--as-of", "2020-06-30"]
+    )
+    assert any(len(r["plans"]) > 1 for r in json.loads(by_body.stdout)["bodies"])

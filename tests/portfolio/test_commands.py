@@ -143,3 +143,21 @@ def test_forms_per_plan_and_collected_back_to_their_plans(tmp_path: Path) -> Non
     assert "== kh-b" in stdout
     assert "2019-09-25" in (root / "plans/kh-b/tasks/ban-to-chuc.yaml").read_text("utf-8")
     assert "2019-09-25" not in (root / "plans/kh-a/tasks/ban-to-chuc.yaml").read_text("utf-8")
+
+
+def test_portfolio_options_refused_on_a_single_plan(tmp_path: Path) -> None:
+    from tests.conftest import SHIPPED
+
+    for args in (
+        ["status", str(SHIPPED), "--plan", "kh-nq26"],
+        ["status", str(SHIPPED), "--by", "plan"],
+        ["overdue", str(SHIPPED), "--plan", "kh-nq26"],
+        ["report", str(SHIPPED), "--quarter", "2019-Q3", "--plan", "kh-nq26"],
+    ):
+        code, _, err = run(*args)
+        assert code == 2 and "thư mục nhiều kế hoạch" in err, args
+    root = build_portfolio(tmp_path / "pf", {"kh-a": [{"id": "1"}]})
+    code, _, err = run("status", str(root), "--lang", "en")
+    assert code == 2 and "--lang en" in err
+    code, _, err = run("overdue", str(root), "--within", "30")
+    assert code == 2 and "--within" in err

@@ -32,7 +32,7 @@ from pathlib import Path
 from kehoach import __version__
 from kehoach.bench.grow import SHIPPED, grow
 from kehoach.bench.runner import Measure, Spec, measure, measure_interleaved
-from kehoach.bench.synth import AS_OF, SynthPlan, generate, taskwarrior_json
+from kehoach.bench.synth import AS_OF, SynthPlan, generate, generate_portfolio, taskwarrior_json
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUARTER = f"{AS_OF.year}-Q{(AS_OF.month - 1) // 3 + 1}"
@@ -47,6 +47,9 @@ WARM_REPORT_MAX = 2.0  # warm report, × Taskwarrior's summary
 WARM_PARSE_MAX = 0.35  # fallback when Taskwarrior is missing: × bare parse
 GROWTH_MAX = 10.0  # 100,000 tasks vs 10,000, every command
 MEMORY_MAX_MB = {10_000: 120.0, 100_000: 500.0}
+PORTFOLIO_PLANS = (50, 500)  # plans × PORTFOLIO_TASKS tasks, sharing PORTFOLIO_BODIES bodies
+PORTFOLIO_TASKS = 200
+PORTFOLIO_BODIES = 300
 GROWN_SIZE = 10_000  # the shipped plan grown to this many tasks (bench/grow.py)
 
 _PARSE_SCRIPT = """
@@ -423,6 +426,35 @@ class Bench:
         )
         self._commands(section, root, commands, parse_spec, self.runs or 5)
 
+    def portfolio(self, n_plans: int) -> None:
+        """A portfolio of *n_plans* plans × 200 tasks sharing a registry of 300 bodies: the
+        cross-plan commands, which must grow linearly with the number of plans."""
+        root = self.work / f"portfolio-{n_plans}"
+        if root.exists():
+            shutil.rmtree(root)
+        started = time.perf_counter()
+        made = generate_portfolio(root, n_plans, PORTFOLIO_TASKS, PORTFOLIO_BODIES)
+        _say(
+            f"portfolio {n_plans} × {PORTFOLIO_TASKS}: {len(made.files)} files, "
+            f"{made.bytes / 1e6:.1f} MB, generated in {time.perf_counter() - started:.1f} s; "
+            "measuring …"
+        )
+        day = AS_OF.isoformat()
+        commands = (
+            ("validate", ["validate", str(root), "--as-of", day]),
+            ("status", ["status", str(root), "--as-of", day]),
+            ("status --by body", ["status", str(root), "--by", "body", "--as-of", day]),
+            ("overdue", ["overdue", str(root), "--as-of", day]),
+            ("report", ["report", str(root), "--quarter", QUARTER]),
+        )
+        parse_spec = Spec(
+            "bare CSafeLoader parse (yaml.load)",
+            [sys.executable, "-c", _PARSE_SCRIPT, str(root)],
+            self.env,
+        )
+        runs = self.runs or (3 if n_plans <= 50 else 1)
+        self._commands(f"portfolio-{n_plans}", root, commands, parse_spec, runs)
+
     def _taskwarrior(self, plan: SynthPlan, section: str) -> None:
         task = shutil.which("task")
         if task is None:
@@ -501,11 +533,13 @@ def size_table(rows: list[Row]) -> list[str]:
     for row in rows:
         if row.section == "startup":
             continue
-        n = (
-            f"{int(row.section.removeprefix('grown-')):,} (shipped plan grown)"
-            if row.section.startswith("grown-")
-            else f"{int(row.section):,}"
-        )
+        if row.section.startswith("grown-"):
+            n = f"{int(row.section.removeprefix('grown-')):,} (shipped plan grown)"
+        elif row.section.startswith("portfolio-"):
+            plans = int(row.section.removeprefix("portfolio-"))
+            n = f"{plans * PORTFOLIO_TASKS:,} ({plans} plans × {PORTFOLIO_TASKS})"
+        else:
+            n = f"{int(row.section):,}"
         if row.warm is None and row.baseline is None:
             out.append(f"| {n} | {row.label} | {_ms(row.measure)} | {_mb(row.measure)} | | | | | |")
             continue
@@ -605,6 +639,21 @@ def targets(rows: list[Row]) -> list[str]:
                 ratio(big_day.measure, small_day.measure),
                 GROWTH_MAX,
             )
+    small_p, big_p = (f"portfolio-{n}" for n in PORTFOLIO_PLANS)
+    scale = PORTFOLIO_PLANS[1] / PORTFOLIO_PLANS[0]
+    for name in ("validate", "status", "status --by body", "overdue", "report"):
+        for suffix, what in (("", "cold"), (", warm, new day", "warm (new day)")):
+            big = _find(rows, big_p, f"kehoach {name}{suffix}")
+            small = _find(rows, small_p, f"kehoach {name}{suffix}")
+            if big is None or small is None:
+                lines.append(f"- portfolio `{name}` {what} growth: not measured")
+                continue
+            verdict(
+                f"{what} `{name}` on a portfolio, {PORTFOLIO_PLANS[1]} ÷ {PORTFOLIO_PLANS[0]} "
+                f"plans of {PORTFOLIO_TASKS} tasks (linear: {scale:g}×)",
+                ratio(big.measure, small.measure),
+                GROWTH_MAX,
+            )
     parse_big = _find(rows, "100000", "bare CSafeLoader parse (yaml.load)")
     parse_small = _find(rows, "10000", "bare CSafeLoader parse (yaml.load)")
     if parse_big and parse_small:
@@ -661,7 +710,9 @@ def write_results(
         "Parse: `yaml.load(…, Loader=CSafeLoader)` of the same files in a fresh process. "
         f"Commands run `--as-of {AS_OF.isoformat()}` (report: `--quarter {QUARTER}`). "
         "Peak MB is the maximum resident set size of the command alone, read by a "
-        "small launcher process (bench/runner.py).",
+        "small launcher process (bench/runner.py). Portfolios: N plans × "
+        f"{PORTFOLIO_TASKS} tasks in `plans/<id>/`, a shared registry of {PORTFOLIO_BODIES} "
+        "bodies and shared events (no local registries); the commands run on the root.",
         "",
         *size_table(bench.rows),
         "",
@@ -708,6 +759,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-grown", action="store_true", help="skip the shipped plan grown to 10,000 tasks"
     )
+    parser.add_argument(
+        "--portfolios",
+        default=os.environ.get(
+            "KEHOACH_BENCH_PORTFOLIOS", ",".join(str(n) for n in PORTFOLIO_PLANS)
+        ),
+        help=f"comma-separated plan counts of the portfolios ({PORTFOLIO_TASKS} tasks each, "
+        f"{PORTFOLIO_BODIES} shared bodies; default 50,500; empty to skip)",
+    )
     args = parser.parse_args(argv)
     sizes = _sizes(args.sizes)
     out_dir = Path(args.out)
@@ -723,6 +782,8 @@ def main(argv: list[str] | None = None) -> int:
             bench.size(n)
         if not args.no_grown:
             bench.grown(GROWN_SIZE)
+        for n_plans in _sizes(args.portfolios) if args.portfolios != "" else []:
+            bench.portfolio(n_plans)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

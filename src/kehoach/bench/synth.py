@@ -425,3 +425,55 @@ def taskwarrior_json(plan: SynthPlan) -> str:
             ]
         lines.append(json.dumps(item, ensure_ascii=False))
     return "\n".join(lines) + "\n"
+
+
+@dataclass
+class SynthPortfolio:
+    root: Path
+    plans: int
+    tasks_per_plan: int
+    bodies: int
+    files: list[Path]
+    bytes: int
+
+
+def generate_portfolio(
+    root: Path, n_plans: int, tasks_per_plan: int = 200, n_bodies: int = 300, seed: int = 26
+) -> SynthPortfolio:
+    """A portfolio under *root*: a shared registry of *n_bodies* bodies and shared events,
+    and *n_plans* plans of *tasks_per_plan* tasks (100 per body file) that use only the
+    shared registry; each plan's bodies are spread over the registry, so a body leads in
+    several plans and partners in more."""
+    bodies = _bodies(n_bodies)
+    root.mkdir(parents=True, exist_ok=True)
+    files = [root / "kehoach.yaml", root / "bodies.yaml", root / "events.yaml"]
+    files[0].write_text(
+        "office: Văn phòng Tỉnh ủy (dữ liệu tổng hợp)\ncutoff: calendar\n", encoding="utf-8"
+    )
+    files[1].write_text(_bodies_yaml(bodies), encoding="utf-8")
+    files[2].write_text(_events_yaml(), encoding="utf-8")
+    per_plan = max(1, -(-tasks_per_plan // TASKS_PER_FILE))
+    for number in range(1, n_plans + 1):
+        key = f"kh-{number:04d}"
+        plan_dir = root / "plans" / key
+        (plan_dir / "tasks").mkdir(parents=True, exist_ok=True)
+        plan_file = plan_dir / "plan.yaml"
+        plan_file.write_text(
+            _plan_yaml(tasks_per_plan).replace("id: kh-bench", f"id: {key}"), encoding="utf-8"
+        )
+        files.append(plan_file)
+        maker = _Maker(seed + number, bodies)
+        remaining = tasks_per_plan
+        for index in range(per_plan):
+            body_index = (number * 7 + index * 131) % n_bodies
+            body = bodies[body_index]
+            count = min(TASKS_PER_FILE, remaining)
+            remaining -= count
+            out = [f"body: {body.id}", "tasks:"]
+            for task in maker.file(body_index, count):
+                _write_task(out, task, "  ")
+            path = plan_dir / "tasks" / f"{body.id}.yaml"
+            path.write_text("\n".join(out) + "\n", encoding="utf-8")
+            files.append(path)
+    size = sum(p.stat().st_size for p in files)
+    return SynthPortfolio(root, n_plans, tasks_per_plan, n_bodies, files, size)

@@ -65,6 +65,7 @@ def register(app: typer.Typer) -> None:
                 if fail_on_overdue and any_late:
                     raise typer.Exit(1)
                 return
+            portfolio_views.plan_options_refused(plan=plan)
             from kehoach.app import overdue_list
             from kehoach.render.overdue import render_overdue_json, render_overdue_table
 

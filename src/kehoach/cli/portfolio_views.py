@@ -31,6 +31,19 @@ def given(option: str) -> bool:
     return ctx.get_parameter_source(option) not in (None, ParameterSource.DEFAULT)
 
 
+def only_vietnamese(lang: str) -> None:
+    if lang != "vi":
+        fail("--lang en chưa dùng được với thư mục nhiều kế hoạch.")
+
+
+def plan_options_refused(*, plan: str | None, by: str | None = None) -> None:
+    """--plan and --by are for a portfolio; on a single plan they would be ignored."""
+    if plan is not None:
+        fail("--plan chỉ dùng với thư mục nhiều kế hoạch (có tệp kehoach.yaml).")
+    if by == "plan":
+        fail("--by plan chỉ dùng với thư mục nhiều kế hoạch (có tệp kehoach.yaml).")
+
+
 def _cutoff(cutoff: str) -> str | None:
     return cutoff if given("cutoff") else None  # else the portfolio's kehoach.yaml decides
 

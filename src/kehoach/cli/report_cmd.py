@@ -70,6 +70,7 @@ def register(app: typer.Typer) -> None:
             from kehoach.cli import portfolio_views
 
             if portfolio_views.is_portfolio_root(plan_dir):
+                portfolio_views.only_vietnamese(lang)
                 portfolio_views.report(
                     plan_dir,
                     kind,
@@ -80,6 +81,7 @@ def register(app: typer.Typer) -> None:
                     output=output,
                 )
                 return
+            portfolio_views.plan_options_refused(plan=plan)
             from kehoach.app import build_report
             from kehoach.atomic import write_atomic
             from kehoach.render.report import render_report

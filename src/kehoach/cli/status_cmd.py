@@ -54,6 +54,7 @@ def register(app: typer.Typer) -> None:
             from kehoach.cli import portfolio_views
 
             if portfolio_views.is_portfolio_root(plan_dir):
+                portfolio_views.only_vietnamese(lang)
                 portfolio_views.status(
                     plan_dir,
                     as_of_date(as_of),
@@ -64,6 +65,7 @@ def register(app: typer.Typer) -> None:
                     plan=plan,
                 )
                 return
+            portfolio_views.plan_options_refused(plan=plan, by=by)
             from kehoach.app import status_summary
             from kehoach.render import status as render
 

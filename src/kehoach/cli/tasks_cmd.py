@@ -49,6 +49,7 @@ def register(app: typer.Typer) -> None:
                     plan_dir, as_of_date(as_of), fmt=fmt, body=body, cutoff=cutoff, plan=plan
                 )
                 return
+            portfolio_views.plan_options_refused(plan=plan)
             from kehoach.app import evaluate_plan
             from kehoach.render.tasks import render_tasks_json, render_tasks_table
 
