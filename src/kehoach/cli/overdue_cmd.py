@@ -43,14 +43,24 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--fail", help="Thoát với mã 1 nếu có nhiệm vụ quá hạn (cho CI).")
         ] = False,
         fmt: Annotated[
-            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json")
+            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json | xlsx")
         ] = "table",
+        output: Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                metavar="TỆP",
+                help="Ghi ra tệp (bắt buộc với xlsx).",
+                show_default=False,
+            ),
+        ] = None,
         cutoff: Cutoff = "calendar",
         plan: PlanOpt = None,
     ) -> None:
         """Nhiệm vụ quá hạn, quá hạn lâu nhất lên đầu, kèm cơ quan chủ trì và số ngày
         (thư mục nhiều kế hoạch: trên mọi kế hoạch, kèm mã kế hoạch)."""
-        choice(fmt, ("table", "json"), "--format")
+        choice(fmt, ("table", "json", "xlsx"), "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
         use_cache(not no_cache)
         with handled():
@@ -59,6 +69,8 @@ def register(app: typer.Typer) -> None:
             if portfolio_views.is_portfolio_root(plan_dir):
                 if within is not None:
                     fail("--within chưa dùng được với thư mục nhiều kế hoạch.")
+                if fmt == "xlsx":
+                    fail("--format xlsx chưa dùng được với thư mục nhiều kế hoạch.")
                 any_late = portfolio_views.overdue(
                     plan_dir, as_of_date(as_of), fmt=fmt, body=body, cutoff=cutoff, plan=plan
                 )
@@ -73,7 +85,14 @@ def register(app: typer.Typer) -> None:
                 plan_dir, as_of_date(as_of), within=within, body=body, cutoff=cutoff
             )
             ev = found.evaluation
-            if fmt == "json":
+            if fmt == "xlsx":
+                from kehoach.cli.document_options import write_output
+                from kehoach.render.reportdata import task_lines
+                from kehoach.render.xlsx import overdue_workbook
+
+                payload = overdue_workbook(task_lines(ev, found.late), ev.as_of)
+                write_output(output, payload, fmt, "danh sách nhiệm vụ quá hạn")
+            elif fmt == "json":
                 typer.echo(render_overdue_json(ev, found.late, found.soon))
             else:
                 typer.echo(

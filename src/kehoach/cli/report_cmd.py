@@ -1,4 +1,4 @@
-"""``kehoach report``: the period report as Markdown."""
+"""``kehoach report``: the period report as Markdown, Word (docx), Excel (xlsx) or HTML."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from kehoach.cli import document_options as doc
 from kehoach.cli.common import (
     AsOf,
     Cutoff,
@@ -48,15 +49,30 @@ def register(app: typer.Typer) -> None:
                 "--output",
                 "-o",
                 metavar="TỆP",
-                help="Ghi báo cáo ra tệp Markdown.",
+                help="Ghi báo cáo ra tệp (bắt buộc với docx, xlsx).",
                 show_default=False,
             ),
         ] = None,
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
         plan: PlanOpt = None,
+        fmt: Annotated[
+            str,
+            typer.Option("--format", "-f", metavar="DẠNG", help="md | docx | xlsx | html"),
+        ] = "md",
+        narrative: doc.Narrative = None,
+        number: doc.Number = None,
+        place: doc.Place = None,
+        issue_date: doc.IssueDate = None,
+        signer: doc.Signer = None,
+        signer_title: doc.SignerTitle = None,
+        on_behalf: doc.OnBehalf = None,
+        recipient: doc.Recipient = None,
+        superior: doc.Superior = None,
     ) -> None:
-        """Báo cáo định kỳ (quý, 6 tháng, năm) dạng Markdown; mặc định tính đến cuối kỳ."""
+        """Báo cáo định kỳ (quý, 6 tháng, năm): Markdown, Word theo thể thức văn bản của
+        Đảng, Excel hoặc một trang HTML; mặc định tính đến cuối kỳ."""
+        choice(fmt, ("md", "markdown", "docx", "xlsx", "html"), "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
         choice(lang, ("vi", "en"), "--lang")
         given = [(k, v) for k, v in (("quarter", quarter), ("half", half), ("year", year)) if v]
@@ -71,6 +87,8 @@ def register(app: typer.Typer) -> None:
 
             if portfolio_views.is_portfolio_root(plan_dir):
                 portfolio_views.only_vietnamese(lang)
+                if fmt not in ("md", "markdown"):
+                    fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
                 portfolio_views.report(
                     plan_dir,
                     kind,
@@ -89,6 +107,22 @@ def register(app: typer.Typer) -> None:
             day = as_of_date(as_of) if as_of else None
             found = build_report(plan_dir, kind, text, as_of=day, cutoff=cutoff)
             period = found.period
+            if fmt in ("docx", "xlsx", "html"):
+                from kehoach.render.documents import render_report_document
+
+                options = doc.form_options(
+                    number=number,
+                    place=place,
+                    date=issue_date,
+                    signer=signer,
+                    signer_title=signer_title,
+                    on_behalf=on_behalf,
+                    recipients=recipient,
+                    superior=superior,
+                )
+                payload = render_report_document(fmt, found, narrative=narrative, options=options)
+                doc.write_output(output, payload, fmt, f"báo cáo {period.label(lang)}")
+                return
             markdown = render_report(found.evaluation, period, lang)
             if output is None:
                 typer.echo(markdown, nl=False)

@@ -18,12 +18,13 @@ from kehoach.cli.common import (
     PlanOpt,
     as_of_date,
     choice,
+    fail,
     handled,
     is_terminal,
     use_cache,
 )
 
-FORMATS = ("table", "json", "markdown", "csv")
+FORMATS = ("table", "json", "markdown", "csv", "xlsx", "html")
 
 
 def register(app: typer.Typer) -> None:
@@ -35,8 +36,20 @@ def register(app: typer.Typer) -> None:
         body: BodyOpt = None,
         fmt: Annotated[
             str,
-            typer.Option("--format", "-f", metavar="DẠNG", help="table | json | markdown | csv"),
+            typer.Option(
+                "--format", "-f", metavar="DẠNG", help="table | json | markdown | csv | xlsx | html"
+            ),
         ] = "table",
+        output: Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                metavar="TỆP",
+                help="Ghi ra tệp (bắt buộc với xlsx).",
+                show_default=False,
+            ),
+        ] = None,
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
         by: ByOpt = None,
@@ -55,6 +68,8 @@ def register(app: typer.Typer) -> None:
 
             if portfolio_views.is_portfolio_root(plan_dir):
                 portfolio_views.only_vietnamese(lang)
+                if fmt in ("xlsx", "html"):
+                    fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
                 portfolio_views.status(
                     plan_dir,
                     as_of_date(as_of),
@@ -71,7 +86,21 @@ def register(app: typer.Typer) -> None:
 
             evaluated, _ = status_summary(plan_dir, as_of_date(as_of), body=body, cutoff=cutoff)
             evaluation, body_id = evaluated.evaluation, evaluated.body
-            if fmt == "json":
+            if fmt in ("xlsx", "html"):
+                from kehoach.cli.document_options import write_output
+                from kehoach.render.reportdata import build_report_data
+
+                data = build_report_data(evaluation, body=body_id)
+                if fmt == "xlsx":
+                    from kehoach.render.xlsx import status_workbook
+
+                    payload = status_workbook(data)
+                else:
+                    from kehoach.render.html_report import render_status_html
+
+                    payload = render_status_html(data).encode("utf-8")
+                write_output(output, payload, fmt, "tình hình thực hiện")
+            elif fmt == "json":
                 typer.echo(render.render_json(evaluation, body_id))
             elif fmt == "csv":
                 typer.echo(render.render_csv(evaluation, body_id))

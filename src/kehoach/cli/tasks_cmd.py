@@ -16,11 +16,12 @@ from kehoach.cli.common import (
     PlanOpt,
     as_of_date,
     choice,
+    fail,
     handled,
     use_cache,
 )
 
-FORMATS = ("table", "json")
+FORMATS = ("table", "json", "xlsx")
 
 
 def register(app: typer.Typer) -> None:
@@ -28,8 +29,18 @@ def register(app: typer.Typer) -> None:
     def tasks(
         plan_dir: PlanDir = Path("plan"),
         fmt: Annotated[
-            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json")
+            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json | xlsx")
         ] = "table",
+        output: Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                metavar="TỆP",
+                help="Ghi ra tệp (bắt buộc với xlsx).",
+                show_default=False,
+            ),
+        ] = None,
         as_of: AsOf = None,
         no_cache: NoCache = False,
         body: BodyOpt = None,
@@ -45,6 +56,8 @@ def register(app: typer.Typer) -> None:
             from kehoach.cli import portfolio_views
 
             if portfolio_views.is_portfolio_root(plan_dir):
+                if fmt in ("xlsx",):
+                    fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
                 portfolio_views.tasks(
                     plan_dir, as_of_date(as_of), fmt=fmt, body=body, cutoff=cutoff, plan=plan
                 )
@@ -55,7 +68,17 @@ def register(app: typer.Typer) -> None:
 
             evaluated = evaluate_plan(plan_dir, as_of_date(as_of), body=body, cutoff=cutoff)
             evaluation, body_id = evaluated.evaluation, evaluated.body
-            if fmt == "json":
+            if fmt == "xlsx":
+                from kehoach.cli.document_options import write_output
+                from kehoach.render.reportdata import task_lines
+                from kehoach.render.xlsx import tasks_workbook
+
+                chosen = [
+                    s for s in evaluation.states if body_id is None or s.entry.body == body_id
+                ]
+                payload = tasks_workbook(task_lines(evaluation, chosen), evaluation.as_of)
+                write_output(output, payload, fmt, "danh sách nhiệm vụ")
+            elif fmt == "json":
                 typer.echo(render_tasks_json(evaluation, body_id))
             else:
                 typer.echo(render_tasks_table(evaluation, body_id))

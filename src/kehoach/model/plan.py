@@ -40,6 +40,41 @@ class Section(Strict):
     default_deadline: str = ""
 
 
+class ReportSigner(Strict):
+    """Who signs the period report (may differ from the plan's signer)."""
+
+    on_behalf: str | None = Field(
+        default=None, description="Quyền hạn ký, ví dụ T/M BAN THƯỜNG VỤ."
+    )
+    position: str | None = Field(default=None, description="Chức vụ, ví dụ PHÓ BÍ THƯ.")
+    name: str | None = Field(default=None, description="Họ và tên người ký.")
+
+
+class ReportSettings(Strict):
+    """The form of the period report (Hướng dẫn 36-HD/VPTW): header, number, signer,
+    recipients. Every field is optional; ``kehoach report`` options override them."""
+
+    superior: str | None = Field(
+        default=None, description="Cơ quan cấp trên trực tiếp, ví dụ ĐẢNG BỘ TỈNH QUẢNG NAM."
+    )
+    issuer: str | None = Field(
+        default=None,
+        description="Cơ quan ban hành báo cáo (mặc định: issuer của kế hoạch).",
+    )
+    symbol: str = Field(
+        default="BC/TU", description="Ký hiệu sau số báo cáo: Số …-BC/TU.", min_length=1
+    )
+    number: str | None = Field(
+        default=None, description="Số báo cáo; để trống thì chừa chỗ điền tay."
+    )
+    place: str | None = Field(default=None, description="Địa danh, ví dụ Tam Kỳ.")
+    signer: ReportSigner | None = None
+    recipients: list[str] = Field(
+        default_factory=list,
+        description="Nơi nhận, mỗi dòng một nơi, ví dụ 'Ban Bí thư (để báo cáo)'.",
+    )
+
+
 class PlanInfo(Strict):
     id: Id
     number: str | None = Field(default=None, description="Số/ký hiệu của kế hoạch.")
@@ -56,4 +91,7 @@ class PlanInfo(Strict):
         description="Số ngày phải hoàn thành sau khi điều kiện xảy ra (nhiệm vụ 'sau khi').",
     )
     sections: list[Section] = Field(default_factory=list)
+    report: ReportSettings | None = Field(
+        default=None, description="Thể thức báo cáo định kỳ: tiêu đề, số, người ký, nơi nhận."
+    )
     note: str = ""

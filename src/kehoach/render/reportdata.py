@@ -1,0 +1,205 @@
+"""What the document renderers (docx, xlsx, html) are given: the report's figures and
+lists, already counted, as plain values.
+
+The renderers only lay these out; nothing here is recounted by them. This module is the
+one adapter between the counting code of ``kehoach.evaluation`` and the documents, so
+every document shows the same numbers as ``status --format json`` and the Markdown
+report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kehoach.evaluation import counting
+from kehoach.evaluation.evaluate import Evaluation, TaskState
+from kehoach.evaluation.report_periods import ReportPeriod
+from kehoach.evaluation.states import ORDER, Category, State, category
+
+ROLE_VI = {"lead": "Chủ trì", "partner": "Phối hợp"}
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """One task in a list: what every table shows about it."""
+
+    id: str
+    title: str
+    lead: str
+    state: State
+    due: dt.date | None = None
+    date: dt.date | None = None  # completion date, last update …
+    days: int | None = None  # days overdue
+    label: str | None = None  # occurrence label (2019, 2019-Q3 …)
+    detail: str = ""  # evidence, what it waits for …
+    deadline_text: str = ""
+
+    @property
+    def group(self) -> Category | None:
+        return category(self.state)
+
+
+@dataclass(frozen=True)
+class BodyLine:
+    body: str
+    name: str
+    role: str  # lead | partner
+    counts: dict[State, int]
+    groups: dict[Category, int]  # the same tasks rolled up into the QĐ 42 groups
+    total: int
+
+
+@dataclass
+class ReportData:
+    plan_title: str
+    plan_number: str | None
+    issuer: str
+    period: ReportPeriod
+    next_period: ReportPeriod
+    as_of: dt.date
+    total: int
+    states: dict[State, int]  # every state of ORDER, zero included
+    groups: dict[Category, int]  # the four QĐ 42 groups, zero included
+    stopped: int
+    never_updated: int
+    bodies: list[BodyLine]
+    completed: list[TaskLine] = field(default_factory=list)
+    overdue: list[TaskLine] = field(default_factory=list)
+    next_due: list[TaskLine] = field(default_factory=list)
+    waiting: list[TaskLine] = field(default_factory=list)
+    stale: list[TaskLine] = field(default_factory=list)
+    recurring: list[TaskLine] = field(default_factory=list)
+    tasks: list[TaskLine] = field(default_factory=list)
+
+    @property
+    def shown_states(self) -> list[State]:
+        """States that some body row has: the columns worth a by-body table."""
+        return [s for s in ORDER if any(b.counts.get(s) for b in self.bodies)]
+
+
+def _lead(evaluation: Evaluation, state: TaskState) -> str:
+    body = evaluation.plan.bodies.by_id.get(state.entry.body)
+    return body.name if body else state.entry.body
+
+
+def _title(state: TaskState) -> str:
+    return " ".join(state.entry.task.title.split())
+
+
+def waits_for(evaluation: Evaluation, state: TaskState) -> str:
+    """What a waiting task waits for, by its text: the event's description or the task's
+    title (never an id alone)."""
+    plan = evaluation.plan
+    parts = []
+    for ref in state.waiting_on:
+        event = plan.events.get(ref)
+        if event is not None:
+            parts.append(" ".join(event.description.split()))
+            continue
+        other = plan.by_id.get(ref)
+        if other is not None:
+            parts.append(f"nhiệm vụ {ref}: {' '.join(other.task.title.split())}")
+        else:
+            parts.append(ref)
+    return "; ".join(parts)
+
+
+def _line(evaluation: Evaluation, task: TaskState, **extra: object) -> TaskLine:
+    values: dict[str, object] = {
+        "id": task.id,
+        "title": _title(task),
+        "lead": _lead(evaluation, task),
+        "state": task.state,
+        "due": task.due,
+        "deadline_text": " ".join((task.entry.task.deadline or "").split()),
+    }
+    values.update(extra)
+    return TaskLine(**values)  # type: ignore[arg-type]
+
+
+def _groups(counts: Counter[State]) -> dict[Category, int]:
+    out = {c: 0 for c in Category}
+    for state, number in counts.items():
+        group = category(state)
+        if group is not None:
+            out[group] += number
+    return out
+
+
+def task_lines(evaluation: Evaluation, states: list[TaskState]) -> list[TaskLine]:
+    """Lines for a list the counting code already chose (tasks, overdue …)."""
+    return [_line(evaluation, s, date=s.last_update, days=s.days_overdue) for s in states]
+
+
+def build_report_data(
+    evaluation: Evaluation,
+    period: ReportPeriod | None = None,
+    body: str | None = None,
+    figures: counting.Tally | None = None,
+) -> ReportData:
+    """The report's figures, read from the counting module; with *body*, the totals and
+    rows of that body only (the same as ``status --body``)."""
+    ev = evaluation
+    period = period or ev.period
+    figures = figures or counting.tally(ev, body)
+    chosen = figures.tasks
+    states = figures.states
+    groups = figures.categories
+    nxt = period.next()
+    end = min(period.end, ev.as_of)
+    data = ReportData(
+        plan_title=" ".join(ev.plan.info.title.split()),
+        plan_number=ev.plan.info.number,
+        issuer=ev.plan.info.issuer,
+        period=period,
+        next_period=nxt,
+        as_of=ev.as_of,
+        total=figures.total,
+        states={s: states.get(s, 0) for s in ORDER},
+        groups={c: groups.get(c, 0) for c in Category},
+        stopped=figures.stopped,
+        # Until the counting module counts "Chưa có thông tin" itself (issue 10, item 4).
+        never_updated=sum(1 for s in chosen if not s.entry.task.history),
+        bodies=[
+            BodyLine(
+                r.body,
+                r.name,
+                r.role,
+                {s: r.counts.get(s, 0) for s in ORDER},
+                _groups(r.counts),
+                r.total,
+            )
+            for r in figures.rows
+        ],
+    )
+    data.completed = [
+        _line(
+            ev,
+            c.state,
+            date=c.update.date,
+            label=c.update.occurrence,
+            detail=" ".join((c.update.evidence or "").split()),
+        )
+        for c in counting.completed_between(ev, period.start, end)
+    ]
+    data.overdue = [_line(ev, s, days=s.days_overdue) for s in counting.overdue(ev)]
+    found = counting.due_between(ev, nxt.start, nxt.end)
+    data.next_due = [_line(ev, s) for s in found]
+    listed = {s.id for s in found}
+    data.next_due += [
+        _line(ev, s, due=occ.due, label=occ.label)
+        for s, occ in counting.occurrences_between(ev, nxt.start, nxt.end)
+        if s.id not in listed
+    ]
+    data.waiting = [
+        _line(ev, s, detail=waits_for(ev, s)) for s in counting.in_states(ev, State.WAITING)
+    ]
+    data.stale = [_line(ev, s, date=s.last_update) for s in counting.in_states(ev, State.STALE)]
+    data.recurring = [
+        _line(ev, s, due=occ.due, label=occ.label, state=occ.state, date=occ.done_on)
+        for s, occ in counting.occurrences_between(ev, period.start, period.end)
+    ]
+    data.tasks = task_lines(ev, chosen)
+    return data
