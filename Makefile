@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PLAN   ?= plan
 
-.PHONY: run test lint bench schema clean help
+.PHONY: run test lint bench schema clean help render-check
 
 help:
 	@echo "make run    - cài đặt và chạy 'kehoach status' trên kế hoạch kèm theo"
@@ -13,6 +13,7 @@ help:
 	@echo "make lint   - ruff + mypy"
 	@echo "make bench  - đo hiệu năng (BENCH_SIZES=1000,10000 để bỏ cỡ 100.000 nhiệm vụ)"
 	@echo "make schema - sinh lại schemas/ từ mô hình dữ liệu"
+	@echo "make render-check - dựng báo cáo docx/xlsx/html ra PDF, PNG và kiểm tra (cài gói Debian)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +42,8 @@ schema: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
+
+# Not part of `make test`: installs LibreOffice, poppler-utils and Chromium from Debian,
+# renders the 2019-Q3 report in every format to PDF/PNG under build/render/ and checks them.
+render-check: $(STAMP)
+	$(BIN)/python scripts/render_check.py

@@ -18,6 +18,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.evaluation.states import ORDER, Category, State, category
@@ -105,6 +106,13 @@ def _table(
             cell.border = BORDER
     if freeze:
         sheet.freeze_panes = f"A{top + 1}"
+        sheet.print_title_rows = f"{top}:{top}"
+    # Printing: A4 landscape, every column on one page width, as many pages down as needed.
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 TASK_COLUMNS = [
@@ -179,7 +187,7 @@ def _summary_sheet(book: Workbook, data: ReportData) -> None:
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells("A1:C1")
-    sheet.row_dimensions[1].height = 48
+    sheet.row_dimensions[1].height = 66
     sheet["A2"] = f"Kỳ báo cáo: {period_phrase(data.period)}"
     sheet["A3"] = "Số liệu tính đến ngày"
     sheet["B3"] = data.as_of
