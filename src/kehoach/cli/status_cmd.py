@@ -36,7 +36,9 @@ def register(app: typer.Typer) -> None:
         body: BodyOpt = None,
         fmt: Annotated[
             str,
-            typer.Option("--format", "-f", metavar="DẠNG", help="table|json|markdown|csv|xlsx|html"),
+            typer.Option(
+                "--format", "-f", metavar="DẠNG", help="table|json|markdown|csv|xlsx|html"
+            ),
         ] = "table",
         output: Annotated[
             Path | None,
