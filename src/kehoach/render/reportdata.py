@@ -160,8 +160,7 @@ def build_report_data(
         states={s: states.get(s, 0) for s in ORDER},
         groups={c: groups.get(c, 0) for c in Category},
         stopped=figures.stopped,
-        # Until the counting module counts "Chưa có thông tin" itself (issue 10, item 4).
-        never_updated=sum(1 for s in chosen if not s.entry.task.history),
+        never_updated=figures.never_updated,
         bodies=[
             BodyLine(
                 r.body,
@@ -178,20 +177,16 @@ def build_report_data(
         _line(
             ev,
             c.state,
-            date=c.update.date,
-            label=c.update.occurrence,
-            detail=" ".join((c.update.evidence or "").split()),
+            date=c.done_on,
+            label=c.label,
+            detail=" ".join(((c.update.evidence if c.update else None) or "").split()),
         )
         for c in counting.completed_between(ev, period.start, end)
     ]
     data.overdue = [_line(ev, s, days=s.days_overdue) for s in counting.overdue(ev)]
-    found = counting.due_between(ev, nxt.start, nxt.end)
-    data.next_due = [_line(ev, s) for s in found]
-    listed = {s.id for s in found}
-    data.next_due += [
-        _line(ev, s, due=occ.due, label=occ.label)
-        for s, occ in counting.occurrences_between(ev, nxt.start, nxt.end)
-        if s.id not in listed
+    data.next_due = [
+        _line(ev, d.state, due=d.due, label=d.label)
+        for d in counting.due_between(ev, nxt.start, nxt.end)
     ]
     data.waiting = [
         _line(ev, s, detail=waits_for(ev, s)) for s in counting.in_states(ev, State.WAITING)
