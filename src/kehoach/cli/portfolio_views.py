@@ -48,6 +48,9 @@ def _cutoff(cutoff: str) -> str | None:
     return cutoff if given("cutoff") else None  # else the portfolio's kehoach.yaml decides
 
 
+cutoff_option = _cutoff
+
+
 def status(
     root: Path,
     day: dt.date,

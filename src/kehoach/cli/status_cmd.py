@@ -68,8 +68,20 @@ def register(app: typer.Typer) -> None:
 
             if portfolio_views.is_portfolio_root(plan_dir):
                 portfolio_views.only_vietnamese(lang)
-                if fmt in ("xlsx", "html"):
-                    fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
+                if fmt == "xlsx":
+                    fail("--format xlsx chưa dùng được với thư mục nhiều kế hoạch.")
+                if fmt == "html":
+                    from kehoach.app.portfolio import portfolio_status
+                    from kehoach.cli.document_options import write_output
+                    from kehoach.render.html_report import render_portfolio_html
+
+                    found = portfolio_status(
+                        plan_dir, as_of_date(as_of), cutoff=portfolio_views.cutoff_option(cutoff),
+                        plan=plan,
+                    )  # fmt: skip
+                    page = render_portfolio_html(found).encode("utf-8")
+                    write_output(output, page, fmt, "tình hình thực hiện")
+                    return
                 portfolio_views.status(
                     plan_dir,
                     as_of_date(as_of),

@@ -9,7 +9,7 @@ stacks). Every figure comes from ReportData.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kehoach.evaluation.states import Category
 from kehoach.render.narrative import Narrative
@@ -33,6 +33,9 @@ from kehoach.render.reporttext import (
     percent,
     summary_sentence,
 )
+
+if TYPE_CHECKING:
+    from kehoach.app.portfolio import PortfolioStatus
 
 COLOURS = {
     Category.DONE_ON_TIME: "#2e7d32",
@@ -403,3 +406,47 @@ def render_status_html(data: ReportData) -> str:
         f"<figure>{body_bar_svg(data)}{_legend()}</figure>",
     ]
     return _document(f"Tình hình thực hiện — {data.plan_title}", "".join(parts))
+
+
+def render_portfolio_html(found: PortfolioStatus) -> str:
+    """The status page of a folder of plans: one row per plan (the four groups from each
+    plan's counting-module figures), then each plan's own group and body tables."""
+    from kehoach.render.reportdata import build_report_data
+
+    plans = [(p, build_report_data(p.evaluation, figures=p.figures)) for p in found.plans]
+    header = ["Kế hoạch", *[group_label(g) for g in GROUP_ORDER], "Tổng"]
+    rows = [
+        [
+            f"{p.key} — {data.plan_title}",
+            *[str(data.groups[g]) for g in GROUP_ORDER],
+            str(data.total),
+        ]
+        for p, data in plans
+    ]
+    totals = found.totals
+    total = ["Tổng", *[str(totals.categories.get(g, 0)) for g in GROUP_ORDER], str(totals.total)]
+    overdue_col = 1 + GROUP_ORDER.index(Category.OPEN_OVERDUE)
+    parts: list[str] = [
+        "<h1>Tình hình thực hiện các kế hoạch</h1>",
+        f'<p class="rule">Số liệu tính đến ngày {d(found.as_of)}</p>',
+        _table(
+            header, rows, numeric=tuple(range(1, len(header))), total=total, late=(overdue_col,)
+        ),
+    ]
+    for plan, data in plans:
+        body_header, body_rows, body_total = body_group_rows(data)
+        overdue = group_label(Category.OPEN_OVERDUE)
+        parts += [
+            f"<h2>{_e(plan.key)} — {_e(data.plan_title)}</h2>",
+            f'<p class="body">{_e(summary_sentence(data))}</p>',
+            f"<figure>{group_bar_svg(data)}</figure>",
+            _table(
+                body_header,
+                body_rows,
+                numeric=tuple(range(2, len(body_header))),
+                nowrap=(1,),
+                total=body_total,
+                late=tuple(i for i, h in enumerate(body_header) if h == overdue),
+            ),
+        ]
+    return _document("Tình hình thực hiện các kế hoạch", "".join(parts))
