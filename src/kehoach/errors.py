@@ -54,7 +54,8 @@ class DeadlineParseError(KehoachError):
 class Problem:
     """One finding about a plan file, rendered as ``path:line:col: message``.
 
-    ``line`` and ``col`` are 1-based; 0 means the position is unknown (the whole file).
+    ``line`` and ``col`` are 1-based; 0 means the problem is about the whole file (or
+    folder entry), rendered ``path: message`` without a position.
     Ordering is by path, then position, so reports are stable.
     """
 
@@ -65,6 +66,8 @@ class Problem:
     code: str = "invalid"
 
     def render(self) -> str:
+        if self.line <= 0:
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 

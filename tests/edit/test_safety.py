@@ -61,7 +61,7 @@ def test_full_disk_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(os, "fsync", full)
     result = update(plan, "III.3.1", *ARGS)
     assert result.exit_code == 1
-    assert "No space left on device" in result.stderr
+    assert "(ổ đĩa đã đầy); tệp cũ vẫn nguyên vẹn." in result.stderr
     assert snapshot(plan) == before
     assert leftovers(plan) == []
 

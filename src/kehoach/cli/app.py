@@ -33,6 +33,9 @@ def _root(
     ),
 ) -> None:
     """Theo dõi kế hoạch thực hiện nghị quyết: kiểm tra tệp, thời hạn, tình hình, báo cáo."""
+    from kehoach.cli.output import install_safe_streams
+
+    install_safe_streams()
 
 
 def _register() -> None:
@@ -77,4 +80,7 @@ _register()
 
 
 def main() -> None:
+    from kehoach.cli.output import install_safe_streams
+
+    install_safe_streams()
     app(prog_name="kehoach")

@@ -17,6 +17,8 @@ from typer._click._compat import get_text_stderr
 from typer._click.core import Context
 from typer._click.utils import echo
 
+from kehoach.text import neutralise
+
 HEADINGS = {"Arguments": "Tham số", "Options": "Tùy chọn", "Commands": "Lệnh"}
 HELP_TEXT = {
     "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
@@ -96,7 +98,8 @@ def _show(self: exceptions.UsageError, file: IO[Any] | None = None) -> None:
                 f"Thử '{self.ctx.command_path} {self.ctx.help_option_names[0]}' để xem hướng dẫn.\n"
             )
         echo(f"{self.ctx.get_usage()}\n{hint}", file=stream, color=color)
-    echo(f"Lỗi: {translate_error(self.format_message())}", file=stream, color=color)
+    message = neutralise(translate_error(self.format_message()))
+    echo(f"Lỗi: {message}", file=stream, color=color)
 
 
 def install() -> None:

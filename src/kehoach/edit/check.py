@@ -1,24 +1,27 @@
 """Validate the plan as it would be after an edit, without touching the real files.
 
-The plan files are copied to a temporary folder, the edited text replaces its file
-there, and the ordinary validation runs on the copy. Problems are compared with those
-of the plan as it is now, so an edit is judged only by what it breaks.
+The ordinary validation runs on the plan in place, with the loader told to read the
+edited text instead of the file's bytes (:func:`kehoach.loading.files.overridden`):
+no temporary copy is written anywhere, so none can fail to be written (a full disk, a
+read-only temporary folder) or be left behind by a killed process. Problems are
+compared with those of the plan as it is now, so an edit is judged only by what it
+breaks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
+import os
 from collections import Counter
 from pathlib import Path
 
 from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan
+from kehoach.loading.files import overridden
 from kehoach.loading.plandir import (
     BODIES_FILE,
     EVENTS_FILE,
     PLAN_FILE,
-    display_path,
     task_file_paths,
 )
 
@@ -35,7 +38,7 @@ def run_validation(root: Path, as_of: dt.date) -> tuple[Plan | None, list[Proble
 def relative(problem_path: str, root: Path) -> str:
     """A problem's file relative to the plan folder (as a POSIX path)."""
     try:
-        return Path(problem_path).resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.realpath(problem_path)).relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         return problem_path
 
@@ -53,36 +56,13 @@ def plan_files(root: Path) -> list[Path]:
 def validate_edited(
     root: Path, edits: dict[Path, str], as_of: dt.date
 ) -> tuple[Plan | None, list[Problem]]:
-    """Validate *root* with the files in *edits* (absolute paths) replaced by new text.
-
-    Problem paths are given as for the real folder."""
-    from kehoach.portfolio.layout import portfolio_of, shared_files
-
-    # A plan inside a portfolio is copied with the portfolio's shared files, at the same
-    # place relative to them, so the copy loads as the plan does (and a shared file may
-    # be the one edited).
-    portfolio = portfolio_of(root)
-    real_base = (portfolio or root).resolve()
-    files = plan_files(root) + (shared_files(portfolio) if portfolio is not None else [])
-    with tempfile.TemporaryDirectory(prefix="kehoach-check-") as tmp:
-        copy_base = Path(tmp) / "plan"
-        copy_root = copy_base / root.resolve().relative_to(real_base)
-        for path in files:
-            target = copy_base / path.resolve().relative_to(real_base)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
-        for path, text in edits.items():
-            target = copy_base / path.resolve().relative_to(real_base)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(text.encode("utf-8"))
-        plan, problems = run_validation(copy_root, as_of)
-        mapped = [
-            Problem(
-                display_path(root / relative(p.path, copy_root)), p.line, p.col, p.message, p.code
-            )
-            for p in problems
-        ]
-    return plan, sorted(mapped)
+    """Validate *root* with the files in *edits* (existing files of the plan, by any
+    spelling of their path) replaced by new text. Problem paths are as for the real
+    folder. In a portfolio, a shared file (``bodies.yaml`` of the portfolio) may be one
+    of them: every loader reads through the same override."""
+    with overridden({path: text.encode("utf-8") for path, text in edits.items()}):
+        plan, problems = run_validation(root, as_of)
+    return plan, sorted(problems)
 
 
 def new_problems(before: list[Problem], after: list[Problem], root: Path) -> list[Problem]:

@@ -89,8 +89,8 @@ def relative_change(root: Path, path: Path, before: bytes, after: bytes) -> File
 
 def record(root: Path, command: str, summary: str, changes: list[FileChange]) -> JournalEntry:
     """Add an entry (before the files are written: a crash in between leaves an entry
-    whose files do not match, which ``undo`` refuses). Raises OSError when the journal
-    cannot be written."""
+    whose files do not match, which ``undo`` refuses). Raises OSError or
+    kehoach.atomic.WriteError when the journal cannot be written."""
     from kehoach.atomic import write_atomic
 
     folder = journal_dir(root)
@@ -164,7 +164,7 @@ def undo_last(
     root: Path, *, dry_run: bool = False, lock_timeout: float | None = None
 ) -> UndoResult:
     """Restore the files of the newest journal entry to their bytes before it."""
-    from kehoach.atomic import write_atomic
+    from kehoach.atomic import WriteError, write_atomic
     from kehoach.edit.lock import plan_lock
 
     if not root.is_dir():
@@ -211,12 +211,10 @@ def undo_last(
             for path, before, _ in entry.files:
                 write_atomic(root / path, before)
                 restored.append((root / path, current[path]))
-        except OSError as exc:
+        except WriteError as exc:
             for target, data in reversed(restored):
-                with contextlib.suppress(OSError):
+                with contextlib.suppress(WriteError):
                     write_atomic(target, data)
-            raise EditError(
-                f"Không hoàn tác được ({exc.strerror or exc}); các tệp vẫn như trước."
-            ) from None
+            raise EditError(f"Không hoàn tác được ({exc.reason}); các tệp vẫn như trước.") from None
         forget(entry)
         return UndoResult(entry, diffs, True)

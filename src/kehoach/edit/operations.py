@@ -21,18 +21,23 @@ import contextlib
 import datetime as dt
 import difflib
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kehoach.atomic import WriteError, remove_stale_temps, write_atomic
 from kehoach.edit.check import new_problems, relative, run_validation, validate_edited
 from kehoach.edit.errors import EditError, EditRefused, FileChanged, NotFound
 from kehoach.edit.lock import plan_lock
 from kehoach.edit.occurrence import OccurrenceRefused, place_update
 from kehoach.edit.yamledit import Path_, YamlEditor
+from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.loading.files import read_plan_bytes
 from kehoach.loading.plandir import display_path
+from kehoach.messages import os_reason, text
 from kehoach.model import Status
 from kehoach.suggest import did_you_mean
 from kehoach.text import nfc
@@ -129,15 +134,25 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _remove_stale_temp_files(path: Path) -> list[str]:
-    """Temporary files of an interrupted write (``.name.XXXX.tmp``), safe to remove while
-    we hold the plan lock: no other writer can be using them."""
-    removed = []
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-            removed.append(stale.name)
-    return removed
+def _inside_plan(path: Path, root: Path, display: str) -> Path:
+    """The real path of the plan file *path*; refused when it leaves the plan folder."""
+    real = os.path.realpath(path)
+    real_root = os.path.realpath(root)
+    if not (real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)):
+        raise EditError(text("write-outside", path=display, target=real))
+    return Path(real)
+
+
+def _unreadable_files(plan: Plan, problems: list[Problem]) -> tuple[str, list[Problem]] | None:
+    """When an id was not found: the files of the plan that could not be read (where the
+    task may be), so the refusal names their problems rather than only "not found"."""
+    loaded = {*plan.files, plan.plan_path, plan.bodies_path}
+    if plan.events_path is not None and plan.raw.get(plan.events_path) is not None:
+        loaded.add(plan.events_path)
+    bad = [p for p in problems if p.path not in loaded]
+    if not bad:
+        return None
+    return text("not-found-unreadable-tail"), bad[:50]
 
 
 def _check_docref_text(text: str, what: str, as_of: dt.date, force: bool) -> list[str]:
@@ -175,16 +190,26 @@ def _commit(
             raise EditRefused(
                 "Không đọc được kế hoạch; hãy sửa các lỗi sau rồi chạy lại:", before[:50]
             )
-        change = prepare(plan)
-        path = change.path.resolve()
+        try:
+            change = prepare(plan)
+        except NotFound as exc:
+            unreadable = _unreadable_files(plan, before)
+            if unreadable:
+                # A near miss among the ids that were read would mislead: the id may be
+                # in a file that could not be read.
+                plain = exc.message.split(" Có phải ý bạn là")[0]
+                raise EditRefused(plain + " " + unreadable[0], unreadable[1]) from None
+            raise
         display = display_path(change.path)
+        path = _inside_plan(change.path, root, display)
         if not dry_run:
-            removed = _remove_stale_temp_files(path)
+            removed = remove_stale_temps(path)
             if removed:
-                change.warnings.append(
-                    "Đã xóa tệp tạm còn sót lại từ một lần ghi bị gián đoạn: " + ", ".join(removed)
-                )
-        original = path.read_bytes()
+                change.warnings.append(text("stale-temp-removed", names=", ".join(removed)))
+        try:
+            original = read_plan_bytes(path)
+        except OSError as exc:
+            raise EditError(text("io", reason=os_reason(exc))) from None
         old_text = _decode(original, display)
         new_text = change.edit(old_text, display)
         result = EditResult(
@@ -228,11 +253,10 @@ def write_files(
     """Write every file (path, bytes read, new bytes) atomically, all or nothing, and
     journal the change so ``kehoach undo`` can take it back. Call under the plan lock.
     Returns warnings (the journal could not be written)."""
-    from kehoach.atomic import write_atomic
     from kehoach.edit import journal
 
     for path, original, _ in files:
-        if _digest(path.read_bytes()) != _digest(original):
+        if _digest(read_plan_bytes(path)) != _digest(original):
             raise FileChanged(
                 f"Tệp {display_path(path)} đã bị thay đổi trong lúc ghi, hãy chạy lại; "
                 "không có gì được ghi."
@@ -246,26 +270,27 @@ def write_files(
             summary,
             [journal.relative_change(root, path, old, new) for path, old, new in files],
         )
-    except OSError as exc:
+    except (OSError, WriteError) as exc:
+        reason = exc.reason if isinstance(exc, WriteError) else os_reason(exc)
         warnings.append(
-            f"Không ghi được nhật ký thay đổi ({exc.strerror or exc}); "
+            f"Không ghi được nhật ký thay đổi ({reason}); "
             "thay đổi này không hoàn tác được bằng 'kehoach undo'."
         )
     written: list[tuple[Path, bytes]] = []
     try:
         for path, original, new in files:
-            write_atomic(path, new)
+            write_atomic(path, new, inside=root, display=display_path(path))
             written.append((path, original))
-    except OSError as exc:
+    except WriteError as exc:
         for path, original in reversed(written):
-            with contextlib.suppress(OSError):
-                write_atomic(path, original)
+            with contextlib.suppress(WriteError):
+                write_atomic(path, original, inside=root)
         if entry is not None:
             journal.forget(entry)
+        if len(files) == 1:
+            raise
         names = ", ".join(display_path(path) for path, _, _ in files)
-        raise EditError(
-            f"Không ghi được {names} ({exc.strerror or exc}); tệp cũ vẫn nguyên vẹn."
-        ) from None
+        raise WriteError(text("write-failed", path=names, reason=exc.reason)) from None
     return warnings
 
 

@@ -13,10 +13,10 @@ message comes from a fresh parse.
 
 Entries live in the user's cache folder (``$KEHOACH_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/kehoach``, else ``~/.cache/kehoach``), never inside a plan
-folder. Each is written to a temporary file and renamed into place, so readers
-see the whole old entry or the whole new one. The write is not fsync'ed: an entry
-torn by a power cut fails its checksum on the next read and is rebuilt, which is
-cheaper than paying an fsync per file on every cold run. Anything unexpected on
+folder. Each is written to a temporary file and renamed into place (kehoach.atomic,
+the one writer), so readers see the whole old entry or the whole new one. The write is
+not fsync'ed: an entry torn by a power cut fails its checksum on the next read and is
+rebuilt, which is cheaper than paying an fsync per file on every cold run. Anything unexpected on
 read (missing, truncated, corrupt, another version, wrong type) is a miss; the
 cache can only make loading faster, never change its result.
 
@@ -32,12 +32,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from kehoach import __version__
+from kehoach.atomic import WriteError, write_atomic
 from kehoach.loading.positions import PosDict
 
 FORMAT = 1
@@ -229,8 +229,8 @@ class FileCache:
         path = self.path(key)
         try:
             path.parent.mkdir(mode=0o700, exist_ok=True)
-            _write_replace(path, blob)
-        except OSError:
+            write_atomic(path, blob, durable=False)
+        except (OSError, WriteError):
             self.usable = False  # disk full, read-only home …: stop trying this run
             return
         self.writes += 1
@@ -282,16 +282,3 @@ def _decode(blob: bytes, key: str, model: type[Any]) -> tuple[Any, PosDict] | No
     ):
         return None
     return value[1], value[2]
-
-
-def _write_replace(path: Path, blob: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename over *path*."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(blob)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

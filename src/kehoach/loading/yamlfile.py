@@ -21,11 +21,16 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from kehoach.errors import Problem
+from kehoach.loading.files import MAX_BYTES, read_plan_bytes
 from kehoach.loading.positions import PosDict, PosList
+from kehoach.messages import msg, os_reason, problem_at, yaml_problem
+from kehoach.text import char_name, first_unsafe
 
-MAX_BYTES = 20 * 1024 * 1024
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_LINE", "MAX_NODES", "YamlResult", "load_yaml"]
+
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
+MAX_LINE = 100_000  # characters in one line
 
 try:  # libyaml is ten times faster; fall back to the pure parser when it is missing
     from yaml import CSafeLoader as _Loader
@@ -104,26 +109,17 @@ def read_text(
     hashes them), so the file is not read twice.
     """
     try:
-        raw = path.read_bytes() if data is None else data
+        raw = read_plan_bytes(path) if data is None else data
     except OSError as exc:
-        return None, [Problem(display, 0, 0, f"Không đọc được tệp: {exc.strerror}.", "io")]
+        return None, [problem_at(display, msg("io", reason=os_reason(exc)))]
     if len(raw) > MAX_BYTES:
         size = len(raw) // (1024 * 1024)
-        return None, [
-            Problem(display, 1, 1, f"Tệp quá lớn ({size} MB; tối đa 20 MB).", "too-large")
-        ]
+        message = msg("too-large", size=size, limit=MAX_BYTES // (1024 * 1024))
+        return None, [problem_at(display, message, 1, 1)]
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
         len(raw) >= 2 and b"\x00" in raw[:200] and raw.count(b"\x00") * 4 >= min(len(raw), 200)
     ):
-        return None, [
-            Problem(
-                display,
-                1,
-                1,
-                "Tệp được mã hóa UTF-16, không phải UTF-8. Hãy lưu lại tệp với mã hóa UTF-8.",
-                "encoding",
-            )
-        ]
+        return None, [problem_at(display, msg("encoding-utf16"), 1, 1)]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
@@ -132,16 +128,8 @@ def read_text(
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return None, [
-            Problem(
-                display,
-                line,
-                col,
-                f"Tệp không phải UTF-8 (byte 0x{raw[exc.start]:02X} không hợp lệ; có thể tệp được "
-                "lưu bằng Windows-1258 hoặc TCVN3). Hãy lưu lại tệp với mã hóa UTF-8.",
-                "encoding",
-            )
-        ]
+        message = msg("encoding", byte=f"{raw[exc.start]:02X}")
+        return None, [problem_at(display, message, line, col)]
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text, []
@@ -152,17 +140,26 @@ def conflict_markers(text: str, display: str) -> list[Problem]:
     problems = []
     for match in _CONFLICT_RE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
-        problems.append(
-            Problem(
-                display,
-                line,
-                1,
-                f"Dấu xung đột khi gộp (merge conflict) '{match.group(1)}': hãy giải quyết xung "
-                "đột trước khi kiểm tra.",
-                "merge-conflict",
-            )
-        )
+        problems.append(problem_at(display, msg("merge-conflict", marker=match.group(1)), line, 1))
     return problems
+
+
+def long_lines(text: str, display: str) -> list[Problem]:
+    """The first line longer than :data:`MAX_LINE` characters, if any."""
+    if len(text) <= MAX_LINE:
+        return []
+    start = 0
+    line = 1
+    while True:
+        end = text.find("\n", start)
+        stop = len(text) if end < 0 else end
+        if stop - start > MAX_LINE:
+            message = msg("line-too-long", line=line, length=stop - start, limit=MAX_LINE)
+            return [problem_at(display, message, line, MAX_LINE + 1)]
+        if end < 0:
+            return []
+        start = end + 1
+        line += 1
 
 
 def load_yaml(path: Path, display: str | None = None, data: bytes | None = None) -> YamlResult:
@@ -171,7 +168,7 @@ def load_yaml(path: Path, display: str | None = None, data: bytes | None = None)
     text, problems = read_text(path, shown, data)
     if text is None:
         return YamlResult(shown, None, problems)
-    problems = conflict_markers(text, shown)
+    problems = conflict_markers(text, shown) or long_lines(text, shown)
     if problems:
         return YamlResult(shown, None, problems)
     return parse_yaml_text(text, shown)
@@ -194,10 +191,7 @@ def take_loader_notice() -> str | None:
     if not _NOTICE_DUE:
         return None
     _NOTICE_DUE = False
-    return (
-        "kehoach: PyYAML không có libyaml, dùng bộ đọc YAML thuần Python (chậm hơn khoảng 10 "
-        "lần). Cài libyaml rồi cài lại PyYAML để đọc nhanh hơn."
-    )
+    return msg("pure-loader").text
 
 
 def parse_yaml_text(text: str, display: str) -> YamlResult:
@@ -205,42 +199,44 @@ def parse_yaml_text(text: str, display: str) -> YamlResult:
     try:
         node = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = _syntax_message(exc, text, mark.index if mark else None)
-        return YamlResult(display, None, [Problem(display, line, col, message)])
-    except yaml.YAMLError as exc:
-        return YamlResult(display, None, [Problem(display, 1, 1, f"Lỗi cú pháp YAML: {exc}.")])
+        return YamlResult(display, None, [_syntax_problem(exc, text, display)])
+    except yaml.reader.ReaderError as exc:
+        # The reader stops at the first character it refuses; libyaml counts its place in
+        # bytes, the pure parser in characters, so find the character itself.
+        bad = chr(exc.character) if isinstance(exc.character, int) else ""
+        index = text.find(bad) if bad else -1
+        line, col = _position(text, index if index >= 0 else exc.position)
+        char = char_name(bad) if bad else "?"
+        return YamlResult(
+            display, None, [problem_at(display, msg("control-char-raw", char=char), line, col)]
+        )
+    except yaml.YAMLError:
+        detail = yaml_problem("")
+        return YamlResult(
+            display, None, [problem_at(display, msg("yaml-syntax", detail=detail), 1, 1)]
+        )
     except RecursionError:
-        return YamlResult(
-            display, None, [Problem(display, 1, 1, "Cấu trúc YAML lồng nhau quá sâu.", "too-deep")]
-        )
+        message = msg("too-deep", limit=MAX_DEPTH)
+        return YamlResult(display, None, [problem_at(display, message, 1, 1)])
     if node is None:
-        return YamlResult(
-            display, None, [Problem(display, 1, 1, "Tệp rỗng: không có dữ liệu.", "empty")]
-        )
-    builder = _Builder(display)
+        return YamlResult(display, None, [problem_at(display, msg("empty"), 1, 1)])
+    builder = _Builder(display, text)
     try:
         data = builder.build(node, 0)
     except _Stop as stop:
         return YamlResult(display, None, [stop.problem])
     if not isinstance(data, PosDict):
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        return YamlResult(
-            display,
-            None,
-            [
-                Problem(
-                    display,
-                    line,
-                    col,
-                    "Cấp ngoài cùng của tệp phải là một bảng khóa: giá trị (mapping), "
-                    f"nhưng lại là {_kind(data)}.",
-                    "not-mapping",
-                )
-            ],
-        )
+        message = msg("not-mapping", kind=_kind(data))
+        return YamlResult(display, None, [problem_at(display, message, line, col)])
     return YamlResult(display, data, builder.problems)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of character *index* of *text*."""
+    index = max(0, min(index, len(text)))
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def _kind(value: Any) -> str:
@@ -251,65 +247,101 @@ def _kind(value: Any) -> str:
     return "một giá trị đơn"
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, text: str, index: int | None) -> str:
+# Errors whose real place is where the construct began (the key, the opening quote),
+# not where the parser gave up (often the next line).
+_AT_CONTEXT = ("while scanning a simple key", "while scanning a quoted scalar")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    if context.startswith(_AT_CONTEXT) and exc.context_mark is not None:
+        mark = exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    detail = _syntax_detail(exc, text, mark.index if mark else None)
+    if detail is None:
+        return problem_at(display, msg("too-deep", limit=MAX_DEPTH), line, col)
+    opened = _open_quote_before(text, exc.problem_mark.index if exc.problem_mark else None)
+    if opened is not None and opened[0] < line:
+        message = msg("yaml-unclosed-quote", end=opened[2], line=line, col=col, detail=detail)
+        return problem_at(display, message, opened[0], opened[1])
+    return problem_at(display, msg("yaml-syntax", detail=detail), line, col)
+
+
+def _syntax_detail(exc: yaml.MarkedYAMLError, text: str, index: int | None) -> str | None:
+    """Vietnamese for the parser's complaint (None: nested too deep)."""
     what = (exc.problem or exc.context or "").strip()
     if "maximum nesting depth" in what or "nesting" in what:
-        return "Cấu trúc YAML lồng nhau quá sâu."
+        return None
     if index is not None and 0 <= index < len(text) and text[index] == "\t":
-        return "Lỗi cú pháp YAML: ký tự tab không được dùng để thụt lề (hãy dùng dấu cách)."
-    if what.startswith("but found another document"):
-        return "Lỗi cú pháp YAML: tệp chỉ được chứa một tài liệu YAML (có dòng '---' thừa)."
-    translations = {
-        "found character '\\t' that cannot start any token": "ký tự tab không được dùng để thụt lề",
-        "mapping values are not allowed here": "dấu ':' không được phép ở đây (thiếu dấu nháy?)",
-        "could not find expected ':'": "thiếu dấu ':' sau khóa",
-        "found undefined alias": "alias chưa được định nghĩa",
-        "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML",
-        "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu nháy đóng?)",
-        "did not find expected key": "thụt lề không đúng hoặc thiếu khóa",
-        "did not find expected '-' indicator": "thụt lề danh sách không đúng",
-        "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi",
-        "found character that cannot start any token": "ký tự không hợp lệ ở đầu giá trị",
-        "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']' trong danh sách",
-        "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}' trong bảng",
-        "found unexpected ':'": "dấu ':' không đúng chỗ",
-        "expected <block end>, but found": "thụt lề không khớp với dòng trên",
-        "while scanning a quoted scalar": "chuỗi trong dấu nháy chưa được đóng",
-        "found duplicate anchor": "anchor bị định nghĩa hai lần",
-    }
-    for english, vietnamese in translations.items():
-        if what.startswith(english):
-            return f"Lỗi cú pháp YAML: {vietnamese}."
-    return f"Lỗi cú pháp YAML: {what}."
+        return yaml_problem("found a tab character")
+    return yaml_problem(what)
+
+
+def _open_quote_before(text: str, index: int | None) -> tuple[int, int, int] | None:
+    """(line, col, end line) of the last quoted string that spans several lines and ends
+    before *index*: the usual cause of an error reported further down (a missing quote)."""
+    if index is None:
+        return None
+    found: tuple[int, int, int] | None = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= index:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.end_mark.line > token.start_mark.line
+            ):
+                found = (
+                    token.start_mark.line + 1,
+                    token.start_mark.column + 1,
+                    token.end_mark.line + 1,
+                )
+    except yaml.YAMLError:
+        pass
+    return found
 
 
 class _Builder:
     """Construct plain data from composed nodes, with limits and duplicate-key checks."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, text: str = "") -> None:
         self.display = display
+        self.text = text
         self.count = 0
         self.problems: list[Problem] = []
 
-    def _stop(self, node: yaml.Node, message: str, code: str) -> _Stop:
+    def _stop(self, node: yaml.Node, code: str, **fields: object) -> _Stop:
         mark = node.start_mark
-        return _Stop(Problem(self.display, mark.line + 1, mark.column + 1, message, code))
+        return _Stop(problem_at(self.display, msg(code, **fields), mark.line + 1, mark.column + 1))
+
+    def _check_chars(self, node: yaml.ScalarNode, value: str) -> None:
+        """A control character or bidi override in a value is a problem, with its place."""
+        index = first_unsafe(value)
+        if index < 0:
+            return
+        char = value[index]
+        start, end = node.start_mark, node.end_mark
+        raw = self.text.find(char, start.index, end.index) if self.text else -1
+        if raw >= 0:
+            line, col = _position(self.text, raw)
+        else:  # written as an escape ("\\e", "\\x9b"): point at the value
+            line, col = start.line + 1, start.column + 1
+        message = msg("control-char", char=char_name(char), index=index + 1)
+        self.problems.append(problem_at(self.display, message, line, col))
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self._stop(
-                node,
-                "Tệp có quá nhiều phần tử sau khi mở rộng alias (có thể là 'alias bomb').",
-                "too-many-nodes",
-            )
+            raise self._stop(node, "too-many-nodes", limit=f"{MAX_NODES:,}".replace(",", "."))
         if depth > MAX_DEPTH:
-            raise self._stop(node, "Cấu trúc YAML lồng nhau quá sâu.", "too-deep")
+            raise self._stop(node, "too-deep", limit=MAX_DEPTH)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                raise self._stop(node, f"Thẻ YAML '{node.tag}' không được phép.", "tag")
+                raise self._stop(node, "tag", tag=node.tag)
             out = PosList(node.start_mark.line + 1, node.start_mark.column + 1)
             for item in node.value:
                 out.items_at.append((item.start_mark.line + 1, item.start_mark.column + 1))
@@ -317,35 +349,29 @@ class _Builder:
             return out
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
-        raise self._stop(node, "Nút YAML không được hỗ trợ.", "tag")  # pragma: no cover
+        raise self._stop(node, "tag", tag=node.tag)  # pragma: no cover
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> PosDict:
         if node.tag != _MAP:
-            raise self._stop(node, f"Thẻ YAML '{node.tag}' không được phép.", "tag")
+            raise self._stop(node, "tag", tag=node.tag)
         out = PosDict(node.start_mark.line + 1, node.start_mark.column + 1)
         for key_node, value_node in node.value:
             if (
                 not isinstance(key_node, yaml.ScalarNode)
                 or key_node.tag == "tag:yaml.org,2002:merge"
             ):
-                raise self._stop(key_node, "Khóa phải là một chuỗi đơn giản.", "bad-key")
+                raise self._stop(key_node, "bad-key")
             if key_node.tag not in _SCALAR_TAGS:
-                raise self._stop(key_node, f"Thẻ YAML '{key_node.tag}' không được phép.", "tag")
+                raise self._stop(key_node, "tag", tag=key_node.tag)
             key = unicodedata.normalize("NFC", key_node.value)
             kl, kc = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in out.keys_at:
                 first = out.keys_at[key][0]
-                self.problems.append(
-                    Problem(
-                        self.display,
-                        kl,
-                        kc,
-                        f"Khóa '{key}' bị lặp lại (đã có ở dòng {first}); "
-                        "YAML chỉ giữ một giá trị.",
-                        "duplicate-key",
-                    )
-                )
+                message = msg("duplicate-key", key=key, first=first)
+                self.problems.append(problem_at(self.display, message, kl, kc))
                 continue
+            if key_node.tag == _STR:
+                self._check_chars(key_node, key)
             vl, vc = value_node.start_mark.line + 1, value_node.start_mark.column + 1
             out.keys_at[key] = (kl, kc, vl, vc)
             out[key] = self.build(value_node, depth + 1)
@@ -354,20 +380,15 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
         if tag == _STR:
-            return node.value
+            value: str = node.value
+            if not value.isascii() or not value.isprintable():
+                self._check_chars(node, value)
+            return value
         if tag not in _SCALAR_TAGS:
-            raise self._stop(
-                node,
-                f"Thẻ YAML '{tag}' không được phép (tệp kế hoạch chỉ chứa dữ liệu thuần).",
-                "tag",
-            )
+            raise self._stop(node, "tag", tag=tag)
         try:
             return _constructor.yaml_constructors[tag](_constructor, node)
         except (ValueError, OverflowError):
             if tag == "tag:yaml.org,2002:timestamp":
-                raise self._stop(
-                    node, f"Ngày '{node.value}' không tồn tại trong lịch.", "bad-date"
-                ) from None
-            raise self._stop(
-                node, f"Giá trị '{node.value}' không đọc được.", "bad-scalar"
-            ) from None
+                raise self._stop(node, "bad-date", value=node.value) from None
+            raise self._stop(node, "bad-scalar", value=node.value) from None

@@ -1,0 +1,261 @@
+"""The registry of user-facing messages: one code, one Vietnamese template.
+
+Every message the loader, the plan-folder scan, the YAML parser translation, the OS
+errors and the atomic writer give is written here, so that one test
+(``tests/test_messages.py``) can read them all and fail on an English word, a Python
+repr or a missing diacritic. Code elsewhere asks for a message by its code::
+
+    msg("symlink-dangling", target="../x.yaml")   # -> Message(code, text)
+
+Templates use ``str.format`` fields; a field holds a user's value (a file name, a key),
+never a Python object: dates are formatted ``dd/mm/yyyy`` before they get here.
+"""
+
+from __future__ import annotations
+
+import errno
+from typing import NamedTuple
+
+from kehoach.errors import Problem
+
+MESSAGES: dict[str, str] = {
+    # -- entries of the plan folder ---------------------------------------------------
+    "missing-plan-dir": "Không tìm thấy thư mục kế hoạch '{root}'.",
+    "not-plan-dir": "'{root}' không phải là thư mục kế hoạch.",
+    "missing-plan-file": (
+        "Thư mục '{root}' không có tệp {name}: đây không phải là thư mục kế hoạch."
+    ),
+    "missing-bodies-file": (
+        "Thư mục kế hoạch '{root}' không có tệp {name} (danh mục cơ quan); "
+        "không đọc được kế hoạch khi thiếu tệp này."
+    ),
+    "missing-file": "Thiếu tệp {name}.",
+    "symlink-loop": (
+        "Là liên kết (symlink) vòng quanh, trỏ tới '{target}'; không đọc được nên bị bỏ qua."
+    ),
+    "symlink-dangling": (
+        "Là liên kết (symlink) hỏng: '{target}' không tồn tại; không đọc được nên bị bỏ qua."
+    ),
+    "symlink-outside": (
+        "Là liên kết (symlink) trỏ ra ngoài thư mục kế hoạch (tới '{target}'); kehoach không "
+        "đọc {what} nằm ngoài thư mục kế hoạch. Hãy chép tệp vào thư mục kế hoạch."
+    ),
+    "entry-is-dir": "Là một thư mục chứ không phải tệp YAML; không được đọc.",
+    "not-regular": "Là {kind}, không phải tệp thường; không được mở để đọc.",
+    "not-dir": "Phải là một thư mục nhưng lại là {kind}; các tệp nhiệm vụ không được đọc.",
+    "entry-unreadable": "Không đọc được ({reason}).",
+    "not-yaml": (
+        "Không phải tệp .yaml nên không được đọc; tệp nhiệm vụ phải có đuôi .yaml "
+        "(hãy đổi tên, hoặc chuyển tệp ra khỏi thư mục tasks/)."
+    ),
+    "unknown-entry": (
+        "Không phải tệp của kế hoạch (plan.yaml, bodies.yaml, events.yaml, tasks/) nên không "
+        "được đọc; hãy chuyển nó ra khỏi thư mục kế hoạch."
+    ),
+    # -- reading one file ----------------------------------------------------------------
+    "io": "Không đọc được tệp ({reason}).",
+    "too-large": "Tệp quá lớn ({size} MB; tối đa {limit} MB).",
+    "encoding-utf16": (
+        "Tệp được mã hóa UTF-16, không phải UTF-8. Hãy mở tệp và lưu lại với mã hóa UTF-8."
+    ),
+    "encoding": (
+        "Tệp không phải UTF-8 (byte 0x{byte} không hợp lệ; có thể tệp được lưu bằng "
+        "Windows-1258 hoặc TCVN3). Hãy lưu lại tệp với mã hóa UTF-8."
+    ),
+    "merge-conflict": (
+        "Dấu xung đột khi gộp (merge conflict) '{marker}': hãy giải quyết xung đột trước "
+        "khi kiểm tra."
+    ),
+    "empty": "Tệp rỗng: không có dữ liệu.",
+    "too-deep": "Cấu trúc YAML lồng nhau quá sâu (tối đa {limit} cấp).",
+    "too-many-nodes": (
+        "Tệp có quá nhiều phần tử sau khi mở rộng alias (tối đa {limit}; có thể là 'alias bomb')."
+    ),
+    "line-too-long": "Dòng {line} quá dài ({length} ký tự; tối đa {limit}).",
+    "not-mapping": (
+        "Cấp ngoài cùng của tệp phải là một bảng khóa: giá trị (mapping), nhưng lại là {kind}."
+    ),
+    "tag": "Thẻ YAML '{tag}' không được phép (tệp kế hoạch chỉ chứa dữ liệu thuần).",
+    "bad-key": "Khóa phải là một chuỗi đơn giản.",
+    "duplicate-key": ("Khóa '{key}' bị lặp lại (đã có ở dòng {first}); YAML chỉ giữ một giá trị."),
+    "bad-date": "Ngày '{value}' không tồn tại trong lịch.",
+    "bad-scalar": "Giá trị '{value}' không đọc được.",
+    "control-char": (
+        "Giá trị có ký tự điều khiển {char} (ở ký tự thứ {index} của giá trị); ký tự này có "
+        "thể điều khiển màn hình hoặc đảo chiều chữ. Hãy xóa nó."
+    ),
+    "control-char-raw": ("Tệp có ký tự điều khiển {char}, không được phép trong YAML; hãy xóa nó."),
+    "pure-loader": (
+        "kehoach: PyYAML không có libyaml, dùng bộ đọc YAML thuần Python (chậm hơn khoảng 10 "
+        "lần). Cài libyaml rồi cài lại PyYAML để đọc nhanh hơn."
+    ),
+    # -- YAML syntax -----------------------------------------------------------------------
+    "yaml-syntax": "Lỗi cú pháp YAML: {detail}.",
+    "yaml-unclosed-quote": (
+        "Lỗi cú pháp YAML: chuỗi trong dấu nháy mở ở đây kéo dài tới dòng {end} "
+        "(thiếu dấu nháy đóng?); bộ đọc gặp lỗi ở dòng {line}, cột {col}: {detail}."
+    ),
+    # -- writing ---------------------------------------------------------------------------
+    "write-failed": "Không ghi được {path} ({reason}); tệp cũ vẫn nguyên vẹn.",
+    "write-outside": (
+        "Không ghi: {path} là liên kết (symlink) trỏ ra ngoài thư mục kế hoạch (tới '{target}'); "
+        "kehoach chỉ sửa tệp nằm trong thư mục kế hoạch. Không có gì được ghi."
+    ),
+    "write-not-regular": "Không ghi: {path} không phải là tệp thường. Không có gì được ghi.",
+    "lock-busy": (
+        "Một lệnh khác đang ghi vào kế hoạch '{root}' (đã chờ {seconds} giây). "
+        "Không có gì được ghi; hãy chạy lại sau ít phút."
+    ),
+    "lock-failed": (
+        "Không tạo được khóa ghi cho kế hoạch '{root}' ({reason}); không có gì được ghi."
+    ),
+    "stale-temp-removed": "Đã xóa tệp tạm còn sót lại từ một lần ghi bị gián đoạn: {names}",
+    "not-found-unreadable-tail": (
+        "Kế hoạch có tệp không đọc được (có thể mã cần tìm nằm trong đó); hãy sửa các lỗi sau "
+        "rồi chạy lại:"
+    ),
+    # -- lists -------------------------------------------------------------------------
+    "or": "hoặc",
+}
+
+# Vietnamese for the errno of an OSError; ``strerror`` is English (and locale-dependent).
+OS_REASONS: dict[int, str] = {
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.ENOENT: "không tồn tại",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EFBIG: "tệp vượt quá kích thước tối đa cho phép",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.EISDIR: "là một thư mục",
+    errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+    errno.ELOOP: "liên kết (symlink) vòng quanh",
+    errno.EIO: "lỗi đọc ghi của thiết bị",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EEXIST: "đã tồn tại",
+    errno.EBUSY: "đang bị chiếm dụng",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.ENFILE: "hệ thống mở quá nhiều tệp cùng lúc",
+    errno.EXDEV: "không cùng một ổ đĩa",
+    errno.EAGAIN: "tạm thời không dùng được",
+    errno.ENXIO: "thiết bị không sẵn sàng",
+    errno.ETXTBSY: "tệp đang được dùng",
+    errno.ENOMEM: "không đủ bộ nhớ",
+}
+if hasattr(errno, "EDQUOT"):
+    OS_REASONS[errno.EDQUOT] = "vượt hạn mức dung lượng đĩa"
+
+_BAD_HEX = "mã thoát \\x, \\u hoặc \\U không đúng (thiếu chữ số hệ 16)"
+# libyaml's and PyYAML's problem texts (their beginnings) → Vietnamese.
+YAML_PROBLEMS: dict[str, str] = {
+    "found character '\\t' that cannot start any token": (
+        "ký tự tab không được dùng để thụt lề (hãy dùng dấu cách)"
+    ),
+    "found a tab character": "ký tự tab không được dùng để thụt lề (hãy dùng dấu cách)",
+    "mapping values are not allowed": (
+        "dấu ':' không được phép ở đây (thiếu dấu nháy quanh giá trị?)"
+    ),
+    "block sequence entries are not allowed": (
+        "dấu '-' của danh sách không được phép ở đây (hãy xuống dòng trước '-')"
+    ),
+    "could not find expected ':'": "thiếu dấu ':' sau khóa",
+    "found undefined alias": "alias (*…) chưa được định nghĩa",
+    "found undefined tag handle": "thẻ YAML (!…) chưa được định nghĩa",
+    "expected a single document in the stream": "tệp chỉ được chứa một tài liệu YAML",
+    "but found another document": "tệp chỉ được chứa một tài liệu YAML (có dòng '---' thừa)",
+    "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu nháy đóng?)",
+    "found unexpected document indicator": (
+        "gặp dòng '---' hoặc '...' giữa chuỗi (thiếu dấu nháy đóng?)"
+    ),
+    "did not find expected key": "thụt lề không đúng hoặc thiếu khóa",
+    "did not find expected '-' indicator": "thụt lề danh sách không đúng",
+    "did not find expected node content": "thiếu giá trị",
+    "did not find expected hexdecimal number": _BAD_HEX,
+    "expected escape sequence of": _BAD_HEX,
+    "found invalid Unicode character escape code": "mã thoát Unicode (\\u…) không hợp lệ",
+    "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi",
+    "did not find expected comment or line break": "có chữ thừa sau giá trị (thiếu dấu nháy?)",
+    "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']' trong danh sách",
+    "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}' trong bảng",
+    "found unexpected ':'": "dấu ':' không đúng chỗ",
+    "expected <block end>, but found": "thụt lề không khớp với dòng trên",
+    "expected <block mapping key>": "thụt lề không đúng hoặc thiếu khóa",
+    "expected <document start>": "có chữ thừa sau phần cuối tài liệu",
+    "while scanning a quoted scalar": "chuỗi trong dấu nháy chưa được đóng",
+    "found duplicate anchor": "anchor (&…) bị định nghĩa hai lần",
+    "second occurrence": "anchor (&…) bị định nghĩa hai lần",
+    "did not find URI escaped octet": "thẻ YAML (!…) có mã thoát % không đúng",
+    "did not find expected tag URI": "thẻ YAML (!…) không đúng",
+    "did not find expected whitespace": "thiếu dấu cách sau thẻ YAML",
+    "did not find expected alphabetic or numeric character": (
+        "tên anchor hoặc alias (&…, *…) không hợp lệ"
+    ),
+    "found duplicate %YAML directive": "chỉ thị %YAML bị lặp lại",
+    "found incompatible YAML document": "phiên bản YAML không được hỗ trợ",
+    "found duplicate %TAG directive": "chỉ thị %TAG bị lặp lại",
+    "did not find expected <document start>": "thiếu dòng '---' sau chỉ thị %",
+    "found unexpected end of stream while scanning": "tệp kết thúc đột ngột",
+    "could not find expected": "cú pháp không đúng",
+    "found character that cannot start any token": (
+        "ký tự không được đứng đầu giá trị (hãy đặt giá trị trong dấu nháy)"
+    ),
+    "while scanning": "cú pháp không đúng",
+    "while parsing": "cú pháp không đúng",
+}
+YAML_UNKNOWN = "cú pháp không đúng"
+
+
+# Problem codes (what --format json shows, what tests and --force match) where they are
+# not the message's own code: several messages may share one problem code.
+PROBLEM_CODES = {
+    "encoding-utf16": "encoding",
+    "control-char-raw": "control-char",
+    "yaml-syntax": "invalid",
+    "yaml-unclosed-quote": "invalid",
+}
+
+
+class Message(NamedTuple):
+    code: str
+    text: str
+
+
+def msg(code: str, **fields: object) -> Message:
+    """The message *code* with its fields filled in."""
+    return Message(PROBLEM_CODES.get(code, code), MESSAGES[code].format(**fields))
+
+
+def text(code: str, **fields: object) -> str:
+    """The text of message *code* (for an error raised rather than a problem)."""
+    return MESSAGES[code].format(**fields)
+
+
+def problem_at(path: str, message: Message, line: int = 0, col: int = 0) -> Problem:
+    """A problem in *path*; without a line, about the file or entry as a whole."""
+    return Problem(path, line, col, message.text, message.code)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in Vietnamese (never the English ``strerror``)."""
+    if exc.errno in OS_REASONS:
+        return OS_REASONS[exc.errno]
+    if exc.errno is not None:
+        name = errno.errorcode.get(exc.errno, str(exc.errno))
+        return f"lỗi hệ điều hành {name}"
+    return "lỗi hệ điều hành"
+
+
+def yaml_problem(english: str) -> str:
+    """Vietnamese for a libyaml/PyYAML problem text; never the English text itself."""
+    english = english.strip()
+    for start, vietnamese in YAML_PROBLEMS.items():
+        if english.startswith(start):
+            return vietnamese
+    return YAML_UNKNOWN
+
+
+def or_list(items: list[str]) -> str:
+    """``'a', 'b' hoặc 'c'`` — the end of an allowed-value list, in Vietnamese."""
+    quoted = [f"'{item}'" for item in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return f"{', '.join(quoted[:-1])} {MESSAGES['or']} {quoted[-1]}"
