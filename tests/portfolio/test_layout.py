@@ -62,6 +62,6 @@ def test_lone_plan_without_bodies_still_fails(tmp_path: Path) -> None:
     plan_dir = tmp_path / "plan"
     shutil.copytree(SHIPPED, plan_dir)
     (plan_dir / "bodies.yaml").unlink()
-    plan, problems = load_plan(plan_dir)
-    assert plan is None
-    assert any(p.code == "missing-file" and p.path.endswith("bodies.yaml") for p in problems)
+    # Outside a portfolio a missing registry is unreadable input (exit 2), like plan.yaml.
+    with pytest.raises(InputError, match=r"không có tệp bodies\.yaml"):
+        load_plan(plan_dir)
