@@ -98,7 +98,7 @@ MESSAGES: dict[str, str] = {
     # -- writing ---------------------------------------------------------------------------
     "write-failed": "Không ghi được {path} ({reason}); tệp cũ vẫn nguyên vẹn.",
     "write-outside": (
-        "Không ghi: {path} là liên kết (symlink) trỏ ra ngoài thư mục kế hoạch (tới '{target}'); "
+        "Không ghi: {path} nằm ngoài thư mục kế hoạch (qua liên kết symlink, tới '{target}'); "
         "kehoach chỉ sửa tệp nằm trong thư mục kế hoạch. Không có gì được ghi."
     ),
     "write-not-regular": "Không ghi: {path} không phải là tệp thường. Không có gì được ghi.",

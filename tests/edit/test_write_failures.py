@@ -171,7 +171,7 @@ def test_writer_refuses_a_target_outside_its_folder(tmp_path: Path) -> None:
     with pytest.raises(WriteError) as caught:
         write_atomic(inside / "x.yaml", "mới", inside=inside, display="x.yaml")
     assert caught.value.message == (
-        f"Không ghi: x.yaml là liên kết (symlink) trỏ ra ngoài thư mục kế hoạch (tới "
+        f"Không ghi: x.yaml nằm ngoài thư mục kế hoạch (qua liên kết symlink, tới "
         f"'{outside}'); kehoach chỉ sửa tệp nằm trong thư mục kế hoạch. Không có gì được ghi."
     )
     assert outside.read_text("utf-8") == "cũ"

@@ -134,10 +134,18 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _write_base(root: Path) -> Path:
+    """The folder edits of the plan in *root* may write in: the plan folder, or the whole
+    portfolio when the plan is in one (its shared bodies.yaml and events.yaml)."""
+    from kehoach.portfolio.layout import portfolio_of
+
+    return portfolio_of(root) or root
+
+
 def _inside_plan(path: Path, root: Path, display: str) -> Path:
     """The real path of the plan file *path*; refused when it leaves the plan folder."""
     real = os.path.realpath(path)
-    real_root = os.path.realpath(root)
+    real_root = os.path.realpath(_write_base(root))
     if not (real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)):
         raise EditError(text("write-outside", path=display, target=real))
     return Path(real)
@@ -279,12 +287,12 @@ def write_files(
     written: list[tuple[Path, bytes]] = []
     try:
         for path, original, new in files:
-            write_atomic(path, new, inside=root, display=display_path(path))
+            write_atomic(path, new, inside=_write_base(root), display=display_path(path))
             written.append((path, original))
     except WriteError as exc:
         for path, original in reversed(written):
             with contextlib.suppress(WriteError):
-                write_atomic(path, original, inside=root)
+                write_atomic(path, original, inside=_write_base(root))
         if entry is not None:
             journal.forget(entry)
         if len(files) == 1:
