@@ -197,3 +197,67 @@ def test_cli_summary_and_report(tmp_path: Path) -> None:
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["tasks"] == {"tasks": 7, "deadline": 7, "lead": 7, "partners": 5, "output": 3}
     assert len(data["lines"]) == sum(data["places"].values())
+
+
+# ----------------------------------------------------------------- form 3: field blocks
+
+UBND = "ubnd-tinh-truong-son-khoi-nghiep.txt"
+
+
+def test_field_blocks_of_a_provincial_plan(tmp_path: Path) -> None:
+    result, tasks, plan = imported(tmp_path, UBND)
+    assert plan["number"] == "112/KH-UBND" and plan["issued"] == dt.date(2025, 5, 8)
+    assert plan["signer"]["name"] == "Trần Thị Mai"
+    assert sorted(tasks) == [
+        "II.1", "II.2", "II.2.1", "II.2.2", "II.3", "II.4.1", "II.4.2", "II.5", "II.5.1",
+        "II.5.2", "II.6", "II.6.1", "II.6.2", "III.1.1", "III.2.1",
+    ]  # fmt: skip
+    expected = {
+        # lettered fields: "a) Nhiệm vụ", "b) Cơ quan thực hiện" over "- Đơn vị chủ trì/phối
+        # hợp", "c) Thời gian thực hiện", "d) Sản phẩm"; the abbreviation is the full name
+        "II.1": ("Sở Khoa học và Công nghệ", "chủ trì", "Quý III/2025", None),
+        # several fields on one line separated by ";"; the bullets under "a) Nhiệm vụ:"
+        "II.2": ("Sở Thông tin và Truyền thông", "chủ trì", "năm 2026", None),
+        "II.2.1": ("Sở Thông tin và Truyền thông", "chủ trì", "", "II.2"),
+        # label variants without letters; "chủ trì tham mưu" makes the lead whatever the
+        # first word ("Phối hợp tổ chức …")
+        "II.3": ("Tỉnh đoàn", "chủ trì", "tháng 10 hằng năm", None),
+        # one label block under two bullets covers both; "2025 - 2027" stays one value
+        "II.4.1": ("Sở Giáo dục và Đào tạo", "chủ trì", "2025 - 2027", None),
+        "II.4.2": ("Sở Giáo dục và Đào tạo", "chủ trì", "2025 - 2027", None),
+        # a deadline after "+" sub-items belongs to their parent …
+        "II.5": ("Sở Kế hoạch và Đầu tư", "chủ trì", "năm 2027", None),
+        "II.5.1": ("Sở Kế hoạch và Đầu tư", "chủ trì", "", "II.5"),
+        # … unless each sub-item has its own; the lead line after them is the parent's
+        "II.6": ("Sở Thông tin và Truyền thông", "chủ trì", "", None),
+        "II.6.1": ("Sở Thông tin và Truyền thông", "chủ trì", "Quý II/2025", "II.6"),
+        "II.6.2": ("Sở Thông tin và Truyền thông", "chủ trì", "Quý IV/2025", "II.6"),
+        # "(cơ quan chủ trì)" heading; a deadline at the end of the prose without a comma
+        "III.1.1": ("Sở Khoa học và Công nghệ", "chủ trì", "trước ngày 15 tháng 12 hằng năm", None),
+        "III.2.1": (
+            "Ủy ban nhân dân các huyện, thị xã, thành phố", "chủ trì", "hoàn thành trong năm 2025",
+            None,
+        ),
+    }  # fmt: skip
+    assert {tid: row(tasks, tid) for tid in expected} == expected
+    assert tasks["II.1"][1]["title"] == (
+        "Hoàn thiện cơ chế, chính sách hỗ trợ khởi nghiệp\n"
+        "Rà soát, đề xuất sửa đổi chính sách hỗ trợ khởi nghiệp của tỉnh."
+    )
+    assert tasks["II.1"][1]["output"] == "Nghị quyết của HĐND tỉnh"
+    assert partner_names(tmp_path, tasks["II.1"][1]) == [
+        "Sở Tài chính", "Sở Tư pháp", "Ủy ban nhân dân các huyện, thị xã, thành phố"
+    ]  # fmt: skip
+    assert partner_names(tmp_path, tasks["II.2"][1]) == [
+        "Sở Khoa học và Công nghệ", "Đài Phát thanh và Truyền hình tỉnh"
+    ]  # fmt: skip
+    assert partner_names(tmp_path, tasks["II.3"][1]) == [
+        "Sở Văn hóa, Thể thao và Du lịch", "Hội Liên hiệp Phụ nữ tỉnh"
+    ]  # fmt: skip
+    assert [s["id"] for s in plan["sections"]] == ["I", "II", "II.4", "III", "III.1", "III.2"]
+    places = {e["line"]: e for e in result.report["lines"]}
+    assert places[19]["place"] == "task" and places[19]["detail"] == "II.1"  # "- Đơn vị chủ trì"
+    assert places[32]["detail"] == "II.3"  # a field line the export joined to the one above
+    assert [
+        (e["line"], e["place"]) for e in result.report["lines"] if e["place"] == "unplaced"
+    ] == [(59, "unplaced")]

@@ -187,4 +187,16 @@ def prose_deadline(text: str) -> str | None:
         rule = parse(clause)
         if rule is not None and rule.kind != "none":
             return clause
+    last = clauses[-1] if clauses else ""
+    tail = _PROSE_TAIL.search(last)  # "… báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12"
+    if tail is not None and tail.start() > 0:
+        rule = parse(tail.group(1))
+        if rule is not None and rule.kind != "none":
+            return tail.group(1)
     return None
+
+
+_PROSE_TAIL = re.compile(
+    r"\s((?:hoàn thành|trước ngày|trước tháng|trước quý|chậm nhất|xong trước)\b.*)$",
+    re.IGNORECASE,
+)

@@ -86,27 +86,31 @@ def _one_field(text: str) -> tuple[str, str] | None:
 def split_fields(text: str) -> list[tuple[str, str, str]] | None:
     """ "Cơ quan thực hiện: X; phối hợp: Y, Z; Thời gian: Quý III/2027" → its fields.
 
-    Each field is (label, key, value). A line is split on ";" (or " - ", a line break)
-    only where a label follows, so "Sở Tài chính; Sở Nội vụ" stays one value. None when
-    the text does not start with a label.
+    Each field is (label, key, value). A text is cut at ";", a line break or " - " only
+    where a label follows, so "Sở Tài chính; Sở Nội vụ" and "2025 - 2027" stay one value.
+    None when the text does not start with a label.
     """
-    first = _one_field(text.strip())
-    if first is None:
+    text = text.strip()
+    if _one_field(text) is None:
         return None
-    pieces = re.split(r"\s*(?:;|\n|\s[-–+]\s)\s*(?=[-–+•]?\s*\S)", text.strip())
+    cuts: list[tuple[int, int]] = []
+    for sep in re.finditer(r"\s*(?:;|\n|\s[-–+•](?=\s))\s*", text):
+        if _one_field(text[sep.end() :]) is not None:
+            cuts.append((sep.start(), sep.end()))
+    pieces, start = [], 0
+    for begin, end in cuts:
+        pieces.append(text[start:begin])
+        start = end
+    pieces.append(text[start:])
     out: list[tuple[str, str, str]] = []
     for piece in pieces:
-        found = _one_field(piece) if out or piece is pieces[0] else None
-        if found is None and out:
-            label, key, value = out[-1]
-            out[-1] = (label, key, f"{value}; {piece.strip(' -–+•')}" if value else piece)
-            continue
+        found = _one_field(piece)
         if found is None:
-            return None
+            continue
         label, value = found
-        out.append((label, field_key(label), value.strip()))
-    # a lone "phối hợp: …" after a lead label is the partners of the same block
-    return [(label, key, value.strip().rstrip(";")) for label, key, value in out]
+        value = re.sub(r"\s*\n\s*", " ", value).strip().rstrip(";").strip()
+        out.append((label, field_key(label), value))
+    return out
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -161,6 +165,25 @@ def repair(paras: list[Para]) -> list[Para]:
             out[-1] = replace(prev, lines=lines)
         else:
             out.append(para)
+    return _split_field_lines(out)
+
+
+def _split_field_lines(paras: list[Para]) -> list[Para]:
+    """A text paragraph whose later lines are field labels ("Cơ quan chủ trì: …") is two
+    paragraphs: the task, then its field block (each keeps its own line number)."""
+    out: list[Para] = []
+    for para in paras:
+        if para.cells is not None or len(para.lines) < 2 or getattr(para, "origin", "") != "text":
+            out.append(para)
+            continue
+        cut = next(
+            (k for k in range(1, len(para.lines)) if _one_field(para.lines[k]) is not None), None
+        )
+        if cut is None:
+            out.append(para)
+            continue
+        out.append(replace(para, lines=para.lines[:cut]))
+        out.append(replace(para, line=para.line + cut, lines=para.lines[cut:], bold=False))
     return out
 
 

@@ -218,6 +218,7 @@ class _Builder:
         self.owner: tuple[Node, int] | None = None  # the task a lettered field block belongs to
         self.pending: tuple[Node, str] | None = None  # "Đơn vị phối hợp:" over a list of names
         self.last_field: Node | None = None
+        self.parent_of_fields = False  # the item being read owns a field block below
 
     # ----------------------------------------------------------------- sections
     def open_top(self, ident: str, title: str, para: Para | None) -> None:
@@ -287,6 +288,8 @@ class _Builder:
             return True
         if rest.endswith((".", ";")) or len(rest.split()) > 25 or following is None:
             return False
+        if split_fields(_field_text(following, classify(following.text)[0])) is not None:
+            return False  # a task with its field block under it
         if _ROLE_WORDS.search(rest) and heading_body(rest) is None:
             return False
         if following.cells is not None:
@@ -333,9 +336,11 @@ class _Builder:
             self.stack = []
         if self.owner is not None and depth <= self.owner[1]:
             self.owner = None
-        if (
-            depth == 0 and kind != "plus" and self.is_heading(para, rest, following, task_table)
-        ) or (kind != "plus" and self.is_body_heading(rest, following, depth)):
+        heading = not self.parent_of_fields and (
+            (depth == 0 and kind != "plus" and self.is_heading(para, rest, following, task_table))
+            or (kind != "plus" and self.is_body_heading(rest, following, depth))
+        )
+        if heading:
             self.open_sub(rest, para, kind, depth)
             return
         base = self.subs[-1].depth + 1 if self.subs else 0
@@ -627,6 +632,41 @@ def _appendix_title(part: Part) -> str:
     return f"{head}: {' '.join(rest)}" if rest and ":" not in head else head
 
 
+def _field_text(para: Para, kind: str | None) -> str:
+    """A paragraph's text with its line breaks, without its list marker when it is one of
+    the markers a field line may carry ("a) Nhiệm vụ: …", "- Đơn vị chủ trì: …")."""
+    if kind in ("alpha", "paren", "dash", "plus", "bullet"):
+        return "\n".join([classify(para.lines[0])[2], *para.lines[1:]])
+    return "\n".join(para.lines)
+
+
+def _plus_with_fields(body: list[Para], i: int, kind: str) -> bool:
+    """Does the item just read have "+" sub-items and a field line in its scope? Then it
+    is a task (the parent of the sub-items, owning a field block after them), not a
+    heading over them."""
+    plus = False
+    for para in body[i:]:
+        if para.cells is not None:
+            return False
+        later_kind = classify(para.text)[0]
+        if split_fields(_field_text(para, later_kind)) is not None:
+            if later_kind in ("alpha", "paren"):
+                return True  # "a) Nhiệm vụ: …": a field block of this item
+            if plus:
+                return True
+            continue
+        if later_kind == "plus":
+            plus = True
+            continue
+        if later_kind is None:
+            continue
+        if later_kind == kind or later_kind in ("roman", "part", "letter"):
+            return False
+        if later_kind != "plus" and not plus:
+            continue
+    return False
+
+
 def _fill(builder: _Builder, body: list[Para]) -> None:
     draft = builder.draft
     implicit_clash = any(classify(p.text)[0] in ("roman", "part", "letter") for p in body) or any(
@@ -660,8 +700,7 @@ def _fill(builder: _Builder, body: list[Para]) -> None:
             draft.notes.append(prefix + rest)
             draft.place(para, "note", f"mục {builder.top.id}")
             continue
-        field_text = rest if kind in ("alpha", "paren", "dash", "plus", "bullet") else para.text
-        found = split_fields(field_text)
+        found = split_fields(_field_text(para, kind))
         if found is not None:
             after = next((p for p in body[i:] if split_fields(classify(p.text)[2]) is None), None)
             builder.fields(para, kind, found, after)
@@ -675,6 +714,7 @@ def _fill(builder: _Builder, body: list[Para]) -> None:
                 if later.cells is None or later.table != body[i].table:
                     break
                 rows.append(later)
+            builder.parent_of_fields = _plus_with_fields(body, i, kind)
             builder.item(para, kind, rest, following, read_table(rows) is not None)
 
 
