@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kehoach.deadline import (
@@ -358,6 +358,7 @@ def test_a_recurrence_written_once_applies_to_each_part(
     years,
     st.sampled_from(["định kỳ 6 tháng", "6 tháng/lần", "hằng năm"]),
 )
+@example(m1=2, d1=29, m2=7, d2=1, year=1990, cycle="định kỳ 6 tháng")  # leap day
 @BOUNDED
 def test_two_anchors_a_year_roll_forward(
     m1: int, d1: int, m2: int, d2: int, year: int, cycle: str
