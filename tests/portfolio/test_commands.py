@@ -161,3 +161,16 @@ def test_portfolio_options_refused_on_a_single_plan(tmp_path: Path) -> None:
     assert code == 2 and "--lang en" in err
     code, _, err = run("overdue", str(root), "--within", "30")
     assert code == 2 and "--within" in err
+
+
+def test_show_plan_task(tmp_path: Path) -> None:
+    root = build_portfolio(
+        tmp_path / "pf", {"kh-a": [{"id": "1", "title": "Việc của A"}], "kh-b": [{"id": "2"}]}
+    )
+    code, out, err = run("show", "kh-a:1", str(root), "--as-of", "2019-01-01")
+    assert code == 0, err
+    assert out.startswith("1 — Việc của A")
+    code, out, err = run("show", "2", "--plan", str(root), "--as-of", "2019-01-01")
+    assert code == 0 and out.startswith("2 — Nhiệm vụ 2"), err
+    code, _, err = run("show", "kh-b:1", str(root))
+    assert code == 2 and "1" in err

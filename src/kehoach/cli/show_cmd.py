@@ -27,7 +27,11 @@ def register(app: typer.Typer) -> None:
     @app.command("show")
     def show(
         task_id: Annotated[
-            str, typer.Argument(help="Mã nhiệm vụ, ví dụ III.3.1.", metavar="MÃ_NHIỆM_VỤ")
+            str,
+            typer.Argument(
+                help="Mã nhiệm vụ, ví dụ III.3.1 (thư mục nhiều kế hoạch: kh-nq26:III.3.1).",
+                metavar="MÃ_NHIỆM_VỤ",
+            ),
         ],
         plan_dir: PlanArg = None,
         plan_opt: PlanOpt = None,
@@ -40,7 +44,12 @@ def register(app: typer.Typer) -> None:
             from kehoach.cli.planfolder import plan_folder
             from kehoach.render.show import render_show
 
-            view = show_task(plan_folder(plan_dir, plan_opt), task_id, as_of_date(as_of))
+            root = plan_folder(plan_dir, plan_opt)
+            from kehoach.cli import portfolio_views
+
+            if portfolio_views.is_portfolio_root(root):  # PLAN:TASK, plan part where unique
+                root, task_id = portfolio_views.task_target(root, task_id)
+            view = show_task(root, task_id, as_of_date(as_of))
             typer.echo(render_show(view))
 
     @app.command("calendar")
