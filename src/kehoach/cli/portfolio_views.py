@@ -63,8 +63,9 @@ def status(
 ) -> None:
     from kehoach.app.portfolio import body_totals, find_portfolio_body, portfolio_status
     from kehoach.render import portfolio as render
+    from kehoach.render.portfolio import STATUS_FORMATS
 
-    if fmt not in ("table", "json", "markdown", "csv"):
+    if fmt not in STATUS_FORMATS:
         fail(
             f"Thư mục nhiều kế hoạch chưa có dạng '{fmt}' cho status; chọn table, json, "
             "markdown hoặc csv."

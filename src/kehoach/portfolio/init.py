@@ -43,12 +43,11 @@ class InitResult:
 
 
 def html_status_available() -> bool:
-    """Does ``kehoach status`` render HTML? (The CI's page uses it when it does.)"""
-    try:
-        from kehoach.cli.status_cmd import FORMATS
-    except ImportError:  # pragma: no cover
-        return False
-    return "html" in FORMATS
+    """Does ``kehoach status`` render HTML for a portfolio root? (The CI's page uses it
+    when it does, else the Markdown status in a bare HTML page.)"""
+    from kehoach.render.portfolio import STATUS_FORMATS
+
+    return "html" in STATUS_FORMATS
 
 
 _QUARTER = 'Q="$(date +%Y)-Q$(( ($(date +%-m) + 2) / 3 ))"'

@@ -15,6 +15,9 @@ from kehoach.evaluation.states import ORDER, Category, State, category
 from kehoach.render.tasks import task_record
 from kehoach.render.textgrid import Cell, render_grid
 
+# What ``status`` renders for a portfolio; ``kehoach init`` publishes the HTML page only
+# once "html" is here (a single plan's HTML renderer does not cover a portfolio).
+STATUS_FORMATS = ("table", "json", "markdown", "csv")
 GROUPS = (Category.DONE_ON_TIME, Category.DONE_LATE, Category.OPEN_OVERDUE, Category.OPEN_IN_TIME)
 GROUP_HEADERS = {
     Category.DONE_ON_TIME: "Xong\nđúng\nhạn",
