@@ -11,8 +11,9 @@ The key is a SHA-256 over:
 - the command line, the working folder and today's date (``--as-of`` defaults to it,
   and ``validate`` judges future dates against it);
 - the environment that can change output (``KEHOACH_*``, ``COLUMNS``, ``LINES``,
-  ``NO_COLOR``, ``FORCE_COLOR``, ``TERM``, ``LANG``, ``LC_*``, ``TZ``), whether stdout
-  and stderr are terminals and the terminal's size;
+  ``NO_COLOR``, ``FORCE_COLOR``, ``TERM``, ``LANG``, ``LC_*``, ``TZ``,
+  ``PYTHONIOENCODING``, ``PYTHONUTF8``), whether stdout and stderr are terminals and
+  the terminal's size;
 - the *content* of every input: each existing path named on the command line (a
   folder is walked: every entry's name, type, and for files the bytes), or the plan
   folder found from the working folder when none is named; time stamps and sizes
@@ -52,7 +53,19 @@ READ_ONLY = frozenset({"status", "overdue", "tasks", "report", "validate", "show
 _NEVER = frozenset(
     {"-o", "--output", "--out", "--no-cache", "--changed", "--fix", "--write", "--force"}
 )
-_ENV_EXACT = frozenset({"COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "LANG", "TZ"})
+_ENV_EXACT = frozenset(
+    {
+        "COLUMNS",
+        "LINES",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "TERM",
+        "LANG",
+        "TZ",
+        "PYTHONIOENCODING",
+        "PYTHONUTF8",
+    }
+)
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
 _MAX_INPUT_BYTES = 512 * 1024 * 1024  # beyond this, hashing costs more than it saves
 
