@@ -261,3 +261,51 @@ def test_field_blocks_of_a_provincial_plan(tmp_path: Path) -> None:
     assert [
         (e["line"], e["place"]) for e in result.report["lines"] if e["place"] == "unplaced"
     ] == [(59, "unplaced")]
+
+
+# ----------------------------------------------------------------- form 4: body headings
+
+PARTY = "tinh-uy-ben-giang-chuong-trinh-hanh-dong.txt"
+
+
+def test_headings_that_name_the_body_at_every_level(tmp_path: Path) -> None:
+    _, tasks, plan = imported(tmp_path, PARTY)
+    assert plan["number"] == "27-CTr/TU" and plan["issuer"] == "Ban Thường vụ Tỉnh ủy"
+    assert plan["title"].startswith("Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW")
+    assert [(s["id"], s["title"]) for s in plan["sections"]] == [
+        ("I", "MỤC TIÊU"),
+        ("II", "NHIỆM VỤ VÀ GIẢI PHÁP"),
+        ("II.1", "Nâng cao nhận thức, đổi mới tư duy"),
+        ("II.1.1", "Ban Tuyên giáo Tỉnh ủy"),
+        ("II.1.2", "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy:"),
+        ("II.2", "Hoàn thiện thể chế"),
+        ("II.2.1", "Đảng đoàn HĐND tỉnh"),
+        ("II.2.2", "Ban cán sự đảng UBND tỉnh"),
+        ("III", "TỔ CHỨC THỰC HIỆN"),
+        ("III.1", "Ban Tổ chức Tỉnh ủy (chủ trì)"),
+    ]
+    expected = {
+        "II.1.1.1": ("Ban Tuyên giáo Tỉnh ủy", "chủ trì", "hoàn thành trong quý II/2025", None),
+        "II.1.1.2": ("Ban Tuyên giáo Tỉnh ủy", "chủ trì", "thực hiện thường xuyên", None),
+        "II.1.2.1": (
+            "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "chủ trì",
+            "hoàn thành trước ngày 30/5/2025", None,
+        ),
+        "II.2.1.1": ("Đảng đoàn Hội đồng nhân dân tỉnh", "chủ trì", "năm 2025", None),
+        "II.2.2.1": (
+            "Ban cán sự đảng Ủy ban nhân dân tỉnh", "chủ trì", "hoàn thành trong năm 2026", None
+        ),
+        "II.2.2.2": ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "phối hợp", "quý IV/2025", None),
+        # "2.3. Sở Tài chính: …" names its lead before the colon
+        "II.2.3": ("Sở Tài chính", "chủ trì", "hoàn thành trong năm 2025", None),
+        "III.1.1": ("Ban Tổ chức Tỉnh ủy", "chủ trì", "trước ngày 15/6 và 15/12 hằng năm", None),
+        "III.2": ("Văn phòng Tỉnh ủy", "phối hợp", "hằng quý", None),
+    }  # fmt: skip
+    assert {tid: row(tasks, tid) for tid in tasks} == expected
+    assert partner_names(tmp_path, tasks["II.1.1.1"][1]) == [
+        "Ban Dân vận Tỉnh ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    ]  # fmt: skip
+    # "HĐND" and "Hội đồng nhân dân" are one body
+    assert partner_names(tmp_path, tasks["II.2.2.2"][1]) == ["Đảng đoàn Hội đồng nhân dân tỉnh"]
+    assert partner_names(tmp_path, tasks["III.2"][1]) == ["Ban Tổ chức Tỉnh ủy"]
+    assert tasks["II.1.1.2"][1]["title"] == "Định hướng công tác tuyên truyền trên Báo Bến Giang."

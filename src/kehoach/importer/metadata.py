@@ -24,7 +24,8 @@ _DOC_RE = re.compile(
     r"\s*[,;:.\"“]|\s*\(gọi|$)",
 )
 _ISSUER_RE = re.compile(
-    r"(?:^|[,;]\s*)(?P<issuer>[^,;()]+?)\s+(?:xây dựng|ban hành|triển khai)\s+(?:Kế hoạch|kế hoạch)"
+    r"(?:^|[,;]\s*)(?P<issuer>[^,;()]+?)\s+(?:xây dựng|ban hành|triển khai)\s+"
+    r"(?:Kế hoạch|kế hoạch|Chương trình|chương trình|Đề án|đề án)"
 )
 _NUMBER_RE = re.compile(r"^Số\s*:?\s*(?P<n>\d+[\w./Đđ-]*)", re.IGNORECASE)
 _ISSUED_RE = re.compile(rf",?\s*{_DATE}")

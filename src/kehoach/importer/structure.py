@@ -348,7 +348,7 @@ class _Builder:
         node = Node(para.line, [rest], kind)
         lead_in = _BODY_LEAD_IN.match(rest)
         if lead_in and heading_body(lead_in.group("name")) is not None:
-            node.texts = [lead_in.group("text")]  # "2.3. Sở Tài chính: chủ trì …"
+            # "2.3. Sở Tài chính: chủ trì …": the name before the colon leads
             node.fields["lead"] = heading_body(lead_in.group("name")) or ""
         self.draft.place(para, "task")
         if tree_depth == 0:
