@@ -174,3 +174,27 @@ def test_show_plan_task(tmp_path: Path) -> None:
     assert code == 0 and out.startswith("2 — Nhiệm vụ 2"), err
     code, _, err = run("show", "kh-b:1", str(root))
     assert code == 2 and "1" in err
+
+
+def test_calendar_of_every_plan(tmp_path: Path) -> None:
+    root = build_portfolio(
+        tmp_path / "pf",
+        {
+            "kh-a": [{"id": "1", "deadline": "trước ngày 30/9/2019"}],
+            "kh-b": [{"id": "1", "deadline": "trước ngày 30/10/2019"}, {"id": "2"}],
+        },
+    )
+    whole = tmp_path / "all.ics"
+    code, _, err = run("calendar", str(root), "-o", str(whole), "--as-of", "2019-06-01")
+    assert code == 0, err
+    counts = []
+    for key in ("kh-a", "kh-b"):
+        one = tmp_path / f"{key}.ics"
+        code, _, err = run(
+            "calendar", str(root / "plans" / key), "-o", str(one), "--as-of", "2019-06-01"
+        )
+        assert code == 0, err
+        counts.append(one.read_text(encoding="utf-8").count("BEGIN:VEVENT"))
+    text = whole.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VEVENT") == sum(counts) > 0
+    assert "SUMMARY:[kh-a:1]" in text and "SUMMARY:[kh-b:1]" in text

@@ -331,3 +331,38 @@ def route_forms(root: Path, files: list[Path]) -> dict[Path, list[Path]]:
             )
         out.setdefault(dirs[key], []).append(path)
     return out
+
+
+def export_portfolio_calendar(root: Path, output: Path, *, as_of: dt.date, body: str | None) -> int:
+    """One iCalendar file for every plan of the portfolio (each event's summary starts with
+    ``[PLAN:TASK]``); returns the number of events."""
+    from icalendar import Calendar
+
+    from kehoach.atomic import write_atomic
+    from kehoach.render.calendar import calendar_bytes
+
+    status = portfolio_status(root, as_of)
+    body_id = find_portfolio_body(status, body)
+    merged = Calendar()
+    merged.add("prodid", "-//kehoach//Kế hoạch thực hiện nghị quyết//VI")
+    merged.add("version", "2.0")
+    config = status.portfolio.shared.config
+    merged.add("x-wr-calname", config.office if config is not None else "kehoach")
+    count = 0
+    for figures in status.plans:
+        if body_id is not None and body_id not in figures.evaluation.plan.bodies.by_id:
+            continue
+        data, found = calendar_bytes(figures.evaluation, body_id)
+        for event in Calendar.from_ical(data).walk("VEVENT"):
+            summary = str(event.get("summary", ""))
+            if summary.startswith("["):
+                event["summary"] = f"[{figures.key}:{summary[1:]}"
+            merged.add_component(event)
+        count += found
+    if not output.parent.is_dir():
+        raise InputError(f"Thư mục '{output.parent}' không tồn tại.")
+    try:
+        write_atomic(output, merged.to_ical())
+    except OSError as exc:
+        raise InputError(f"Không ghi được {output} ({exc.strerror or exc}).") from None
+    return count

@@ -77,9 +77,14 @@ def register(app: typer.Typer) -> None:
         vào Outlook, Thunderbird, lịch điện thoại."""
         with handled():
             from kehoach.app.calendar import export_calendar
+            from kehoach.cli import portfolio_views
             from kehoach.cli.planfolder import plan_folder
 
-            count = export_calendar(
-                plan_folder(plan_dir, plan_opt), output, as_of=as_of_date(as_of), body=body
-            )
+            root = plan_folder(plan_dir, plan_opt)
+            if portfolio_views.is_portfolio_root(root):  # every plan in one file
+                from kehoach.app.portfolio import export_portfolio_calendar
+
+                count = export_portfolio_calendar(root, output, as_of=as_of_date(as_of), body=body)
+            else:
+                count = export_calendar(root, output, as_of=as_of_date(as_of), body=body)
             echo_err(f"Đã ghi {count} sự kiện vào {output}.")
