@@ -80,8 +80,8 @@ def test_docx_merged_cells(tmp_path: Path) -> None:
     path = build_docx(tmp_path / "table-docx-gop-o.docx")
     rows = [p for p in read_document(path) if p.cells is not None]
     assert [(p.table, p.row) for p in rows] == [(1, n) for n in range(1, 9)]
-    assert rows[1].spans == (1, 2, 3, 4, 5) and rows[1].cells[0] == "A. PHÁT TRIỂN SẢN PHẨM"
-    assert rows[3].merged == (2,) and rows[3].cells[2] == "Sở Văn hóa, Thể thao và Du lịch"
+    assert rows[1].spans == (1, 2, 3, 4, 5) and (rows[1].cells or ())[0] == "A. PHÁT TRIỂN SẢN PHẨM"
+    assert rows[3].merged == (2,) and (rows[3].cells or ())[2] == "Sở Văn hóa, Thể thao và Du lịch"
     result = import_document(path, tmp_path / "plan")
     assert result.unplaced == []
     plan = load(result.out / "plan.yaml")
@@ -184,10 +184,10 @@ def test_xlsx_sheets(tmp_path: Path) -> None:
     }  # fmt: skip
     # The indicator sheet is not tasks: it is kept in the plan's note, row by row, and
     # reported as a table not read into tasks.
-    header = "STT | Chỉ tiêu | Đơn vị tính | Năm 2026"
-    assert header in load(result.out / "plan.yaml")["note"].split("\n")
+    indicators = "STT | Chỉ tiêu | Đơn vị tính | Năm 2026"
+    assert indicators in load(result.out / "plan.yaml")["note"].split("\n")
     assert [t["result"] for t in result.report["tables"]][-1].startswith("bảng chỉ tiêu")
-    assert {e["place"] for e in result.report["lines"] if e["text"] == header} == {"note"}
+    assert {e["place"] for e in result.report["lines"] if e["text"] == indicators} == {"note"}
     assert result.unplaced == []
 
 
@@ -266,3 +266,42 @@ def test_bench_appendix_imports_every_row(tmp_path: Path) -> None:
     assert md_tasks["I.15.10"][1]["title"] == "Thực hiện nhiệm vụ số 150"
     # row 149 names "Sở Ngành 8" ((149 + 1) // 2 % 17 + 1), merged down over row 150
     assert md_tasks["I.15.10"][0] == md_tasks["I.15.9"][0] == "Sở Ngành 8"
+
+
+def test_docx_text_python_docx_does_not_see(tmp_path: Path) -> None:
+    """Tracked insertions, block content controls and text boxes are read; deleted text
+    and a drawing's fallback copy are not."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    document = docx.Document()
+    body = document.element.body
+    box = (
+        f'<w:p {w} {mc}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        "<w:txbxContent><w:p><w:r><w:t>ỦY BAN NHÂN DÂN TỈNH AN BÌNH</w:t></w:r></w:p>"
+        "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p>"
+        "<w:r><w:t>ỦY BAN NHÂN DÂN TỈNH AN BÌNH</w:t></w:r></w:p></w:txbxContent></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    tracked = (
+        f'<w:p {w}><w:r><w:t xml:space="preserve">Sở Tư pháp rà soát văn bản </w:t></w:r>'
+        '<w:ins w:id="1" w:author="A"><w:r><w:t>trong Quý I/2026</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="A"><w:r><w:delText>trong năm 2025</w:delText></w:r></w:del>'
+        "<w:r><w:tab/><w:t>.</w:t></w:r></w:p>"
+    )
+    for xml in (box, f"<w:p {w}><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>"):
+        body.append(parse_xml(xml))
+    sdt = parse_xml(f"<w:sdt {w}><w:sdtContent/></w:sdt>")
+    content = sdt[0]
+    content.append(parse_xml(f"<w:p {w}><w:r><w:t>I. NHIỆM VỤ</w:t></w:r></w:p>"))
+    content.append(parse_xml(tracked))
+    body.append(sdt)
+    body.append(body[0])  # keep the section properties (sectPr) last
+    path = tmp_path / "noi-dung-an.docx"
+    document.save(str(path))
+    texts = [p.text for p in read_document(path)]
+    assert texts == [
+        "ỦY BAN NHÂN DÂN TỈNH AN BÌNH", "KẾ HOẠCH", "I. NHIỆM VỤ",
+        "Sở Tư pháp rà soát văn bản trong Quý I/2026 .",
+    ]  # fmt: skip

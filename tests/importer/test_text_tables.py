@@ -65,7 +65,7 @@ def test_pipe_rows_without_outer_pipes(tmp_path: Path) -> None:
         (20, ("lead", "deadline")), (25, ("lead", "deadline")),
     ]  # fmt: skip
     assert [(s.line, s.reason) for s in table.skipped] == [
-        (17, "dòng số thứ tự cột"), (22, "dòng tiêu đề lặp lại"),
+        (15, "dòng tiêu đề của bảng"), (17, "dòng số thứ tự cột"), (22, "dòng tiêu đề lặp lại"),
     ]  # fmt: skip
 
 

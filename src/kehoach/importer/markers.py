@@ -162,7 +162,7 @@ def repair(paras: list[Para]) -> list[Para]:
             and classify(para.text)[0] is None
         ):
             lines = (*prev.lines[:-1], f"{prev.lines[-1]} {para.lines[0]}", *para.lines[1:])
-            out[-1] = replace(prev, lines=lines)
+            out[-1] = replace(prev, lines=lines, last=para.end_line)
         else:
             out.append(para)
     return _split_field_lines(out)

@@ -59,6 +59,11 @@ class Para:
     - ``merged``: indices of cells whose text continues a cell merged down from the row
       above (.docx vertical merge, .xlsx merged range): the text is repeated here.
 
+    ``last`` is the last line a text paragraph or text table row covers (its separator
+    lines included), 0 when it is ``line`` itself (always so for .docx, .xlsx, .csv
+    rows); :attr:`end_line` gives it either way, so a reviewer's accounting can cover
+    every line of a text.
+
     ``origin`` is the kind of document ("text", "docx", "xlsx", "csv"); :attr:`place`
     says in Vietnamese where the paragraph is, for messages and the import report.
     """
@@ -75,10 +80,16 @@ class Para:
     merged: tuple[int, ...] = ()
     spans: tuple[int, ...] = ()
     origin: str = "text"
+    last: int = 0
 
     @property
     def text(self) -> str:
         return " ".join(self.lines)
+
+    @property
+    def end_line(self) -> int:
+        """The last line the paragraph covers (``line`` when it is one line)."""
+        return max(self.last, self.line)
 
     @property
     def place(self) -> str:
@@ -149,7 +160,7 @@ def read_text(text: str) -> list[Para]:
             raw = " ".join(line for _, line in block)
             lines = tuple(c for c in (_clean(line) for _, line in block) if c)
             if lines and not _DECORATION_RE.match(raw):
-                out.append(Para(block[0][0], lines, bold=_is_bold(raw)))
+                out.append(Para(block[0][0], lines, bold=_is_bold(raw), last=block[-1][0]))
         block.clear()
 
     from kehoach.importer.texttables import find_table
@@ -169,10 +180,12 @@ def read_text(text: str) -> list[Para]:
             if found is not None:
                 flush()
                 tables += 1
-                for row_number, (at, cells, header) in enumerate(found.rows, 1):
+                rows = found.rows
+                for row_number, (at, cells, header) in enumerate(rows, 1):
+                    last = rows[row_number][0] - 1 if row_number < len(rows) else found.end
                     out.append(
                         Para(at, (" | ".join(c for c in cells if c),), cells=cells,
-                             table=tables, row=row_number, header=header)
+                             table=tables, row=row_number, header=header, last=last)
                     )  # fmt: skip
                 index = found.end
                 continue
@@ -201,7 +214,9 @@ def read_text(text: str) -> list[Para]:
 
 
 def _cell_text(cell: Any) -> str:
-    return "\n".join(c for c in (_clean(p) for p in cell.text.split("\n")) if c)
+    from kehoach.importer.docxtext import cell_text
+
+    return "\n".join(c for c in (_clean(p) for p in cell_text(cell._tc)) if c)
 
 
 def _table_rows(table: Any, index: int, number: int) -> tuple[list[Para], int]:
@@ -254,36 +269,47 @@ def read_docx(path: Path) -> list[Para]:
     try:
         import docx
         from docx.table import Table
+        from docx.text.paragraph import Paragraph
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise InputError("Không đọc được tệp .docx: thiếu thư viện python-docx.") from exc
     try:
         document = docx.Document(str(path))
         from kehoach.importer.docxnumbers import numbering_labels
+        from kehoach.importer.docxtext import blocks, paragraph_text, text_boxes
 
         label = numbering_labels(document)
         out: list[Para] = []
         number = tables = 0
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
+        body = document._body
+        for element in blocks(document.element.body):
+            if element.tag.endswith("}tbl"):
                 tables += 1
-                rows, number = _table_rows(block, tables, number)
+                rows, number = _table_rows(Table(element, body), tables, number)
                 out.extend(rows)
                 continue
-            number += 1
-            lines = tuple(
-                c for c in (_clean(part) for part in (label(block) + block.text).split("\n")) if c
-            )
-            if not lines or _DECORATION_RE.match(" ".join(lines)):
-                continue
-            runs = [run for run in block.runs if run.text.strip()]
-            bold = bool(runs) and all(run.bold for run in runs)
-            style = (block.style.name if block.style is not None else "") or ""
-            level = (
-                int(style.split()[-1])
-                if style.startswith("Heading") and style[-1:].isdigit()
-                else 0
-            )
-            out.append(Para(number, lines, bold=bold or level > 0, heading=level, origin="docx"))
+            for p in (element, *text_boxes(element)):
+                number += 1
+                block = Paragraph(p, body)
+                lines = tuple(
+                    c
+                    for c in (
+                        _clean(part) for part in (label(block) + paragraph_text(p)).split("\n")
+                    )
+                    if c
+                )
+                if not lines or _DECORATION_RE.match(" ".join(lines)):
+                    continue
+                runs = [run for run in block.runs if run.text.strip()]
+                bold = bool(runs) and all(run.bold for run in runs)
+                style = (block.style.name if block.style is not None else "") or ""
+                level = (
+                    int(style.split()[-1])
+                    if style.startswith("Heading") and style[-1:].isdigit()
+                    else 0
+                )
+                out.append(
+                    Para(number, lines, bold=bold or level > 0, heading=level, origin="docx")
+                )
     except InputError:
         raise
     except MemoryError as exc:

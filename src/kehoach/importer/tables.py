@@ -146,7 +146,8 @@ class Table:
 
     ``kind`` is "tasks", "indicators" (targets: "Chỉ tiêu", "Mục tiêu đến năm 2030") or
     "other" (no content column); for the last two ``rows`` is empty and every row is in
-    ``skipped``. ``header`` is the header row's text.
+    ``skipped``. ``header`` is the header row's text. Every row given to the reader is
+    in exactly one of ``rows`` and ``skipped`` (the header row too).
     """
 
     columns: dict[int, str]
@@ -284,8 +285,18 @@ def read_any_table(rows: list[Para]) -> Table:
         )  # fmt: skip
     header = tuple(rows[start].cells or ())
     columns = _columns(header)
+    content_header = next(header[i] for i, c in columns.items() if c == "content")
+    if _key(content_header).startswith(("noi dung chi tieu", "ten chi tieu", "nhom chi tieu")):
+        reason = "bảng chỉ tiêu, không phải nhiệm vụ"  # "Nội dung chỉ tiêu | Đơn vị chủ trì"
+        return Table(
+            {}, kind="indicators", header=header, first_line=first,
+            skipped=[Skipped(r.line, r.text, reason, r) for r in rows],
+        )  # fmt: skip
     table = Table(columns, header=header, first_line=first)
     table.skipped.extend(Skipped(r.line, r.text, "tiêu đề trong bảng", r) for r in rows[:start])
+    table.skipped.append(
+        Skipped(rows[start].line, rows[start].text, "dòng tiêu đề của bảng", rows[start])
+    )
     body = rows[start + 1 :]
     if body and _refine(columns, body[0].cells or ()):
         table.skipped.append(Skipped(body[0].line, body[0].text, "dòng tiêu đề thứ hai", body[0]))
