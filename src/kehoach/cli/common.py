@@ -22,10 +22,20 @@ import typer
 if TYPE_CHECKING:
     import datetime as dt
 
+def _plan_folder(value: Path | None) -> Path:
+    """No folder named (or the default ``plan`` missing): the nearest plan from here up."""
+    from kehoach.cli.planfolder import discover
+
+    return discover(value)
+
+
 PlanDir = Annotated[
     Path,
     typer.Argument(
-        help="Thư mục kế hoạch (mặc định: plan).", show_default=False, metavar="[THƯ_MỤC]"
+        help="Thư mục kế hoạch (mặc định: plan, hoặc thư mục cha gần nhất có kế hoạch).",
+        show_default=False,
+        metavar="[THƯ_MỤC]",
+        callback=_plan_folder,
     ),
 ]
 AsOf = Annotated[

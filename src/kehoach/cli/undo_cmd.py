@@ -10,9 +10,17 @@ import typer
 from kehoach.cli.common import echo_err, handled
 
 PlanOpt = Annotated[
-    Path,
+    Path | None,
     typer.Option(
         "--plan", metavar="THƯ_MỤC", help="Thư mục kế hoạch (mặc định: plan).", show_default=False
+    ),
+]
+PlanArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Thư mục kế hoạch (mặc định: plan, hoặc thư mục cha gần nhất có kế hoạch).",
+        show_default=False,
+        metavar="[THƯ_MỤC]",
     ),
 ]
 
@@ -20,7 +28,8 @@ PlanOpt = Annotated[
 def register(app: typer.Typer) -> None:
     @app.command("undo")
     def undo(
-        plan_dir: PlanOpt = Path("plan"),
+        plan_pos: PlanArg = None,
+        plan_opt: PlanOpt = None,
         dry_run: Annotated[
             bool, typer.Option("--dry-run", help="Chỉ in thay đổi sẽ hoàn tác, không ghi gì.")
         ] = False,
@@ -28,8 +37,10 @@ def register(app: typer.Typer) -> None:
         """Hoàn tác thay đổi gần nhất ghi qua kehoach (update, event, collect), đúng từng byte;
         từ chối khi tệp đã bị sửa sau đó."""
         with handled():
+            from kehoach.cli.planfolder import plan_folder
             from kehoach.edit.journal import undo_last
 
+            plan_dir = plan_folder(plan_pos, plan_opt)
             result = undo_last(plan_dir, dry_run=dry_run)
             entry = result.entry
             if dry_run:
@@ -47,7 +58,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("log")
     def log(
-        plan_dir: PlanOpt = Path("plan"),
+        plan_pos: PlanArg = None,
+        plan_opt: PlanOpt = None,
         limit: Annotated[
             int, typer.Option("--limit", "-n", metavar="SỐ", help="Số thay đổi hiển thị.", min=1)
         ] = 10,
@@ -55,8 +67,10 @@ def register(app: typer.Typer) -> None:
         """Các thay đổi gần đây ghi qua kehoach (mới nhất trước); 'kehoach undo' hoàn tác
         thay đổi đầu danh sách."""
         with handled():
+            from kehoach.cli.planfolder import plan_folder
             from kehoach.edit.journal import entries
 
+            plan_dir = plan_folder(plan_pos, plan_opt)
             found = entries(plan_dir)
             if not found:
                 typer.echo("Chưa có thay đổi nào được ghi qua kehoach cho kế hoạch này.")

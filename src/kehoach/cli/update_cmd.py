@@ -12,15 +12,38 @@ from kehoach.cli.common import AsOf, as_of_date, echo_err, fail, handled
 if TYPE_CHECKING:
     from kehoach.edit import BatchResult, EditResult
 
+
+def _plan_folder(value: Path | None) -> Path:
+    from kehoach.cli.planfolder import discover
+
+    return discover(value)
+
+
 PlanOpt = Annotated[
     Path,
     typer.Option(
         "--plan",
         metavar="THƯ_MỤC",
-        help="Thư mục kế hoạch hoặc thư mục nhiều kế hoạch (mặc định: plan).",
+        help="Thư mục kế hoạch hoặc thư mục nhiều kế hoạch (mặc định: plan, hoặc thư mục "
+        "cha gần nhất có kế hoạch); cũng có thể nêu thư mục sau các mã.",
         show_default=False,
+        callback=_plan_folder,
     ),
 ]
+
+
+def _positional_plan(words: list[str], plan_dir: Path) -> tuple[list[str], Path]:
+    """``update ID … DIR`` / ``event ID DIR``: a last word naming a plan folder is the plan
+    folder (the same form as the other commands), ``--plan`` its alias."""
+    from kehoach.cli.planfolder import holds_plan, plan_folder
+
+    if words and Path(words[-1]).is_dir() and holds_plan(Path(words[-1])):
+        given = Path(words[-1])
+        explicit = None if plan_dir == _plan_folder(None) else plan_dir
+        return words[:-1], plan_folder(given, explicit)
+    return words, plan_dir
+
+
 Force = Annotated[
     bool,
     typer.Option(
@@ -167,7 +190,7 @@ def register(app: typer.Typer) -> None:
         dòng đó thay đổi, mọi tệp được ghi cùng lúc hoặc không tệp nào."""
         if not status:
             fail("Thiếu tùy chọn '--status'.")
-        ids = list(task_ids or [])
+        ids, plan_dir = _positional_plan(list(task_ids or []), plan_dir)
         if not ids and not (body or state or section):
             fail("Hãy nêu mã nhiệm vụ, hoặc chọn nhiệm vụ bằng --body, --state hay --section.")
         with handled():
@@ -238,6 +261,12 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
+        plan_pos: Annotated[
+            Path | None,
+            typer.Argument(
+                help="Thư mục kế hoạch (như --plan).", metavar="[THƯ_MỤC]", show_default=False
+            ),
+        ] = None,
         note: Note = None,
         plan_dir: PlanOpt = Path("plan"),
         as_of: AsOf = None,
@@ -250,6 +279,11 @@ def register(app: typer.Typer) -> None:
             from kehoach.dates import parse_user_date
             from kehoach.edit import EventRecord, record_event
 
+            if plan_pos is not None:
+                from kehoach.cli.planfolder import plan_folder
+
+                explicit = None if plan_dir == _plan_folder(None) else plan_dir
+                plan_dir = plan_folder(plan_pos, explicit)
             root = portfolio_views.portfolio_root(plan_dir)
             if root is not None:  # a shared event, or PLAN:EVENT for a plan's own
                 plan_dir, event_id = portfolio_views.event_target(root, event_id)

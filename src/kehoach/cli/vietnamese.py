@@ -36,9 +36,10 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
         "Không có tùy chọn {0}. Có phải ý bạn là {1}?",
     ),
     (
-        re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$"),
-        "Không có tùy chọn {0}.",
+        re.compile(r"^No such option: (\S+) \(Possible options: (.+)\)$"),
+        "Không có tùy chọn {0}. Có phải ý bạn là {1}?",
     ),
+    (re.compile(r"^No such option: (\S+)$"), "Không có tùy chọn {0}."),
     (
         re.compile(r"^Invalid value for '(.+)': '(.*)' is not a valid int(?:eger)?\.$"),
         "Giá trị '{1}' không hợp lệ cho '{0}': cần một số nguyên.",
@@ -53,7 +54,10 @@ def translate_error(message: str) -> str:
     for pattern, template in _ERRORS:
         match = pattern.match(message.strip())
         if match:
-            return template.format(*match.groups())
+            groups = list(match.groups())
+            if "Possible options" in pattern.pattern:  # "--body, --by" → "--body hoặc --by"
+                groups[1] = " hoặc ".join(groups[1].split(", "))
+            return template.format(*groups)
     return message
 
 

@@ -1,0 +1,94 @@
+"""One way to name the plan folder: positional or --plan, default ./plan or the nearest
+parent holding a plan; and option typos get a suggestion."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from typer.testing import CliRunner, Result
+
+from kehoach.cli.app import app
+from kehoach.cli.planfolder import find_plan
+
+SHIPPED = Path(__file__).resolve().parents[2] / "plan"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args))
+
+
+@contextmanager
+def cwd(folder: Path) -> Iterator[None]:
+    before = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+def test_nearest_plan_is_found_like_git(tmp_path: Path) -> None:
+    project = tmp_path / "du-an"
+    shutil.copytree(SHIPPED, project / "plan")
+    deep = project / "ghi-chu" / "2019"
+    deep.mkdir(parents=True)
+    assert find_plan(project) == Path("plan")
+    assert find_plan(deep) == project / "plan"
+    assert find_plan(project / "plan" / "tasks") == project / "plan"
+    assert find_plan(tmp_path) is None
+
+
+def test_commands_without_a_folder_use_the_nearest_plan(tmp_path: Path) -> None:
+    project = tmp_path / "du-an"
+    shutil.copytree(SHIPPED, project / "plan")
+    deep = project / "ghi-chu"
+    deep.mkdir()
+    with cwd(deep):
+        status = run("status", "--as-of", "2019-09-30", "--format", "json")
+        assert status.exit_code == 0, status.stderr
+        shown = run("show", "III.3.1", "--as-of", "2019-09-30")
+        assert shown.exit_code == 0 and "III.3.1" in shown.stdout
+        update = run(
+            "update", "III.3.1", "--status", "done", "--date", "2018-08-20", "--as-of",
+            "2018-09-01",
+        )  # fmt: skip
+        assert update.exit_code == 0, update.stderr
+        log = run("log")
+        assert "#1" in log.stdout
+    assert "hoàn thành" in (project / "plan" / "tasks" / "ban-to-chuc.yaml").read_text("utf-8")
+
+
+def test_update_and_event_take_the_folder_as_an_argument_too(plan_copy: Path) -> None:
+    update = run(
+        "update", "III.3.1", "III.7.1", str(plan_copy), "--status", "done", "--date",
+        "2018-08-20", "--as-of", "2018-09-01",
+    )  # fmt: skip
+    assert update.exit_code == 0, update.stderr
+    assert "2 ghi" in update.stdout
+    event = run(
+        "event", "bct-chi-thi-dai-hoi", str(plan_copy), "--occurred", "2019-05-30",
+        "--as-of", "2019-09-20",
+    )  # fmt: skip
+    assert event.exit_code == 0, event.stderr
+    undo = run("undo", str(plan_copy))
+    assert undo.exit_code == 0 and "event" in undo.stdout
+
+
+def test_two_different_folders_are_refused(plan_copy: Path, tmp_path: Path) -> None:
+    other = tmp_path / "khac"
+    shutil.copytree(SHIPPED, other)
+    result = run("show", "III.3.1", str(plan_copy), "--plan", str(other))
+    assert result.exit_code == 2
+    assert "Hai thư mục kế hoạch khác nhau" in result.stderr
+
+
+def test_option_typos_get_a_suggestion() -> None:
+    result = run("report", "--quater", "2019-Q3")
+    assert result.exit_code == 2
+    assert "Không có tùy chọn --quater. Có phải ý bạn là --quarter?" in result.stderr
+    several = run("status", "--bdy", "x")
+    assert "Có phải ý bạn là --body hoặc --by?" in several.stderr
