@@ -55,8 +55,11 @@ def translate_error(message: str) -> str:
         match = pattern.match(message.strip())
         if match:
             groups = list(match.groups())
-            if "Possible options" in pattern.pattern:  # "--body, --by" → "--body hoặc --by"
-                groups[1] = " hoặc ".join(groups[1].split(", "))
+            if "Possible options" in pattern.pattern:  # click lists them all: name the nearest
+                from difflib import get_close_matches
+
+                options = groups[1].split(", ")
+                groups[1] = (get_close_matches(groups[0], options, n=1, cutoff=0) or options)[0]
             return template.format(*groups)
     return message
 
