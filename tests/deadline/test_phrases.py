@@ -247,6 +247,21 @@ def test_phrase(text: str, expected: dict[str, object]) -> None:
     assert parsed(text) == expected
 
 
+def _without_words(rule: dict[str, object]) -> dict[str, object]:
+    """The rule minus the original words it quotes (an event, an activity)."""
+    out = {k: v for k, v in rule.items() if k not in ("trigger", "item")}
+    parts = rule.get("parts")
+    if isinstance(parts, list):
+        out["parts"] = [_without_words(part) for part in parts]
+    return out
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASES, ids=[t for t, _ in PHRASES])
+def test_phrase_without_diacritics_or_case(text: str, expected: dict[str, object]) -> None:
+    for variant in (fold(text), text.upper()):
+        assert _without_words(parsed(variant)) == _without_words(expected), variant
+
+
 ERRORS = [
     ("quý I/2019 và quý III", "quý III"),  # a part after the last year written has none
     ("quý III và quý I năm 2019", "quý III và quý I năm 2019"),
@@ -282,6 +297,7 @@ YEARLY_ANCHORED = [
     "quý II và quý IV hằng năm",
     "định kỳ 6 tháng, trước ngày 20 tháng 6 và trước ngày 10 tháng 12",
     "trước ngày 10 hằng tháng",
+    "trước ngày 29/2 hằng năm",  # also in a plan year without a 29 February
 ]
 
 

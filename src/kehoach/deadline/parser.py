@@ -20,6 +20,7 @@ from kehoach.deadline.elements import NUMBER_WORDS, recurrence, step
 from kehoach.deadline.fail import MESSAGES, Fail
 from kehoach.deadline.periods import Every, valid_year
 from kehoach.deadline.rules import Rule
+from kehoach.deadline.timeexpr import REFERENCE_YEAR
 from kehoach.deadline.tokens import Token, View, tokenize
 from kehoach.errors import DeadlineParseError
 from kehoach.text import fold, nfc, squash_spaces
@@ -61,8 +62,23 @@ def _parse_text(text: str, year: int | None) -> Rule:
         try:
             rule = _Parser(text, tokens, year).parse()
         except Fail as fail:
-            raise _error(text, tokens, fail) from None
+            rule = _leap_day_anchor(text, tokens, year, fail)
     return rule
+
+
+def _leap_day_anchor(text: str, tokens: list[Token], year: int | None, fail: Fail) -> Rule:
+    """ "trước ngày 29/2 hằng năm" with a plan year that has no 29 February: the day is an
+    anchor of every year, so it is read in a leap year (a recurrence ignores the plan's
+    year, so the rule is the same); anything else that fails is the error it was."""
+    if year is not None and fail.code == "date":
+        try:
+            rule = _Parser(text, tokens, REFERENCE_YEAR).parse()
+        except Fail:
+            pass
+        else:
+            if any(part.kind == "recurring" for part in (rule, *rule.parts)):
+                return rule
+    raise _error(text, tokens, fail) from None
 
 
 def _strip_marks(tokens: list[Token]) -> list[Token]:
