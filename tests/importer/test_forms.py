@@ -309,3 +309,104 @@ def test_headings_that_name_the_body_at_every_level(tmp_path: Path) -> None:
     assert partner_names(tmp_path, tasks["II.2.2.2"][1]) == ["Đảng đoàn Hội đồng nhân dân tỉnh"]
     assert partner_names(tmp_path, tasks["III.2"][1]) == ["Ban Tổ chức Tỉnh ủy"]
     assert tasks["II.1.1.2"][1]["title"] == "Định hướng công tác tuyên truyền trên Báo Bến Giang."
+
+
+# ----------------------------------------------------------------- .docx, built here
+
+
+def _decision_docx(path: Path) -> Path:
+    """A People's Committee decision issuing a plan, as Word writes it: the heading block and
+    the signature block side by side in two-column tables, the tasks in an appendix table
+    with a lead cell merged down two rows."""
+    import docx
+
+    document = docx.Document()
+    head = document.add_table(rows=2, cols=2)
+    head.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH ĐÔNG LÂM"
+    head.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    head.cell(1, 0).text = "Số: 905/QĐ-UBND"
+    head.cell(1, 1).text = "Đông Lâm, ngày 02 tháng 6 năm 2025"
+    for text, bold in (
+        ("QUYẾT ĐỊNH", True),
+        ("Ban hành Kế hoạch cải cách hành chính năm 2025", True),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", True),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương;", False),
+        ("QUYẾT ĐỊNH:", True),
+        ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2025.", False),
+        ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", False),
+    ):
+        document.add_paragraph().add_run(text).bold = bold or None
+    sign = document.add_table(rows=1, cols=2)
+    sign.cell(0, 0).text = "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT."
+    sign.cell(0, 1).text = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Văn Bình"
+    for text, bold in (
+        ("KẾ HOẠCH", True),
+        ("Cải cách hành chính năm 2025", True),
+        ("(Ban hành kèm theo Quyết định số 905/QĐ-UBND ngày 02/6/2025)", False),
+        ("I. MỤC ĐÍCH, YÊU CẦU", True),
+        ("Nâng cao chỉ số cải cách hành chính của tỉnh.", False),
+        ("II. NHIỆM VỤ", True),
+        ("Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.", False),
+    ):
+        document.add_paragraph().add_run(text).bold = bold or None
+    document.add_paragraph().add_run("PHỤ LỤC").bold = True
+    document.add_paragraph().add_run("DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025").bold = True
+    rows = [
+        ("TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+        ("1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Các sở, ban, ngành", "Quý II/2025"),
+        ("2", "Phối hợp đo lường sự hài lòng", "Sở Nội vụ", "", "Tháng 11/2025"),
+        ("3", "Số hóa hồ sơ", "", "Sở TT&TT", "Tháng 12/2025"),
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    table.cell(2, 2).merge(table.cell(3, 2))  # Sở Nội vụ leads rows 2 and 3
+    table.cell(2, 2).text = "Sở Nội vụ"
+    document.save(str(path))
+    return path
+
+
+def test_a_decision_issuing_a_plan_as_docx(tmp_path: Path) -> None:
+    path = _decision_docx(tmp_path / "qd-905.docx")
+    result = import_document(path, tmp_path / "plan")
+    names = body_names(result.out)
+    tasks = {t: (names[b], task, p) for t, (b, task, p) in all_tasks(result.out).items()}
+    plan = load(result.out / "plan.yaml")
+    assert plan["number"] == "905/QĐ-UBND" and plan["issued"] == dt.date(2025, 6, 2)
+    assert plan["title"] == "Kế hoạch cải cách hành chính năm 2025"
+    assert plan["signer"]["name"] == "Hoàng Văn Bình" and "CHỦ TỊCH" not in plan["note"]
+    assert sorted(tasks) == ["PLI.1", "PLI.2", "PLI.3"]
+    assert {t: row(tasks, t) for t in tasks} == {
+        "PLI.1": ("Sở Tư pháp", "chủ trì", "Quý II/2025", None),
+        "PLI.2": ("Sở Nội vụ", "chủ trì", "Tháng 11/2025", None),
+        "PLI.3": ("Sở Nội vụ", "chủ trì", "Tháng 12/2025", None),  # the merged lead cell
+    }
+    assert partner_names(tmp_path, tasks["PLI.1"][1]) == ["Các sở, ban, ngành"]
+    assert partner_names(tmp_path, tasks["PLI.3"][1]) == ["Sở Thông tin và Truyền thông"]
+    # the table row and cell a reviewer opens
+    assert {"table", "row"} <= set(tasks["PLI.2"][1]["source"])
+    places = [(e["place"], e.get("detail", "")) for e in result.report["lines"]]
+    assert ("boilerplate", "điều khoản quyết định ban hành") in places
+    assert result.report["places"]["unplaced"] == 0
+    assert result.report["inherited"] != []
+
+
+def test_a_misspelled_body_gets_a_did_you_mean(tmp_path: Path) -> None:
+    document = tmp_path / "kh.txt"
+    document.write_text(
+        "KẾ HOẠCH\nThử nghiệm\n\nII. NHIỆM VỤ\n"
+        "1. Ban Tổ chức Tỉnh ủy chủ trì rà soát quy hoạch cán bộ (quý I/2026).\n"
+        "2. Ban Tổ chứ Tỉnh ủy chủ trì sơ kết công tác cán bộ (quý II/2026).\n"
+        "3. UBND tỉnh chỉ đạo các sở rà soát biên chế (quý III/2026).\n",
+        encoding="utf-8",
+    )
+    result = import_document(document, tmp_path / "plan")
+    assert result.report["suggestions"] == {"Ban Tổ chứ Tỉnh ủy": "Ban Tổ chức Tỉnh ủy"}
+    assert "  “Ban Tổ chứ Tỉnh ủy”: Có phải ý bạn là “Ban Tổ chức Tỉnh ủy”?" in result.summary
+    bodies = {b["name"]: b for b in result.report["bodies"]}
+    assert bodies["Ban Tổ chứ Tỉnh ủy"]["new"] and not bodies["Ban Tổ chức Tỉnh ủy"]["new"]
+    # the abbreviation is written out in full and kept as an alias
+    written = load(result.out / "bodies.yaml")["bodies"]
+    ubnd = next(b for b in written if b["name"] == "Ủy ban nhân dân tỉnh")
+    assert ubnd["aliases"] == ["UBND tỉnh"]

@@ -152,6 +152,11 @@ def read_signature(paras: list[Para], meta: Meta) -> None:
     lines: list[str] = []
     in_recipients = False
     for para in paras:
+        if para.cells is not None:  # recipients and signature side by side in a table
+            for cell in para.cells:
+                if not fold(cell).startswith("noi nhan"):
+                    lines.extend(c for c in cell.split("\n") if not _SIGNED_RE.match(c.strip()))
+            continue
         if fold(para.text).startswith("noi nhan"):
             in_recipients = True
             continue

@@ -130,6 +130,10 @@ _PERSON = re.compile(
 )
 _TABLE_TEXT = re.compile(r"(?:\S\s+\|\s+\S.*){2,}")
 _POINTER = re.compile(r"(?:tai|theo|o|trong) (?:cac )?phu luc|phu luc (?:[ivx\d]+ )?kem theo")
+_DECIDER = (
+    "chinh phu", "thu tuong", "chu tich", "uy ban nhan dan", "bo truong", "ban thuong vu",
+    "ban chap hanh", "hoi dong nhan dan", "giam doc", "truong ban", "bi thu",
+)  # fmt: skip
 _COLUMN_NAMES = {"lead": "cơ quan chủ trì", "deadline": "thời hạn", "partners": "phối hợp"}
 
 
@@ -571,12 +575,7 @@ def _title_end(paras: list[Para], start: int) -> int:
             break
         if not (para.bold or (not ends_sentence(para.text) and len(para.text.split()) <= 60)):
             break
-        if (
-            end > start + 1
-            and para.text.isupper()
-            and not para.bold
-            and len(para.text.split()) <= 5
-        ):
+        if end > start + 1 and para.text.isupper() and fold(para.text).startswith(_DECIDER):
             break  # "CHÍNH PHỦ" over "Căn cứ …": the organ that decides, not the title
         end += 1
     return end
@@ -741,7 +740,10 @@ def build_draft(paras: list[Para]) -> Draft:
                 recipients = True
             elif not para.text.startswith(("-", "+", "•")):
                 recipients = False
-            draft.place(para, "boilerplate", "nơi nhận" if recipients else "chữ ký")
+            detail = "nơi nhận" if recipients else "chữ ký"
+            if para.cells is not None and len(para.cells) > 1:
+                detail = "nơi nhận và chữ ký"
+            draft.place(para, "boilerplate", detail)
         if part is main and part.kind == "plan":
             _fill(builder, part.body)
         elif part.kind == "appendix":
