@@ -11,6 +11,7 @@ from kehoach.cli.common import (
     AsOf,
     BodyOpt,
     Cutoff,
+    Lang,
     NoCache,
     PlanDir,
     PlanOpt,
@@ -43,7 +44,7 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--fail", help="Thoát với mã 1 nếu có nhiệm vụ quá hạn (cho CI).")
         ] = False,
         fmt: Annotated[
-            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json | xlsx")
+            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json | csv | xlsx")
         ] = "table",
         output: Annotated[
             Path | None,
@@ -56,12 +57,14 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         cutoff: Cutoff = "calendar",
+        lang: Lang = "vi",
         plan: PlanOpt = None,
     ) -> None:
         """Nhiệm vụ quá hạn, quá hạn lâu nhất lên đầu, kèm cơ quan chủ trì và số ngày
         (thư mục nhiều kế hoạch: trên mọi kế hoạch, kèm mã kế hoạch)."""
-        choice(fmt, ("table", "json", "xlsx"), "--format")
+        choice(fmt, ("table", "json", "csv", "xlsx"), "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
+        choice(lang, ("vi", "en"), "--lang")
         use_cache(not no_cache)
         with handled():
             from kehoach.cli import portfolio_views
@@ -69,8 +72,8 @@ def register(app: typer.Typer) -> None:
             if portfolio_views.is_portfolio_root(plan_dir):
                 if within is not None:
                     fail("--within chưa dùng được với thư mục nhiều kế hoạch.")
-                if fmt == "xlsx":
-                    fail("--format xlsx chưa dùng được với thư mục nhiều kế hoạch.")
+                if fmt in ("xlsx", "csv"):
+                    fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
                 any_late = portfolio_views.overdue(
                     plan_dir, as_of_date(as_of), fmt=fmt, body=body, cutoff=cutoff, plan=plan
                 )
@@ -85,7 +88,11 @@ def register(app: typer.Typer) -> None:
                 plan_dir, as_of_date(as_of), within=within, body=body, cutoff=cutoff
             )
             ev = found.evaluation
-            if fmt == "xlsx":
+            if fmt == "csv":
+                from kehoach.render.csvout import overdue_csv
+
+                typer.echo(overdue_csv(ev, found.late, lang), nl=False)
+            elif fmt == "xlsx":
                 from kehoach.cli.document_options import write_output
                 from kehoach.render.reportdata import task_lines
                 from kehoach.render.xlsx import overdue_workbook

@@ -115,7 +115,9 @@ def register(app: typer.Typer) -> None:
             elif fmt == "json":
                 typer.echo(render.render_json(evaluation, body_id))
             elif fmt == "csv":
-                typer.echo(render.render_csv(evaluation, body_id))
+                from kehoach.render.csvout import status_csv
+
+                typer.echo(status_csv(evaluation, body_id, lang), nl=False)
             elif fmt == "markdown":
                 typer.echo(render.render_markdown(evaluation, body_id, lang))
             else:

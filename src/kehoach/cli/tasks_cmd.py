@@ -11,6 +11,7 @@ from kehoach.cli.common import (
     AsOf,
     BodyOpt,
     Cutoff,
+    Lang,
     NoCache,
     PlanDir,
     PlanOpt,
@@ -21,7 +22,7 @@ from kehoach.cli.common import (
     use_cache,
 )
 
-FORMATS = ("table", "json", "xlsx")
+FORMATS = ("table", "json", "csv", "xlsx")
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +30,7 @@ def register(app: typer.Typer) -> None:
     def tasks(
         plan_dir: PlanDir = Path("plan"),
         fmt: Annotated[
-            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json | xlsx")
+            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json | csv | xlsx")
         ] = "table",
         output: Annotated[
             Path | None,
@@ -45,18 +46,20 @@ def register(app: typer.Typer) -> None:
         no_cache: NoCache = False,
         body: BodyOpt = None,
         cutoff: Cutoff = "calendar",
+        lang: Lang = "vi",
         plan: PlanOpt = None,
     ) -> None:
         """Liệt kê mọi nhiệm vụ (kể cả nhiệm vụ con) với thời hạn và tình trạng (thư mục
         nhiều kế hoạch: theo từng kế hoạch, mã dạng KẾ_HOẠCH:NHIỆM_VỤ)."""
         choice(fmt, FORMATS, "--format")
         choice(cutoff, ("calendar", "nd09"), "--cutoff")
+        choice(lang, ("vi", "en"), "--lang")
         use_cache(not no_cache)
         with handled():
             from kehoach.cli import portfolio_views
 
             if portfolio_views.is_portfolio_root(plan_dir):
-                if fmt in ("xlsx",):
+                if fmt in ("xlsx", "csv"):
                     fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
                 portfolio_views.tasks(
                     plan_dir, as_of_date(as_of), fmt=fmt, body=body, cutoff=cutoff, plan=plan
@@ -68,7 +71,14 @@ def register(app: typer.Typer) -> None:
 
             evaluated = evaluate_plan(plan_dir, as_of_date(as_of), body=body, cutoff=cutoff)
             evaluation, body_id = evaluated.evaluation, evaluated.body
-            if fmt == "xlsx":
+            if fmt == "csv":
+                from kehoach.render.csvout import tasks_csv
+
+                chosen = [
+                    s for s in evaluation.states if body_id is None or s.entry.body == body_id
+                ]
+                typer.echo(tasks_csv(evaluation, chosen, lang), nl=False)
+            elif fmt == "xlsx":
                 from kehoach.cli.document_options import write_output
                 from kehoach.render.reportdata import task_lines
                 from kehoach.render.xlsx import tasks_workbook

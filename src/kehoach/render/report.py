@@ -1,7 +1,10 @@
 """The period report as Markdown (Vietnamese by default), with Mermaid charts.
 
 Deterministic: the same plan, period and day always give the same bytes — no
-generation time stamp, every list sorted.
+generation time stamp, every list sorted. Every table has a totals row; no internal code
+(``overdue``, ``stale`` …) appears (codes are for JSON); a text too long for a table cell
+is cut at a word boundary and given in full in the appendix; overdue is red in every
+chart.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from kehoach.render.status import ROLE_LABELS
 
 WORDS = {
     "vi": {
-        "report": "Báo cáo tình hình thực hiện",
+        "report": "Báo cáo kết quả thực hiện",
         "period": "Kỳ báo cáo",
         "as_of": "Số liệu tính đến ngày",
         "cutoff_nd09": "kỳ chốt số liệu theo Nghị định 09/2019/NĐ-CP",
@@ -56,9 +59,17 @@ WORDS = {
         "pie": "Tình trạng nhiệm vụ",
         "gantt": "Tiến độ các nhiệm vụ có thời hạn",
         "task_done": "đã hoàn thành",
+        "tasks_total": "nhiệm vụ",
+        "stale_count": "Số nhiệm vụ chưa cập nhật trong kỳ",
+        "stale_never": "Trong đó chưa từng cập nhật",
+        "stale_list": "danh sách đầy đủ ở mục Phụ lục",
+        "appendix": "Phụ lục",
+        "appendix_stale": "Nhiệm vụ thường xuyên chưa cập nhật trong kỳ (danh sách đầy đủ)",
+        "appendix_full": "Nội dung đầy đủ của các nhiệm vụ được rút gọn trong bảng",
+        "task_word": "nhiệm vụ",
     },
     "en": {
-        "report": "Implementation report",
+        "report": "Implementation report on the",
         "period": "Period",
         "as_of": "Figures as of",
         "cutoff_nd09": "data cut-off periods of Decree 09/2019/NĐ-CP",
@@ -98,6 +109,14 @@ WORDS = {
         "pie": "Task states",
         "gantt": "Schedule of dated tasks",
         "task_done": "done",
+        "tasks_total": "tasks",
+        "stale_count": "Not updated in the period",
+        "stale_never": "Of which never updated",
+        "stale_list": "full list in the appendix",
+        "appendix": "Appendix",
+        "appendix_stale": "Ongoing tasks with no update in the period (full list)",
+        "appendix_full": "Full text of the tasks shortened in the tables",
+        "task_word": "task",
     },
 }
 
@@ -111,11 +130,22 @@ def _percent(part: int, total: int) -> str:
     return f"{100 * part / total:.1f}%".replace(".", ",") if total else "0%"
 
 
-def _cell(text: str, limit: int = 160) -> str:
+def shorten(text: str, limit: int) -> str:
+    """*text* on one line, cut at the last word boundary within *limit* characters
+    (with "…"); a single word longer than the limit is kept whole, never cut."""
     flat = " ".join(text.split())
-    if len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "…"
-    return flat.replace("|", "\\|")
+    if len(flat) <= limit:
+        return flat
+    head = flat[: limit - 1]
+    if " " in head and flat[limit - 1] != " ":
+        head = head.rsplit(" ", 1)[0]
+    elif " " not in head:
+        return flat.split(" ", 1)[0] + ("…" if " " in flat else "")
+    return head.rstrip(" ,;:.-–") + "…"
+
+
+def _cell(text: str, limit: int = 160) -> str:
+    return shorten(text, limit).replace("|", "\\|")
 
 
 def _table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
@@ -132,6 +162,8 @@ class _Report:
         self.lines: list[str] = []
         self.number = 0
         self.figures = counting.tally(evaluation)
+        self.shortened: dict[str, str] = {}  # id → full title, for the appendix
+        self.appendix_stale: list[list[str]] = []
 
     def heading(self, title: str) -> None:
         self.number += 1
@@ -141,12 +173,19 @@ class _Report:
         body = self.ev.plan.bodies.by_id.get(state.entry.body)
         return body.name if body else state.entry.body
 
+    def title(self) -> str:
+        """ "Báo cáo kết quả thực hiện Kế hoạch …" — no colon."""
+        title = " ".join(self.ev.plan.info.title.split())
+        if self.lang == "vi" and not title.lower().startswith("kế hoạch"):
+            title = f"Kế hoạch {title}"
+        return f"{self.w['report']} {title}"
+
     def build(self) -> str:
         ev, w, period = self.ev, self.w, self.period
         info = ev.plan.info
         cutoff = w["cutoff_nd09"] if period.cutoff == "nd09" else w["cutoff_calendar"]
         self.lines = [
-            f"# {w['report']}: {info.title}",
+            f"# {self.title()}",
             "",
             f"- **{w['period']}:** {period.label(self.lang)} ({_d(period.start)} – "
             f"{_d(period.end)}; {cutoff})",
@@ -163,6 +202,7 @@ class _Report:
         self.stale()
         self.recurring()
         self.charts()
+        self.appendix()
         return "\n".join(self.lines).rstrip("\n") + "\n"
 
     def summary(self) -> None:
@@ -171,25 +211,20 @@ class _Report:
         counts = figures.states
         total = figures.total
         rows = [
-            [
-                s.label(self.lang),
-                f"`{s.value}`",
-                str(counts.get(s, 0)),
-                _percent(counts.get(s, 0), total),
-            ]
+            [s.label(self.lang), str(counts.get(s, 0)), _percent(counts.get(s, 0), total)]
             for s in ORDER
         ]
-        rows.append([f"**{w['total']}**", "", f"**{total}**", "100%" if total else "0%"])
-        self.lines += _table(
-            [w["state"], w["code"], w["count"], w["share"]], rows, "|---|---|---:|---:|"
-        )
+        rows.append([f"**{w['total']}**", f"**{total}**", "100%" if total else "0%"])
+        self.lines += _table([w["state"], w["count"], w["share"]], rows, "|---|---:|---:|")
         self.lines += ["", f"**{w['qd42']}:**", ""]
         cats = figures.categories
         rows = [[c.label(self.lang), str(cats.get(c, 0))] for c in Category]
-        self.lines += _table([w["group"], w["count"]], rows, "|---|---:|")
         stopped = counts.get(State.STOPPED, 0)
         if stopped:
-            self.lines += ["", f"_{w['stopped_note']}: {stopped}._"]
+            rows.append([f"{State.STOPPED.label(self.lang)} ({w['stopped_note'].lower()})",
+                         str(stopped)])  # fmt: skip
+        rows.append([f"**{w['total']}**", f"**{total}**"])
+        self.lines += _table([w["group"], w["count"]], rows, "|---|---:|")
         # Beside the four groups, not a fifth: how much of them is simply unknown.
         self.lines += ["", f"- {w['never_updated']}: {figures.never_updated}"]
         if figures.undated:
@@ -209,13 +244,26 @@ class _Report:
                     str(row.total),
                 ]
             )
+        counts = self.figures.states
+        rows.append(
+            [
+                f"**{w['total']}**",
+                "",
+                *[f"**{counts.get(s, 0)}**" for s in shown],
+                f"**{self.figures.total}**",
+            ]
+        )
         header = [w["body"], w["role"], *[s.label(self.lang) for s in shown], w["total"]]
         self.lines += _table(header, rows, "|---|---|" + "---:|" * (len(shown) + 1))
 
     def task_cells(self, state: TaskState, label: str | None = None) -> list[str]:
         """The columns every task list starts with: id, task, lead body."""
         ident = f"{state.id} ({label})" if label else state.id
-        return [ident, _cell(state.entry.task.title), _cell(self.lead_name(state), 60)]
+        title = " ".join(state.entry.task.title.split())
+        cell = _cell(title)
+        if len(title) > 160:
+            self.shortened[state.id] = title
+        return [ident, cell, _cell(self.lead_name(state), 60)]
 
     def task_list(
         self, title: str, extra: list[str], rows: list[list[str]], align: str = ""
@@ -226,7 +274,8 @@ class _Report:
         if not rows:
             self.lines.append(w["none"])
             return
-        self.lines += _table([w["id"], w["task"], w["lead"], *extra], rows, align)
+        total = [f"**{w['total']}**", f"**{len(rows)} {w['tasks_total']}**", ""] + [""] * len(extra)
+        self.lines += _table([w["id"], w["task"], w["lead"], *extra], [*rows, total], align)
 
     def completed(self) -> None:
         w = self.w
@@ -262,20 +311,39 @@ class _Report:
 
     def waiting(self) -> None:
         w = self.w
-        events = self.ev.plan.events
+        from kehoach.render.reportdata import waits_for
+
         rows = []
         for s in counting.in_states(self.ev, State.WAITING):
-            waits = [events[ref].description if ref in events else ref for ref in s.waiting_on]
-            rows.append([*self.task_cells(s), _cell("; ".join(waits), 200)])
+            rows.append([*self.task_cells(s), _cell(waits_for(self.ev, s), 200)])
         self.task_list(w["waiting"], [w["waits_for"]], rows)
 
     def stale(self) -> None:
+        """Counts per body here; the full list goes to the appendix."""
         w = self.w
-        rows = [
-            [*self.task_cells(s), _d(s.last_update) if s.last_update else w["never"]]
-            for s in counting.in_states(self.ev, State.STALE)
+        found = counting.in_states(self.ev, State.STALE)
+        self.heading(w["stale"])
+        if not found:
+            self.lines.append(w["none"])
+            return
+        per_body: dict[str, list[TaskState]] = {}
+        for s in found:
+            per_body.setdefault(s.entry.body, []).append(s)
+        order = {b: i for i, b in enumerate(self.ev.plan.bodies.by_id)}
+        rows = []
+        for body in sorted(per_body, key=lambda b: (order.get(b, len(order)), b)):
+            tasks = per_body[body]
+            never = sum(1 for s in tasks if s.last_update is None)
+            rows.append([_cell(self.ev.plan.bodies.name(body), 60), str(len(tasks)), str(never)])
+        never_total = sum(1 for s in found if s.last_update is None)
+        rows.append([f"**{w['total']}**", f"**{len(found)}**", f"**{never_total}**"])
+        self.lines += _table(
+            [w["body"], w["stale_count"], w["stale_never"]], rows, "|---|---:|---:|"
+        )
+        self.lines += ["", f"_{w['stale_list']}._"]
+        self.appendix_stale = [
+            [*self.task_cells(s), _d(s.last_update) if s.last_update else w["never"]] for s in found
         ]
-        self.task_list(w["stale"], [w["last_update"]], rows)
 
     def recurring(self) -> None:
         w = self.w
@@ -289,11 +357,25 @@ class _Report:
     def charts(self) -> None:
         w = self.w
         self.heading(w["charts"])
-        counts = self.figures.states
-        self.lines += ["```mermaid", "pie showData", f"    title {w['pie']}"]
-        for s in ORDER:
-            if counts.get(s):
-                self.lines.append(f'    "{s.label(self.lang)}" : {counts[s]}')
+        cats = self.figures.categories
+        # The four QĐ 42 groups, overdue first and red (Mermaid colours slices in the order
+        # they are listed: pie1, pie2 …).
+        colours = {
+            Category.OPEN_OVERDUE: "#c62828",
+            Category.OPEN_IN_TIME: "#1f6fb5",
+            Category.DONE_LATE: "#b58900",
+            Category.DONE_ON_TIME: "#2e7d32",
+        }
+        shown = [c for c in colours if cats.get(c)]
+        theme = ", ".join(f'"pie{i}": "{colours[c]}"' for i, c in enumerate(shown, 1))
+        self.lines += [
+            "```mermaid",
+            f'%%{{init: {{"theme": "base", "themeVariables": {{{theme}}}}}}}%%',
+            "pie showData",
+            f"    title {w['pie']}",
+        ]
+        for c in shown:
+            self.lines.append(f'    "{c.label(self.lang)}" : {cats[c]}')
         self.lines += ["```", ""]
         dated = [
             s
@@ -313,18 +395,57 @@ class _Report:
         by_body: dict[str, list[TaskState]] = {}
         for task_state in dated:
             by_body.setdefault(task_state.entry.body, []).append(task_state)
-        order = list(self.ev.plan.bodies.by_id)
-        for body in sorted(by_body, key=lambda b: (order.index(b) if b in order else 999, b)):
-            name = self.ev.plan.bodies.name(body).replace(":", " ").replace("#", " ")
-            self.lines.append(f"    section {name}")
+        order = {b: i for i, b in enumerate(self.ev.plan.bodies.by_id)}
+        for body in sorted(by_body, key=lambda b: (order.get(b, len(order)), b)):
+            self.lines.append(f"    section {_mermaid(self.ev.plan.bodies.name(body))}")
             for item in sorted(by_body[body], key=lambda t: (t.due or begin, t.id)):
                 due = item.due or begin
-                start = min(item.start or begin, due)
+                start = min(self.bar_start(item, begin), due)
                 tag = (
                     "done, " if item.state.done else "crit, " if item.state is State.OVERDUE else ""
                 )
-                self.lines.append(f"    {item.id} :{tag}{start.isoformat()}, {due.isoformat()}")
+                label = _mermaid(f"{item.id} {shorten(item.entry.task.title, 40)}")
+                self.lines.append(f"    {label} :{tag}{start.isoformat()}, {due.isoformat()}")
         self.lines += ["```"]
+
+    def bar_start(self, item: TaskState, begin: dt.date) -> dt.date:
+        """Where a Gantt bar starts: an after-task at its trigger's date, a task with a
+        start at its start, else at its first recorded update, else at the plan's start."""
+        if item.rule.kind == "after" and item.due is not None:
+            lead = item.entry.task.lead_time_days
+            days = lead if lead is not None else self.ev.plan.info.lead_time_days
+            return item.due - dt.timedelta(days=days)
+        if item.start is not None:
+            return item.start
+        history = item.entry.task.history
+        if history:
+            return history[0].date
+        return begin
+
+    def appendix(self) -> None:
+        w = self.w
+        if not self.appendix_stale and not self.shortened:
+            return
+        self.lines += ["", f"## {w['appendix']}"]
+        if self.appendix_stale:
+            rows = self.appendix_stale
+            total = [f"**{w['total']}**", f"**{len(rows)} {w['tasks_total']}**", "", ""]
+            self.lines += ["", f"### {w['appendix_stale']}", ""]
+            self.lines += _table([w["id"], w["task"], w["lead"], w["last_update"]], [*rows, total])
+        if self.shortened:
+            self.lines += ["", f"### {w['appendix_full']}", ""]
+            for ident in sorted(self.shortened, key=_id_key):
+                text = self.shortened[ident]
+                self.lines.append(f"- **{ident}** — {text}")
+
+
+def _id_key(ident: str) -> list[tuple[int, str]]:
+    return [(int(p), "") if p.isdigit() else (0, p) for p in ident.replace("-", ".").split(".")]
+
+
+def _mermaid(text: str) -> str:
+    """Mermaid reads ':' '#' ';' as syntax in task and section names."""
+    return " ".join(text.replace(":", " ").replace("#", " ").replace(";", ",").split())
 
 
 def render_report(evaluation: Evaluation, period: ReportPeriod, lang: str = "vi") -> str:
