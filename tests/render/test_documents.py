@@ -422,6 +422,13 @@ def test_shipped_plan_renders_every_format(shipped_plan: Path, tmp_path: Path) -
                            str(target))  # fmt: skip
         assert code == 0, err
         assert target.stat().st_size > 1000
+    # "Chưa có thông tin" and "Chưa xác định thời hạn" as the counting module counts them
+    code, out, _ = run("status", str(shipped_plan), "--as-of", "2019-09-30", "-f", "json")
+    status = json.loads(out)
+    text = " ".join(p.text for p in Document(str(tmp_path / "q3.docx")).paragraphs)
+    assert f"Chưa có thông tin: {status['never_updated']} nhiệm vụ" in text
+    assert status["totals"]["undated"] > 0
+    assert f"Chưa xác định thời hạn: {status['totals']['undated']} nhiệm vụ" in text
 
 
 def test_missing_narrative_is_a_usage_error(outputs: dict[str, Any], tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ WORDS = {
         "task_word": "nhiệm vụ",
     },
     "en": {
-        "report": "Implementation report on the",
+        "report": "Implementation report:",
         "period": "Period",
         "as_of": "Figures as of",
         "cutoff_nd09": "data cut-off periods of Decree 09/2019/NĐ-CP",

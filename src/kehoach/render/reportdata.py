@@ -64,6 +64,7 @@ class ReportData:
     groups: dict[Category, int]  # the four QĐ 42 groups, zero included
     stopped: int
     never_updated: int
+    undated: int  # "Chưa xác định thời hạn": no readable deadline
     bodies: list[BodyLine]
     completed: list[TaskLine] = field(default_factory=list)
     overdue: list[TaskLine] = field(default_factory=list)
@@ -161,6 +162,7 @@ def build_report_data(
         groups={c: groups.get(c, 0) for c in Category},
         stopped=figures.stopped,
         never_updated=figures.never_updated,
+        undated=figures.undated,
         bodies=[
             BodyLine(
                 r.body,

@@ -77,4 +77,9 @@ def summary_sentence(data: ReportData) -> str:
         f". {NEVER_UPDATED}: {data.never_updated} nhiệm vụ chưa từng được cập nhật tiến độ "
         "(đã tính trong các nhóm trên)."
     )
+    if data.undated:
+        text += (
+            f" Chưa xác định thời hạn: {data.undated} nhiệm vụ (đã tính trong nhóm chưa hoàn "
+            "thành, trong hạn)."
+        )
     return text
