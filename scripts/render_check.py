@@ -169,6 +169,26 @@ def expected_docx_pages(docx: Path) -> tuple[int, list[str]]:
     return sum(max(1, math.ceil(h / usable)) for h in chunks), appendices
 
 
+def signature_on_one_page(docx: Path, pdf: Path) -> list[str]:
+    """'Nơi nhận:' and the signer's name (the last table of the docx) on the same page."""
+    import unicodedata
+
+    from docx import Document
+
+    closing = Document(str(docx)).tables[-1].rows[0].cells[1]
+    name = [p.text for p in closing.paragraphs if p.text][-1]
+    # pdftotext splits words at some combining marks: compare page texts without spaces.
+    def squeeze(text: str) -> str:
+        return "".join(unicodedata.normalize("NFC", text).split())
+
+    texts = [squeeze(page) for page in sh("pdftotext", pdf, "-").split("\f")]
+    with_to = [i for i, text in enumerate(texts) if "Nơinhận:" in text]
+    with_name = [i for i, text in enumerate(texts) if squeeze(name) in text]
+    if not with_to or not with_name or with_to[-1] != with_name[-1]:
+        return [f"docx: 'Nơi nhận' và người ký ({name}) không cùng một trang"]
+    return []
+
+
 def main() -> int:
     install()
     pdfs = render()
@@ -187,6 +207,7 @@ def main() -> int:
     for title in appendices:
         if not any(title in start for start in starts):
             problems.append(f"docx: '{title}' không bắt đầu một trang mới")
+    problems += signature_on_one_page(OUT / "bao-cao-2019-Q3.docx", pdfs["docx"])
     for line in problems:
         print(line)
     print(f"Ảnh và PDF trong {OUT.relative_to(ROOT)}/")

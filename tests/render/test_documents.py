@@ -240,6 +240,7 @@ def test_docx_tables_fit_and_repeat_header(outputs: dict[str, Any]) -> None:
 def test_docx_signature_block(outputs: dict[str, Any]) -> None:
     doc = Document(str(outputs["docx"]))
     closing = doc.tables[-1]
+    assert "w:cantSplit" in closing.rows[0]._tr.xml  # never split across two pages
     left, right = closing.rows[0].cells
     lines = _texts(left)
     assert lines[0] == "Nơi nhận:" and left.paragraphs[0].runs[0].underline

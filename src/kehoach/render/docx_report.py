@@ -391,6 +391,10 @@ class _Doc:
             right, form.signer_name or "", bold=True, align="center", size=14, first=False
         )
         self._fixed(table, [80, TEXT_W - 80])
+        # "Nơi nhận" and the signature stay on one page, never split across two.
+        keep = OxmlElement("w:cantSplit")
+        keep.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(keep)
 
     def appendix(self) -> None:
         for number, (title, header, widths, rows) in enumerate(self.appendices, 1):

@@ -17,7 +17,7 @@ from kehoach.render.textgrid import Cell, render_grid
 
 # What ``status`` renders for a portfolio; ``kehoach init`` publishes the HTML page only
 # once "html" is here (a single plan's HTML renderer does not cover a portfolio).
-STATUS_FORMATS = ("table", "json", "markdown", "csv")
+STATUS_FORMATS = ("table", "json", "markdown", "csv", "html")  # html: cli/status_cmd
 GROUPS = (Category.DONE_ON_TIME, Category.DONE_LATE, Category.OPEN_OVERDUE, Category.OPEN_IN_TIME)
 GROUP_HEADERS = {
     Category.DONE_ON_TIME: "Xong\nđúng\nhạn",
