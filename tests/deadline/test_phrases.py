@@ -90,6 +90,9 @@ PHRASES = [
     ("Quý II/2027 và Quý III/2027", Q2_Q3_2027),
     ("Quý II, Quý III/2027", Q2_Q3_2027),
     ("trong Quý II và Quý III/2027", Q2_Q3_2027),
+    ("Quý II, III/2027", Q2_Q3_2027),  # the unit word written once, too
+    ("quý II và III năm 2027", Q2_Q3_2027),
+    ("quy 2, 3 nam 2027", Q2_Q3_2027),
     (
         "quý I và quý III năm 2019",
         rule(
@@ -135,10 +138,15 @@ PHRASES = [
     ("Quý II và Quý IV hàng năm", Q2_Q4_YEARLY),
     ("quy 2 va quy 4 hang nam", Q2_Q4_YEARLY),
     ("quý II hằng năm và quý IV hằng năm", Q2_Q4_YEARLY),
+    ("quý II và IV hằng năm", Q2_Q4_YEARLY),
     ("hằng năm, quý II và quý IV", Q2_Q4_YEARLY),
     ("định kỳ hằng năm vào quý II và quý IV", Q2_Q4_YEARLY),
     (
         "tháng 6 và tháng 12 hằng năm",
+        rule("recurring", every="month", anchors=anchors((6, None), (12, None))),
+    ),
+    (
+        "tháng 6 và 12 hằng năm",
         rule("recurring", every="month", anchors=anchors((6, None), (12, None))),
     ),
     # two anchors per year, rolling forward
@@ -222,6 +230,10 @@ PHRASES = [
     # due before an event
     ("trước Đại hội Đảng bộ tỉnh lần thứ XVII", CONGRESS),
     ("Trước Đại hội Đảng bộ tỉnh lần thứ XVII.", CONGRESS),
+    (  # the term after a comma names the congress, it is not the task's window
+        "trước Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2025 - 2030",
+        {**CONGRESS, "trigger": "Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2025 - 2030"},
+    ),
     ("hoàn thành trước Đại hội Đảng bộ tỉnh lần thứ XVII", CONGRESS),
     (
         "truoc Dai hoi Dang bo tinh lan thu XVII",
@@ -273,6 +285,7 @@ ERRORS = [
     ("trong vòng 30 ngày", "trong vòng 30 ngày"),
     ("Công việc", "Công việc"),
     ("trước 15", "trước 15"),
+    ("quý I và 5 năm 2020", "5"),
 ]
 
 

@@ -179,6 +179,12 @@ def _with_task(rule: Rule, task_text: str | None) -> Rule:
     return replace(rule, kind="recurring", every=every)
 
 
+def _names_a_term(v: View, m: int) -> bool:
+    """ "Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2025 – 2030": the term belongs to the
+    name of the body or event before it, not to the deadline."""
+    return v.text(m) == "nhiem" and v.text(m + 1) == "ky" and v.num(m + 2) is not None
+
+
 class _Parser:
     """One parse of one text; implements the ``Ctx`` the clause grammar asks for."""
 
@@ -249,7 +255,7 @@ class _Parser:
             if token == ";" or (token == "." and not v.adjacent(m)):
                 return m, m
             if m > k:
-                if v.text(m - 1) == "," and self.parses(m, v.hi):
+                if v.text(m - 1) == "," and not _names_a_term(v, m) and self.parses(m, v.hi):
                     return m - 1, m
                 if v.longest(m, lx.STRONG_OPENERS) is not None and self.parses(m, v.hi):
                     return m, m

@@ -100,7 +100,7 @@ def _list(v: View, k: int, found: Found, ref: int | None) -> Found | None:
     members = [first]
     while len(members) < _MAX_LISTED and v.text(end) in _LIST_LINKS:
         try:
-            following = _single(v, end + 1, ref)
+            following = _single(v, end + 1, ref) or _elided(v, end + 1, first.unit, ref)
         except Fail:
             break
         if following is None:
@@ -118,7 +118,7 @@ def _list(v: View, k: int, found: Found, ref: int | None) -> Found | None:
         if not member.yearless:
             year = member.end.year
         elif year is not None:
-            member = _again(v, member.i, year)
+            member = _again(v, member.i, year, member.unit)
         dated.append(member)
     dated.reverse()
     if any(m.yearless for m in dated) and not all(m.yearless for m in dated):
@@ -163,12 +163,45 @@ def _range(v: View, a: tuple[int, Per], b: tuple[int, Per], ref: int | None) -> 
     )
 
 
-def _again(v: View, k: int, year: int) -> Per:
+def _again(v: View, k: int, year: int, unit: str | None = None) -> Per:
     if not valid_year(year):
         raise Fail("year", k, k + 1)
-    found = _single(v, k, year)
+    found = _single(v, k, year) or (_elided(v, k, unit, year) if unit else None)
     assert found is not None  # it was read once already at k
     return replace(found[0], yearless=False)
+
+
+def _elided(v: View, k: int, unit: str, ref: int | None) -> Found | None:
+    """A listed part without its unit word: the "III" of "quý II, III/2027", the "12" of
+    "tháng 6 và 12 hằng năm" (only after a part that names the unit)."""
+    token = v.text(k)
+    if token is None:
+        return None
+    if unit == "quarter":
+        digits = v.num(k)
+        if (digits is not None and len(digits) != 1) or (
+            digits is None and roman_to_int(token) is None
+        ):
+            return None
+        number = _quarter_no(v, k, k)
+        if number is None:
+            return None
+        return _numbered_range(
+            v, k, k + 1, ref, (number, number), quarter_start, quarter_end, "quarter"
+        )
+    if unit == "month":
+        digits = v.num(k)
+        if (
+            digits is None
+            or len(digits) > 2
+            or (v.text(k + 1) == "/" and len(v.num(k + 2) or "") <= 2)
+        ):
+            return None
+        number = _month_no(v, k, k)
+        return _numbered_range(
+            v, k, k + 1, ref, (number, number), lambda y, m: dt.date(y, m, 1), month_end, "month"
+        )
+    return None
 
 
 def _single(v: View, k: int, ref: int | None) -> Found | None:
