@@ -11,7 +11,8 @@ help:
 	@echo "make run    - cài đặt và chạy 'kehoach status' trên kế hoạch kèm theo"
 	@echo "make test   - cài đặt và chạy toàn bộ kiểm thử"
 	@echo "make lint   - ruff + mypy"
-	@echo "make bench  - đo hiệu năng (BENCH_SIZES=1000,10000 để bỏ cỡ 100.000 nhiệm vụ)"
+	@echo "make bench  - đo hiệu năng (BENCH_SIZES=1000,10000 để bỏ cỡ 100.000 nhiệm vụ;"
+	@echo "              KEHOACH_BENCH_PORTFOLIOS= để bỏ phần nhiều kế hoạch)"
 	@echo "make schema - sinh lại schemas/ từ mô hình dữ liệu"
 	@echo "make render-check - dựng báo cáo docx/xlsx/html ra PDF, PNG và kiểm tra (cài gói Debian)"
 
@@ -31,7 +32,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
-# About 8 minutes on 2 cores; BENCH_SIZES=1000,10000 skips the 100,000-task plan (~3 min).
+# About 8 minutes on 2 cores, plus the portfolios (50 and 500 plans × 200 tasks, roughly as
+# long again); BENCH_SIZES=1000,10000 skips the 100,000-task plan (~3 min),
+# KEHOACH_BENCH_PORTFOLIOS= (empty) the portfolios, KEHOACH_BENCH_PORTFOLIOS=50 the big one.
 bench: $(STAMP)
 	@command -v task >/dev/null 2>&1 || { (apt-get update -qq && apt-get install -y -qq taskwarrior) >/dev/null 2>&1 \
 		|| echo "Không cài được Taskwarrior (apt-get): bỏ qua phần so sánh với task."; }
