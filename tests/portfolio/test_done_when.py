@@ -179,15 +179,16 @@ def test_update_plan_task(portfolio: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "so-noi-vu-cai-cach-hanh-chinh:III.1" in result.stderr
 
 
-def test_ci_page_commands_run(portfolio: Path, tmp_path: Path) -> None:
-    """The shell lines the CI templates run to build the Pages site work on this portfolio."""
+@pytest.mark.parametrize("html", [True, False])
+def test_ci_page_commands_run(portfolio: Path, tmp_path: Path, html: bool) -> None:
+    """The shell lines the CI templates run to build the Pages site work on this portfolio
+    (the HTML page, and the Markdown fallback for a kehoach without it)."""
     if shutil.which("bash") is None:
         pytest.skip("bash is not installed")
     root = tmp_path / "pf"
     shutil.copytree(portfolio, root)
-    script = "set -euo pipefail\nmkdir -p public\n" + "\n".join(
-        page_commands(html_status_available())
-    )
+    assert html_status_available()  # this kehoach renders a portfolio's status as HTML
+    script = "set -euo pipefail\nmkdir -p public\n" + "\n".join(page_commands(html))
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     done = subprocess.run(
         ["bash", "-c", script], cwd=root, env=env, capture_output=True, text=True, check=False
