@@ -11,7 +11,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "data" / "ke-hoach-nq26.txt"
 SHIPPED = ROOT / "plan"
-DATA = Path(__file__).parent / "data"
+DATA = ROOT / "tests" / "data" / "import"  # every test document of the importer
 
 
 def load(path: Path) -> Any:

@@ -24,7 +24,7 @@ FORMS = ROOT / "tests" / "data" / "import"
 TEXT_DOCUMENTS = sorted(
     p for p in FORMS.iterdir() if p.suffix in (".md", ".txt") and not p.name.startswith("empty")
 )
-EVERY_DOCUMENT = [*TEXT_DOCUMENTS, *sorted(DATA.iterdir()), SEED]
+EVERY_DOCUMENT = [*TEXT_DOCUMENTS, SEED]
 
 
 def imported(tmp_path: Path, name: str) -> tuple[Any, dict[str, Any], dict[str, Any]]:
