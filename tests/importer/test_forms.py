@@ -18,7 +18,7 @@ from kehoach.importer import NoTasksFound, import_document
 from kehoach.importer.markers import repair
 from kehoach.importer.reading import read_document
 from kehoach.importer.summary import PLACES
-from tests.importer import DATA, ROOT, SEED, all_tasks, body_names, load
+from tests.importer import ROOT, SEED, all_tasks, body_names, load
 
 FORMS = ROOT / "tests" / "data" / "import"
 TEXT_DOCUMENTS = sorted(
