@@ -305,3 +305,23 @@ def test_docx_text_python_docx_does_not_see(tmp_path: Path) -> None:
         "ỦY BAN NHÂN DÂN TỈNH AN BÌNH", "KẾ HOẠCH", "I. NHIỆM VỤ",
         "Sở Tư pháp rà soát văn bản trong Quý I/2026 .",
     ]  # fmt: skip
+
+
+def test_xlsx_two_header_rows_with_merged_cells(tmp_path: Path) -> None:
+    """'Cơ quan thực hiện' merged over 'Chủ trì | Phối hợp'; the other header cells merged
+    down over both header rows."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Nội dung công việc", "Cơ quan thực hiện", None, "Thời hạn (dự kiến)"])
+    sheet.append([None, None, "Chủ trì", "Phối hợp", None])
+    for area in ("A1:A2", "B1:B2", "C1:D1", "E1:E2"):
+        sheet.merge_cells(area)
+    sheet.append([1, "Tổng kết năm", "Sở Nội vụ", "Sở Tài chính", "Tháng 12/2026"])
+    path = tmp_path / "table-xlsx-hai-dong-tieu-de.xlsx"
+    workbook.save(str(path))
+    result = import_document(path, tmp_path / "plan")
+    ((ident, (body, task, _)),) = _tasks(result.out).items()
+    assert (ident, task["title"], body, task["partners"], task["deadline"]) == (
+        "I.1", "Tổng kết năm", "Sở Nội vụ", ["so-tai-chinh"], "Tháng 12/2026"
+    )  # fmt: skip
+    assert result.unplaced == []

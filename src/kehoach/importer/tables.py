@@ -211,8 +211,15 @@ def _is_indicator(cells: Sequence[str]) -> bool:
     return any(_key(c).startswith(_INDICATOR_WORDS) for c in cells if c)
 
 
-def _refine(columns: dict[int, str], second: Sequence[str]) -> bool:
-    """Apply a second header row ("Chủ trì | Phối hợp" under "Cơ quan thực hiện")."""
+def _refine(columns: dict[int, str], header: Sequence[str], row: Para) -> bool:
+    """Apply a second header row ("Chủ trì | Phối hợp" under "Cơ quan thực hiện").
+
+    Cells merged down from the first header row (.docx, .xlsx) or repeating it are not
+    part of the second row."""
+    second = [
+        "" if i in row.merged or (i < len(header) and fold(c) == fold(header[i])) else c
+        for i, c in enumerate(row.cells or ())
+    ]
     named = {i: column_of(c) for i, c in enumerate(second) if c.strip()}
     if not named or any(v is None for v in named.values()):
         return False
@@ -298,7 +305,7 @@ def read_any_table(rows: list[Para]) -> Table:
         Skipped(rows[start].line, rows[start].text, "dòng tiêu đề của bảng", rows[start])
     )
     body = rows[start + 1 :]
-    if body and _refine(columns, body[0].cells or ()):
+    if body and _refine(columns, header, body[0]):
         table.skipped.append(Skipped(body[0].line, body[0].text, "dòng tiêu đề thứ hai", body[0]))
         body = body[1:]
     extra = {i: header[i] for i in range(len(header)) if i not in columns and header[i]}
