@@ -325,3 +325,40 @@ def test_xlsx_two_header_rows_with_merged_cells(tmp_path: Path) -> None:
         "I.1", "Tổng kết năm", "Sở Nội vụ", ["so-tai-chinh"], "Tháng 12/2026"
     )  # fmt: skip
     assert result.unplaced == []
+
+
+def test_docx_table_split_in_two_goes_on(tmp_path: Path) -> None:
+    """A task table split in two (an empty paragraph between): the second part has no header of its own and
+    keeps the columns of the first; a narrower table after it is still reported."""
+    document = docx.Document()
+    for text in ("KẾ HOẠCH", "Tổ chức Hội nghị", "I. NHIỆM VỤ"):
+        document.add_paragraph(text)
+    parts = [
+        [["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"], ["1", "Chuẩn bị tài liệu",
+          "Văn phòng UBND tỉnh", "Tháng 3/2026"]],
+        [["2", "Mời đại biểu", "Sở Ngoại vụ", "Tháng 4/2026"],
+         ["3", "Tổ chức hội nghị", "Văn phòng UBND tỉnh", "Tháng 5/2026"]],
+        [["Ghi chú", "Kinh phí từ ngân sách tỉnh"]],
+    ]  # fmt: skip
+    for n, rows in enumerate(parts):
+        if n:
+            document.add_paragraph("" if n == 1 else "Ghi chú thêm:")  # "" : a page break
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+    path = tmp_path / "table-docx-tach-doi.docx"
+    document.save(str(path))
+    result = import_document(path, tmp_path / "plan")
+    found = {t: (body, task["title"], task["deadline"]) for t, (body, task, _) in
+             _tasks(result.out).items() if "table" in task["source"]}  # fmt: skip
+    assert found == {
+        "I.1": ("Văn phòng Ủy ban nhân dân tỉnh", "Chuẩn bị tài liệu", "Tháng 3/2026"),
+        "I.2": ("Sở Ngoại vụ", "Mời đại biểu", "Tháng 4/2026"),
+        "I.3": ("Văn phòng Ủy ban nhân dân tỉnh", "Tổ chức hội nghị", "Tháng 5/2026"),
+    }
+    tables = build_draft(read_document(path)).tables
+    assert [(t.kind, t.continued) for t in tables] == [
+        ("tasks", False), ("tasks", True), ("other", False),
+    ]  # fmt: skip
+    assert any(u.text == "Ghi chú | Kinh phí từ ngân sách tỉnh" for u in result.unplaced)

@@ -469,7 +469,7 @@ class _Builder:
 
     # ----------------------------------------------------------------- tables
     def table(self, rows: list[Para]) -> None:
-        table = read_any_table(rows)
+        table = read_any_table(rows, self.draft.tables[-1] if self.draft.tables else None)
         self.draft.tables.append(table)
         first = rows[0]
         if table.kind == "indicators":  # targets, not tasks: kept in the plan's note

@@ -147,7 +147,8 @@ class Table:
     ``kind`` is "tasks", "indicators" (targets: "Chỉ tiêu", "Mục tiêu đến năm 2030") or
     "other" (no content column); for the last two ``rows`` is empty and every row is in
     ``skipped``. ``header`` is the header row's text. Every row given to the reader is
-    in exactly one of ``rows`` and ``skipped`` (the header row too).
+    in exactly one of ``rows`` and ``skipped`` (the header row too). ``continued``: the
+    table has no header and goes on with the task table before it.
     """
 
     columns: dict[int, str]
@@ -156,6 +157,7 @@ class Table:
     header: tuple[str, ...] = ()
     skipped: list[Skipped] = field(default_factory=list)
     first_line: int = 0
+    continued: bool = False
 
     @property
     def inherited_rows(self) -> list[TableRow]:
@@ -268,8 +270,23 @@ def _segments(number: str) -> tuple[str, ...]:
     return tuple(number.rstrip(".)").split("."))
 
 
-def read_any_table(rows: list[Para]) -> Table:
-    """Every table, read: its tasks when it is a task table, else its kind and rows."""
+def _continues(rows: list[Para], previous: Table | None) -> bool:
+    """A table with no header of its own that goes on with the task table before it (a
+    Word table split by a page or a paragraph): every row as wide as that header."""
+    if previous is None or previous.kind != "tasks" or not previous.header or not rows:
+        return False
+    width = len(previous.header)
+    return all(r.cells is not None and len(r.cells) == width for r in rows) and not any(
+        _is_indicator(r.cells or ()) for r in rows[:1]
+    )
+
+
+def read_any_table(rows: list[Para], previous: Table | None = None) -> Table:
+    """Every table, read: its tasks when it is a task table, else its kind and rows.
+
+    *previous* is the table before it in the document: a table without a header whose
+    rows are as wide as *previous*'s header continues it (same columns; ``continued``).
+    """
     from kehoach.importer.structure import Unplaced
 
     first = rows[0].line if rows else 0
@@ -279,7 +296,8 @@ def read_any_table(rows: list[Para]) -> Table:
     )
     if start is None:
         start = find_header([r.cells or () for r in rows])
-    if start is None:
+    continued = start is None and _continues(rows, previous)
+    if start is None and not continued:
         header = rows[0].cells or () if rows else ()
         kind = "indicators" if _is_indicator(header) else "other"
         reason = (
@@ -290,7 +308,12 @@ def read_any_table(rows: list[Para]) -> Table:
             {}, kind=kind, header=tuple(header), first_line=first,
             skipped=[Skipped(r.line, r.text, reason, r) for r in rows],
         )  # fmt: skip
-    header = tuple(rows[start].cells or ())
+    if continued:
+        assert previous is not None
+        header, start = previous.header, -1
+    else:
+        assert start is not None
+        header = tuple(rows[start].cells or ())
     columns = _columns(header)
     content_header = next(header[i] for i, c in columns.items() if c == "content")
     if _key(content_header).startswith(("noi dung chi tieu", "ten chi tieu", "nhom chi tieu")):
@@ -299,13 +322,14 @@ def read_any_table(rows: list[Para]) -> Table:
             {}, kind="indicators", header=header, first_line=first,
             skipped=[Skipped(r.line, r.text, reason, r) for r in rows],
         )  # fmt: skip
-    table = Table(columns, header=header, first_line=first)
-    table.skipped.extend(Skipped(r.line, r.text, "tiêu đề trong bảng", r) for r in rows[:start])
-    table.skipped.append(
-        Skipped(rows[start].line, rows[start].text, "dòng tiêu đề của bảng", rows[start])
-    )
+    table = Table(columns, header=header, first_line=first, continued=continued)
+    if not continued:
+        table.skipped.extend(Skipped(r.line, r.text, "tiêu đề trong bảng", r) for r in rows[:start])
+        table.skipped.append(
+            Skipped(rows[start].line, rows[start].text, "dòng tiêu đề của bảng", rows[start])
+        )
     body = rows[start + 1 :]
-    if body and _refine(columns, header, body[0]):
+    if body and not continued and _refine(columns, header, body[0]):
         table.skipped.append(Skipped(body[0].line, body[0].text, "dòng tiêu đề thứ hai", body[0]))
         body = body[1:]
     extra = {i: header[i] for i in range(len(header)) if i not in columns and header[i]}
