@@ -328,8 +328,9 @@ def test_xlsx_two_header_rows_with_merged_cells(tmp_path: Path) -> None:
 
 
 def test_docx_table_split_in_two_goes_on(tmp_path: Path) -> None:
-    """A task table split in two (an empty paragraph between): the second part has no header of its own and
-    keeps the columns of the first; a narrower table after it is still reported."""
+    """A task table split in two (an empty paragraph between): the second part has no
+    header of its own and keeps the columns of the first; a narrower table after it is
+    still reported."""
     document = docx.Document()
     for text in ("KẾ HOẠCH", "Tổ chức Hội nghị", "I. NHIỆM VỤ"):
         document.add_paragraph(text)
