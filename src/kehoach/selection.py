@@ -112,3 +112,22 @@ def select(evaluation: Evaluation, selection: Selection) -> list[TaskState]:
             continue
         out.append(state)
     return out
+
+
+def listed(
+    evaluation: Evaluation,
+    *,
+    body: str | None = None,
+    states: set[State] | None = None,
+    search: str | None = None,
+) -> list[TaskState]:
+    """What ``kehoach tasks`` lists: every task (parents too, in plan order) that concerns
+    *body* (as lead or partner), is in one of *states* and contains *search*."""
+    plan = evaluation.plan
+    return [
+        s
+        for s in evaluation.states
+        if (body is None or role_of(plan, s.entry, body) is not None)
+        and (not states or s.state in states)
+        and (not search or matches_search(s.entry, search))
+    ]

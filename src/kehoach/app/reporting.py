@@ -94,11 +94,20 @@ def build_report(
     *,
     as_of: dt.date | None = None,
     cutoff: str = "calendar",
+    body: str | None = None,
 ) -> ReportInput:
     """The report for the period *text* of *kind* (quarter, half, year), as of *as_of*
-    (default: the period's last day)."""
+    (default: the period's last day); with *body* (as typed), that body's own report: only
+    the tasks it leads or partners on."""
     _check_cutoff(cutoff)
     period = parse_period(kind, text, cutoff)
     day = as_of if as_of is not None else period.end
-    evaluated = evaluate_plan(root, day, cutoff=cutoff, period=period)
-    return ReportInput(evaluated.evaluation, period, counting.tally(evaluated.evaluation))
+    evaluated = evaluate_plan(root, day, cutoff=cutoff, period=period, body=body)
+    evaluation = evaluated.evaluation
+    if evaluated.body is not None:
+        import dataclasses
+
+        evaluation = dataclasses.replace(
+            evaluation, states=counting.counted(evaluation, evaluated.body)
+        )
+    return ReportInput(evaluation, period, counting.tally(evaluation))

@@ -56,6 +56,15 @@ def register(app: typer.Typer) -> None:
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
         plan: PlanOpt = None,
+        body: Annotated[
+            str | None,
+            typer.Option(
+                "--body",
+                metavar="MÃ",
+                help="Báo cáo riêng của một cơ quan (việc chủ trì và phối hợp).",
+                show_default=False,
+            ),
+        ] = None,
         fmt: Annotated[
             str,
             typer.Option("--format", "-f", metavar="DẠNG", help="md | docx | xlsx | html"),
@@ -105,7 +114,7 @@ def register(app: typer.Typer) -> None:
             from kehoach.render.report import render_report
 
             day = as_of_date(as_of) if as_of else None
-            found = build_report(plan_dir, kind, text, as_of=day, cutoff=cutoff)
+            found = build_report(plan_dir, kind, text, as_of=day, cutoff=cutoff, body=body)
             period = found.period
             if fmt in ("docx", "xlsx", "html"):
                 from kehoach.render.documents import render_report_document
@@ -124,6 +133,15 @@ def register(app: typer.Typer) -> None:
                 doc.write_output(output, payload, fmt, f"báo cáo {period.label(lang)}")
                 return
             markdown = render_report(found.evaluation, period, lang)
+            if body is not None:
+                from kehoach.app import find_body
+
+                plan_info = found.evaluation.plan
+                body_id = find_body(plan_info, body)
+                assert body_id is not None
+                head, _, rest = markdown.partition("\n")
+                label = "Cơ quan" if lang == "vi" else "Body"
+                markdown = f"{head}\n\n**{label}: {plan_info.bodies.name(body_id)}**\n{rest}"
             if output is None:
                 typer.echo(markdown, nl=False)
                 return

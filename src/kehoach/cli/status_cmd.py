@@ -23,6 +23,7 @@ from kehoach.cli.common import (
     is_terminal,
     use_cache,
 )
+from kehoach.cli.width import WidthOpt
 
 FORMATS = ("table", "json", "markdown", "csv", "xlsx", "html")
 
@@ -54,6 +55,7 @@ def register(app: typer.Typer) -> None:
         lang: Lang = "vi",
         by: ByOpt = None,
         plan: PlanOpt = None,
+        width: WidthOpt = None,
     ) -> None:
         """Tình hình thực hiện theo cơ quan: số nhiệm vụ theo từng tình trạng. Với thư mục
         nhiều kế hoạch: mỗi kế hoạch một dòng; --by body: mỗi cơ quan một dòng."""
@@ -121,4 +123,15 @@ def register(app: typer.Typer) -> None:
             elif fmt == "markdown":
                 typer.echo(render.render_markdown(evaluation, body_id, lang))
             else:
-                typer.echo(render.render_table(evaluation, body_id, lang=lang, color=is_terminal()))
+                from kehoach.cli.width import NARROW, output_width
+
+                columns = output_width(width)
+                if columns < NARROW and lang == "vi":
+                    from kehoach.render.narrow import status_list
+
+                    typer.echo(status_list(evaluation, body_id, columns))
+                else:
+                    table = render.render_table(
+                        evaluation, body_id, lang=lang, color=is_terminal(), width=columns
+                    )
+                    typer.echo(table)

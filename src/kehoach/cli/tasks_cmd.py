@@ -21,6 +21,7 @@ from kehoach.cli.common import (
     handled,
     use_cache,
 )
+from kehoach.cli.width import WidthOpt
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -48,6 +49,26 @@ def register(app: typer.Typer) -> None:
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
         plan: PlanOpt = None,
+        state: Annotated[
+            str | None,
+            typer.Option(
+                "--state",
+                metavar="TÌNH_TRẠNG",
+                help="Chỉ nhiệm vụ có tình trạng này, ví dụ overdue,stale.",
+                show_default=False,
+            ),
+        ] = None,
+        search: Annotated[
+            str | None,
+            typer.Option(
+                "--search",
+                metavar="CHỮ",
+                help="Chỉ nhiệm vụ có cụm chữ này trong mã, nội dung, thời hạn (có dấu hay "
+                "không dấu đều được).",
+                show_default=False,
+            ),
+        ] = None,
+        width: WidthOpt = None,
     ) -> None:
         """Liệt kê mọi nhiệm vụ (kể cả nhiệm vụ con) với thời hạn và tình trạng (thư mục
         nhiều kế hoạch: theo từng kế hoạch, mã dạng KẾ_HOẠCH:NHIỆM_VỤ)."""
@@ -68,27 +89,29 @@ def register(app: typer.Typer) -> None:
             portfolio_views.plan_options_refused(plan=plan)
             from kehoach.app import evaluate_plan
             from kehoach.render.tasks import render_tasks_json, render_tasks_table
+            from kehoach.selection import listed, parse_states
 
+            wanted = parse_states(state) if state else None
             evaluated = evaluate_plan(plan_dir, as_of_date(as_of), body=body, cutoff=cutoff)
             evaluation, body_id = evaluated.evaluation, evaluated.body
+            shown = listed(evaluation, body=body_id, states=wanted, search=search)
             if fmt == "csv":
                 from kehoach.render.csvout import tasks_csv
 
-                chosen = [
-                    s for s in evaluation.states if body_id is None or s.entry.body == body_id
-                ]
-                typer.echo(tasks_csv(evaluation, chosen, lang), nl=False)
+                typer.echo(tasks_csv(evaluation, shown, lang), nl=False)
             elif fmt == "xlsx":
                 from kehoach.cli.document_options import write_output
                 from kehoach.render.reportdata import task_lines
                 from kehoach.render.xlsx import tasks_workbook
 
-                chosen = [
-                    s for s in evaluation.states if body_id is None or s.entry.body == body_id
-                ]
+                chosen = shown
                 payload = tasks_workbook(task_lines(evaluation, chosen), evaluation.as_of)
                 write_output(output, payload, fmt, "danh sách nhiệm vụ")
             elif fmt == "json":
-                typer.echo(render_tasks_json(evaluation, body_id))
+                typer.echo(render_tasks_json(evaluation, body_id, shown))
             else:
-                typer.echo(render_tasks_table(evaluation, body_id))
+                from kehoach.cli.width import output_width
+
+                typer.echo(
+                    render_tasks_table(evaluation, body_id, shown, width=output_width(width))
+                )

@@ -30,22 +30,64 @@ def task_record(evaluation: Evaluation, state: TaskState) -> dict[str, Any]:
     return record
 
 
-def _selected(evaluation: Evaluation, body: str | None) -> list[TaskState]:
-    return [s for s in evaluation.states if body is None or s.entry.body == body]
+def _selected(
+    evaluation: Evaluation, body: str | None, states: list[TaskState] | None = None
+) -> list[TaskState]:
+    if states is not None:
+        return states
+    from kehoach.selection import role_of
+
+    return [
+        s
+        for s in evaluation.states
+        if body is None or role_of(evaluation.plan, s.entry, body) is not None
+    ]
 
 
-def render_tasks_json(evaluation: Evaluation, body: str | None = None) -> str:
-    records = [task_record(evaluation, s) for s in _selected(evaluation, body)]
+def _role(evaluation: Evaluation, state: TaskState, body: str | None) -> str | None:
+    """The role *body* plays on the task ("lead"/"partner"), when a body was asked about."""
+    if body is None:
+        return None
+    from kehoach.selection import role_of
+
+    role = role_of(evaluation.plan, state.entry, body)
+    return role.code if role is not None else None
+
+
+def render_tasks_json(
+    evaluation: Evaluation, body: str | None = None, states: list[TaskState] | None = None
+) -> str:
+    records = []
+    for state in _selected(evaluation, body, states):
+        record = task_record(evaluation, state)
+        if body is not None:
+            record["body_role"] = _role(evaluation, state, body)
+        records.append(record)
     return json.dumps(records, ensure_ascii=False, indent=2)
 
 
-def render_tasks_table(evaluation: Evaluation, body: str | None = None) -> str:
+ROLE_WORDS = {"lead": "chủ trì", "partner": "phối hợp"}
+
+
+def render_tasks_table(
+    evaluation: Evaluation,
+    body: str | None = None,
+    states: list[TaskState] | None = None,
+    *,
+    width: int = 80,
+) -> str:
+    """Two lines per task: id, [role,] state and due date, then the text cut to *width*."""
     lines = []
-    for state in _selected(evaluation, body):
+    for state in _selected(evaluation, body, states):
         indent = "  " * state.entry.depth
         due = f"hạn {state.due:%d/%m/%Y}" if state.due else (state.entry.task.deadline or "—")
         title = state.entry.task.title.split("\n")[0]
-        if len(title) > 70:
-            title = title[:69] + "…"
-        lines.append(f"{indent}{state.id:<12} [{state.state.label()}] {due}\n{indent}  {title}")
+        room = max(20, width - 10 - len(indent))
+        if len(title) > room:
+            title = title[: room - 1] + "…"
+        role = _role(evaluation, state, body)
+        role_text = f" ({ROLE_WORDS[role]})" if role else ""
+        lines.append(
+            f"{indent}{state.id:<12}{role_text} [{state.state.label()}] {due}\n{indent}  {title}"
+        )
     return "\n".join(lines)
