@@ -139,11 +139,38 @@ def test_the_same_update_again_is_not_ambiguous(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("task_id", "given", "day", "said"),
     [
-        ("YEARLY", "2019-Q3", D(2019, 8, 1), "kỳ '2019-Q3' không phải một kỳ của nhiệm vụ YEARLY"),
-        ("YEARLY", "2020", D(2019, 8, 1), "kỳ '2020' chưa bắt đầu vào YEARLY ngày 01/08/2019"),
-        ("TWICE", "2019-Q3", D(2019, 8, 1), "không phải một kỳ của nhiệm vụ TWICE"),
-        ("ONCE", "2019", D(2019, 8, 1), "nhiệm vụ ONCE không phải nhiệm vụ định kỳ"),
-        ("LATER", None, D(2019, 5, 1), "ở trước kỳ đầu tiên của nhiệm vụ định kỳ LATER"),
+        (
+            "YEARLY",
+            "2019-Q3",
+            D(2019, 8, 1),
+            "Không ghi nhiệm vụ YEARLY: kỳ '2019-Q3' không phải một kỳ của nhiệm vụ này.",
+        ),
+        (
+            "YEARLY",
+            "2020",
+            D(2019, 8, 1),
+            "Không ghi nhiệm vụ YEARLY: kỳ '2020' chưa bắt đầu vào ngày 01/08/2019.",
+        ),
+        (
+            "TWICE",
+            "2019-Q3",
+            D(2019, 8, 1),
+            "Không ghi nhiệm vụ TWICE: kỳ '2019-Q3' không phải một kỳ của nhiệm vụ này",
+        ),
+        (
+            "ONCE",
+            "2019",
+            D(2019, 8, 1),
+            "Không ghi nhiệm vụ ONCE: nhiệm vụ không định kỳ nên không có kỳ; "
+            "bỏ --occurrence 2019.",
+        ),
+        (
+            "LATER",
+            None,
+            D(2019, 5, 1),
+            "Không ghi nhiệm vụ LATER: ngày 01/05/2019 ở trước kỳ đầu tiên của nhiệm vụ "
+            "định kỳ này.",
+        ),
     ],
 )
 def test_rounds_that_do_not_exist_are_refused(
@@ -268,7 +295,7 @@ def test_cli_bulk_update_refuses_a_wrong_round(tmp_path: Path) -> None:
         "2021-06-01",
     )
     assert result.exit_code == 1
-    assert "nhiệm vụ ONCE không phải nhiệm vụ định kỳ" in result.stderr + result.stdout
+    assert "ONCE: nhiệm vụ không định kỳ nên không có kỳ" in result.stderr + result.stdout
     assert history(plan, "YEARLY") == history(plan, "ONCE") == []
 
 

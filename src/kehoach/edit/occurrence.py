@@ -65,18 +65,18 @@ def choose_occurrence(
     if recurrence is None:
         if given:
             raise OccurrenceRefused(
-                f"nhiệm vụ {entry.id} không phải nhiệm vụ định kỳ; bỏ --occurrence {given}."
+                f"nhiệm vụ không định kỳ nên không có kỳ; bỏ --occurrence {given}."
             )
         return None, None
     history = list(entries)
     if given:
         found = occurrence_labelled(recurrence.rule, given, start=recurrence.start)
         if found is None or found.period_start > day:
-            why = "chưa bắt đầu vào" if found is not None else "không phải một kỳ của nhiệm vụ"
+            why = "chưa bắt đầu vào" if found is not None else "không phải một kỳ của nhiệm vụ này"
             opened = recurrence.open_rounds(history, day)
             listed = f" Các kỳ còn mở: {_names(opened)}." if opened else ""
             raise OccurrenceRefused(
-                f"kỳ '{given}' {why} {entry.id}"
+                f"kỳ '{given}' {why}"
                 + (f" ngày {day:%d/%m/%Y}" if found is not None else "")
                 + f".{listed}"
             )
@@ -88,7 +88,7 @@ def choose_occurrence(
     if here is None:
         listed = f" Các kỳ còn mở: {_names(opened)}." if opened else ""
         raise OccurrenceRefused(
-            f"ngày {day:%d/%m/%Y} ở trước kỳ đầu tiên của nhiệm vụ định kỳ {entry.id}.{listed}"
+            f"ngày {day:%d/%m/%Y} ở trước kỳ đầu tiên của nhiệm vụ định kỳ này.{listed}"
         )
     others = [label for label in opened if label != here.label]
     again = any(  # the same update once more: the command says it is already there
@@ -98,8 +98,8 @@ def choose_occurrence(
     if status is Status.DONE and here.label not in opened and others and not again:
         first = others[0]
         raise OccurrenceRefused(
-            f"không rõ cập nhật ngày {day:%d/%m/%Y} thuộc kỳ nào của nhiệm vụ định kỳ "
-            f"{entry.id}: kỳ {period_title(here.label)} đã hoàn thành; các kỳ còn mở: "
+            f"không rõ cập nhật ngày {day:%d/%m/%Y} thuộc kỳ nào: "
+            f"kỳ {period_title(here.label)} đã hoàn thành; các kỳ còn mở: "
             f"{_names(others)}. Hãy ghi rõ kỳ, ví dụ --occurrence {first}."
         )
     return here.label, f"ghi cho kỳ {period_title(here.label)}"
