@@ -198,3 +198,21 @@ def test_calendar_of_every_plan(tmp_path: Path) -> None:
     text = whole.read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == sum(counts) > 0
     assert "SUMMARY:[kh-a:1]" in text and "SUMMARY:[kh-b:1]" in text
+
+
+def test_report_carries_the_portfolio_header_and_signer(tmp_path: Path) -> None:
+    config = {
+        "office": "Văn phòng Tỉnh ủy",
+        "report": {
+            "issuer_lines": ["ĐẢNG BỘ TỈNH QUẢNG TRỊ", "VĂN PHÒNG TỈNH ỦY"],
+            "place": "Quảng Trị",
+            "signer": {"name": "Nguyễn Văn A", "position": "Chánh Văn phòng"},
+        },
+    }
+    root = build_portfolio(tmp_path / "pf", {"kh-a": [{"id": "1"}]}, config=config)
+    code, out, err = run("report", str(root), "--quarter", "2019-Q3")
+    assert code == 0, err
+    lines = out.split("\n")
+    assert lines[0] == "**ĐẢNG BỘ TỈNH QUẢNG TRỊ**  " and lines[1] == "**VĂN PHÒNG TỈNH ỦY**  "
+    assert "*Quảng Trị, ngày 30 tháng 9 năm 2019*" in out
+    assert out.rstrip().endswith("**Nguyễn Văn A**") and "**Chánh Văn phòng**" in out
