@@ -410,3 +410,23 @@ def test_a_misspelled_body_gets_a_did_you_mean(tmp_path: Path) -> None:
     written = load(result.out / "bodies.yaml")["bodies"]
     ubnd = next(b for b in written if b["name"] == "Ủy ban nhân dân tỉnh")
     assert ubnd["aliases"] == ["UBND tỉnh"]
+
+
+def test_a_table_after_the_last_signature_is_read_not_dropped(tmp_path: Path) -> None:
+    document = tmp_path / "kh.md"
+    document.write_text(
+        "KẾ HOẠCH\nThử nghiệm\n\nII. NHIỆM VỤ\nCác nhiệm vụ cụ thể như bảng sau.\n\n"
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n\n"
+        "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 1 | Rà soát quy hoạch | Sở Xây dựng | Quý I/2026 |\n"
+        "| 2 | Lập đề án vị trí việc làm | Sở Nội vụ | Quý II/2026 |\n",
+        encoding="utf-8",
+    )
+    result = import_document(document, tmp_path / "plan")
+    names = body_names(result.out)
+    tasks = {t: (names[b], task, p) for t, (b, task, p) in all_tasks(result.out).items()}
+    assert {t: row(tasks, t) for t in tasks} == {
+        "PLI.1": ("Sở Xây dựng", "chủ trì", "Quý I/2026", None),
+        "PLI.2": ("Sở Nội vụ", "chủ trì", "Quý II/2026", None),
+    }
+    assert "Các nhiệm vụ cụ thể như bảng sau." in load(result.out / "plan.yaml")["note"]

@@ -129,7 +129,10 @@ _PERSON = re.compile(
     r"^(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈÍÌÓÒÚÙÝ][^\s\d,;:()]*\s+){1,5}[A-ZĐÂĂÊÔƠƯ][^\s\d,;:()]*$"
 )
 _TABLE_TEXT = re.compile(r"(?:\S\s+\|\s+\S.*){2,}")
-_POINTER = re.compile(r"(?:tai|theo|o|trong) (?:cac )?phu luc|phu luc (?:[ivx\d]+ )?kem theo")
+_POINTER = re.compile(
+    r"(?:tai|theo|o|trong) (?:cac )?phu luc|phu luc (?:[ivx\d]+ )?kem theo|nhu bang sau|"
+    r"(?:bang|bieu) (?:chi tiet )?kem theo|chi tiet (?:tai|theo) (?:bang|bieu|phu luc)"
+)
 _DECIDER = (
     "chinh phu", "thu tuong", "chu tich", "uy ban nhan dan", "bo truong", "ban thuong vu",
     "ban chap hanh", "hoi dong nhan dan", "giam doc", "truong ban", "bi thu",
@@ -589,7 +592,7 @@ def split_parts(paras: list[Para]) -> list[Part]:
         end = next((i for i, p in enumerate(body) if _is_end(p)), len(body))
         closing, rest = _split_closing(body[end:])
         part = Part("plan", body=body[:end], closing=closing)
-        return [part] if not rest else [part, Part("tail", body=rest)]
+        return [part] if not rest else [part, _tail(rest)]
     parts: list[Part] = []
     header = paras[: titles[0]]
     for n, start in enumerate(titles):
@@ -604,7 +607,7 @@ def split_parts(paras: list[Para]) -> list[Part]:
         part.closing, header = _split_closing(body[close:])
         parts.append(part)
     if header:
-        parts.append(Part("tail", body=header))
+        parts.append(_tail(header))
     # a decision is only the wrapper of the plan when something follows it
     kinds = [p.kind for p in parts]
     if "decision" in kinds and not ({"plan", "appendix"} & set(kinds)):
@@ -614,7 +617,20 @@ def split_parts(paras: list[Para]) -> list[Part]:
     return parts
 
 
+def _tail(paras: list[Para]) -> Part:
+    """What follows the last signature: a heading block only, or an untitled appendix
+    (a table or numbered items after the signature are read, never dropped)."""
+    if any(
+        (p.cells is not None and len(p.cells) >= 3) or classify(p.text)[0] is not None
+        for p in paras
+    ):
+        return Part("appendix", body=paras)
+    return Part("tail", body=paras)
+
+
 def _appendix_id(part: Part, n: int) -> str:
+    if not part.title:
+        return f"PL{roman(n)}"
     match = _APPENDIX.match(part.title[0].lines[0].strip())
     number = match.group("n") if match else None
     if number and re.fullmatch(r"[IVX]+", number):
@@ -625,7 +641,7 @@ def _appendix_id(part: Part, n: int) -> str:
 
 
 def _appendix_title(part: Part) -> str:
-    lines = [line for para in part.title for line in para.lines]
+    lines = [line for para in part.title for line in para.lines] or ["PHỤ LỤC"]
     head = lines[0].strip().rstrip(":")
     rest = [line for line in lines[1:] if not line.startswith("(")]
     return f"{head}: {' '.join(rest)}" if rest and ":" not in head else head
