@@ -5,12 +5,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PLAN   ?= plan
 
-.PHONY: run test lint bench schema clean help render-check
+.PHONY: run test lint fuzz bench schema clean help render-check
 
 help:
 	@echo "make run    - cài đặt và chạy 'kehoach status' trên kế hoạch kèm theo"
 	@echo "make test   - cài đặt và chạy toàn bộ kiểm thử"
 	@echo "make lint   - ruff + mypy"
+	@echo "make fuzz   - thử ngẫu nhiên bộ đọc YAML, thời hạn và nhập văn bản (FUZZ_EXAMPLES=2000)"
 	@echo "make bench  - đo hiệu năng (BENCH_SIZES=1000,10000 để bỏ cỡ 100.000 nhiệm vụ;"
 	@echo "              KEHOACH_BENCH_PORTFOLIOS= để bỏ phần nhiều kế hoạch)"
 	@echo "make schema - sinh lại schemas/ từ mô hình dữ liệu"
@@ -31,6 +32,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+
+# Bounded fuzzing of the YAML loader, the deadline parser and the import readers (not part
+# of make test): FUZZ_EXAMPLES examples per target, about 10 minutes at the default.
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} $(BIN)/python -m pytest fuzz
 
 # About 8 minutes on 2 cores, plus the portfolios (50 and 500 plans × 200 tasks, roughly as
 # long again); BENCH_SIZES=1000,10000 skips the 100,000-task plan (~3 min),

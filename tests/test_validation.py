@@ -133,10 +133,13 @@ def test_parent_done_while_subtask_open(tmp_path: Path) -> None:
 
 def test_typo_in_key_and_bad_enum_value(tmp_path: Path) -> None:
     problems = problems_for(tmp_path, [{"id": "a", "deadlin": "x", "status": "xong"}])
-    messages = sorted(p.message for p in problems)
+    messages = sorted((p.message for p in problems), reverse=True)
     assert messages[0].startswith("Trường 'deadlin' không có trong định dạng tệp.")
     assert "Có phải ý bạn là 'deadline'?" in messages[0]
-    assert "tasks[1].status: giá trị 'xong' không hợp lệ" in messages[1]
+    assert messages[1] == (
+        "Nhiệm vụ a, tình trạng: giá trị 'xong' không hợp lệ; chỉ chấp nhận 'chưa thực hiện', "
+        "'đang thực hiện', 'hoàn thành' hoặc 'dừng thực hiện'."
+    )
 
 
 def test_unparseable_deadline_is_reported_at_its_line(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from kehoach.edit.errors import EditError
+from kehoach.yamlscalar import needs_quotes
 
 try:  # the same parser the plan loader uses
     from yaml import CSafeLoader as _SafeLoader
@@ -57,19 +58,10 @@ def _yaml() -> Any:
 def render_mapping(pairs: Sequence[tuple[str, Any]]) -> list[str]:
     """Block-style lines of a mapping at indentation 0, quoted wherever YAML 1.1 needs it."""
     from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 
     data = CommentedMap()
     for key, value in pairs:
-        if (
-            isinstance(value, str)
-            and not isinstance(value, ScalarString)
-            and any(ch in value for ch in _YAML11_BREAKS)
-        ):
-            # ruamel writes these raw in plain or single quotes, where a YAML 1.1
-            # reader takes them for line breaks; escapes are the only safe form.
-            value = DoubleQuotedScalarString(value)
-        data[key] = value
+        data[key] = _quoted(value)
     out = io.StringIO()
     _yaml().dump(data, out)
     lines = out.getvalue().split("\n")
@@ -78,6 +70,30 @@ def render_mapping(pairs: Sequence[tuple[str, Any]]) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return lines
+
+
+def _quoted(value: Any) -> Any:
+    """*value* (and what it holds) with every string quoted that a YAML 1.1 or 1.2 reader
+    would read as something else (see :mod:`kehoach.yamlscalar`)."""
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        ScalarString,
+        SingleQuotedScalarString,
+    )
+
+    if isinstance(value, ScalarString):
+        return value
+    if isinstance(value, str):
+        if any(ch in value for ch in _YAML11_BREAKS):
+            # ruamel writes these raw in plain or single quotes, where a YAML 1.1
+            # reader takes them for line breaks; escapes are the only safe form.
+            return DoubleQuotedScalarString(value)
+        return SingleQuotedScalarString(value) if needs_quotes(value) else value
+    if isinstance(value, dict):
+        return {k: _quoted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_quoted(v) for v in value]
+    return value
 
 
 def styled(value: Any, style: str | None) -> Any:

@@ -19,6 +19,7 @@ import yaml
 
 from kehoach.errors import InputError
 from kehoach.importer.assemble import Assembled
+from kehoach.yamlscalar import needs_quotes
 
 __all__ = ["check_target", "render_files", "write_directory"]
 
@@ -42,6 +43,8 @@ class _Dumper(_Base):  # type: ignore[valid-type,misc]
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if needs_quotes(value):  # a YAML 1.1 or 1.2 reader would type it: see kehoach.yamlscalar
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     if len(value) > _WIDTH - 20:

@@ -14,23 +14,28 @@ KeyPos = tuple[int, int, int, int]
 
 
 class PosDict(dict[str, Any]):
-    __slots__ = ("col", "keys_at", "line")
+    """``texts``: the source text of values that are not strings (``no``, ``1.10``,
+    ``2018-02-30``), so a message shows what the user wrote; None when there are none."""
+
+    __slots__ = ("col", "keys_at", "line", "texts")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
         self.line = line
         self.col = col
         self.keys_at: dict[str, KeyPos] = {}
+        self.texts: dict[str, str] | None = None
 
 
 class PosList(list[Any]):
-    __slots__ = ("col", "items_at", "line")
+    __slots__ = ("col", "items_at", "line", "texts")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
         self.line = line
         self.col = col
         self.items_at: list[tuple[int, int]] = []
+        self.texts: dict[int, str] | None = None
 
 
 def locate(data: Any, loc: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:

@@ -303,6 +303,22 @@ def _open_quote_before(text: str, index: int | None) -> tuple[int, int, int] | N
     return found
 
 
+_KEEP_TEXT_TAGS = frozenset(
+    {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null"}
+)
+
+
+def _keep_text(node: yaml.Node, value: Any) -> bool:
+    """Whether to keep the source text of a scalar for messages: the ones whose value
+    would be shown differently from what the user wrote (``no`` → False, ``1.10`` →
+    1.1, ``0o17``, ``~``). Dates are shown as dd/mm/yyyy; plain integers as written."""
+    if not isinstance(node, yaml.ScalarNode) or node.tag == _STR:
+        return False
+    if node.tag in _KEEP_TEXT_TAGS:
+        return bool(node.value)
+    return node.tag == "tag:yaml.org,2002:int" and node.value != str(value)
+
+
 class _Builder:
     """Construct plain data from composed nodes, with limits and duplicate-key checks."""
 
@@ -345,7 +361,12 @@ class _Builder:
             out = PosList(node.start_mark.line + 1, node.start_mark.column + 1)
             for item in node.value:
                 out.items_at.append((item.start_mark.line + 1, item.start_mark.column + 1))
-                out.append(self.build(item, depth + 1))
+                value = self.build(item, depth + 1)
+                if _keep_text(item, value):
+                    if out.texts is None:
+                        out.texts = {}
+                    out.texts[len(out)] = item.value
+                out.append(value)
             return out
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
@@ -374,7 +395,12 @@ class _Builder:
                 self._check_chars(key_node, key)
             vl, vc = value_node.start_mark.line + 1, value_node.start_mark.column + 1
             out.keys_at[key] = (kl, kc, vl, vc)
-            out[key] = self.build(value_node, depth + 1)
+            value = self.build(value_node, depth + 1)
+            if _keep_text(value_node, value):
+                if out.texts is None:
+                    out.texts = {}
+                out.texts[key] = value_node.value
+            out[key] = value
         return out
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:

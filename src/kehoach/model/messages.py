@@ -1,21 +1,171 @@
-"""Pydantic validation errors → one Vietnamese Problem per field, with its position."""
+"""Pydantic validation errors → one Vietnamese Problem per field, with its position.
+
+A field is named the way a secretariat officer would say it ("nhiệm vụ III.4.1, lần cập
+nhật thứ 2, ngày"), never by its internal path (``tasks[1].history[1].date``), and a
+value is shown as it was written in the file (``no``, ``1.10``, ``20/8/2018``), never as
+a Python repr (``False``, ``1.1``, ``datetime.date(2018, 8, 20)``).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from kehoach.errors import Problem
-from kehoach.loading.positions import locate
+from kehoach.loading.positions import PosDict, PosList, locate
+from kehoach.messages import MESSAGES
 from kehoach.suggest import did_you_mean
 
+# Field names → what the user calls them.
+FIELD_LABELS = {
+    "id": "mã",
+    "title": "nội dung",
+    "role": "vai trò",
+    "partners": "cơ quan phối hợp",
+    "deadline": "thời hạn",
+    "deadline_rule": "quy tắc thời hạn",
+    "lead_time_days": "số ngày thực hiện",
+    "status": "tình trạng",
+    "history": "lịch sử cập nhật",
+    "depends_on": "điều kiện chờ",
+    "subtasks": "nhiệm vụ con",
+    "source": "nguồn",
+    "date": "ngày",
+    "note": "ghi chú",
+    "evidence": "văn bản chứng minh",
+    "occurrence": "kỳ",
+    "output": "sản phẩm",
+    "body": "cơ quan của tệp",
+    "tasks": "danh sách nhiệm vụ",
+    "bodies": "danh mục cơ quan",
+    "name": "tên",
+    "short": "tên ngắn",
+    "aliases": "tên gọi khác",
+    "group": "nhóm",
+    "events": "danh sách sự kiện",
+    "description": "mô tả",
+    "occurred": "ngày xảy ra",
+    "ref": "số/ký hiệu văn bản",
+    "number": "số/ký hiệu",
+    "issuer": "cơ quan ban hành",
+    "signer": "người ký",
+    "issued": "ngày ban hành",
+    "implements": "văn bản thực hiện",
+    "term": "nhiệm kỳ",
+    "sections": "các mục",
+    "label": "nhãn",
+    "start": "ngày bắt đầu",
+    "end": "ngày kết thúc",
+    "position": "chức vụ",
+    "on_behalf": "thay mặt",
+    "default_deadline": "thời hạn mặc định",
+    "section": "mục",
+    "item": "thứ tự",
+    "sub": "thứ tự ý con",
+    "line": "dòng",
+    "table": "bảng",
+    "sheet": "trang tính",
+    "row": "hàng",
+    "cell": "ô",
+}
+# List fields whose items have an id: how one item is named.
+_ITEM_NAMES = {
+    "tasks": "nhiệm vụ",
+    "subtasks": "nhiệm vụ",
+    "bodies": "cơ quan",
+    "events": "sự kiện",
+    "sections": "mục",
+}
+_ORDINAL_ITEMS = {
+    "history": "lần cập nhật thứ {n}",
+    "implements": "văn bản thực hiện thứ {n}",
+    "partners": "cơ quan phối hợp thứ {n}",
+    "aliases": "tên gọi khác thứ {n}",
+}
 
-def _field_path(loc: tuple[str | int, ...]) -> str:
-    out = ""
+
+def _label(step: str) -> str:
+    return FIELD_LABELS.get(step, f"trường '{step}'")
+
+
+def field_name(loc: tuple[str | int, ...], data: Any) -> str:
+    """The place *loc* inside *data*, in words: "nhiệm vụ III.4.1, lần cập nhật thứ 2, ngày"."""
+    parts: list[str] = []
+    node = data
+    previous: str | int | None = None
     for step in loc:
-        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out or "(gốc)"
+        child = None
+        if isinstance(step, int):
+            if isinstance(node, list) and 0 <= step < len(node):
+                child = node[step]
+            ident = child.get("id") if isinstance(child, dict) else None
+            if isinstance(previous, str) and previous in _ITEM_NAMES:
+                if parts and parts[-1] == _label(previous):
+                    parts.pop()
+                name = _ITEM_NAMES[previous]
+                shown = f"{name} {ident}" if isinstance(ident, str) else f"{name} thứ {step + 1}"
+                parts.append(shown)
+            elif isinstance(previous, str) and previous in _ORDINAL_ITEMS:
+                if parts and parts[-1] == _label(previous):
+                    parts.pop()
+                parts.append(_ORDINAL_ITEMS[previous].format(n=step + 1))
+            else:
+                parts.append(f"phần tử thứ {step + 1}")
+        else:
+            if isinstance(node, dict):
+                child = node.get(step)
+            parts.append(_label(step))
+        node = child
+        previous = step
+    return ", ".join(parts) if parts else "cấp ngoài cùng của tệp"
+
+
+def source_text(data: Any, loc: tuple[str | int, ...]) -> str | None:
+    """The value at *loc* as written in the file, when the loader kept it."""
+    node = data
+    for index, step in enumerate(loc):
+        written: str | None
+        if isinstance(node, PosDict) and isinstance(step, str) and step in node:
+            written, child = (node.texts or {}).get(step), node.get(step)
+        elif isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node):
+            written, child = (node.texts or {}).get(step), node[step]
+        else:
+            return None
+        if index == len(loc) - 1:
+            return written
+        node = child
+    return None
+
+
+def show_value(value: Any, written: str | None = None) -> str:
+    """A value in a message: as written when known, else in words; never a repr."""
+    if written is not None:
+        return f"'{written}'"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if value is None:
+        return "giá trị trống"
+    if isinstance(value, bool):
+        return "'true'" if value else "'false'"
+    if isinstance(value, dt.datetime):
+        return f"'{value:%d/%m/%Y %H:%M}'"
+    if isinstance(value, dt.date):
+        return f"'{value:%d/%m/%Y}'"
+    if isinstance(value, int | float):
+        return f"'{value}'"
+    if isinstance(value, dict):
+        return "một bảng khóa: giá trị"
+    if isinstance(value, list):
+        return "một danh sách"
+    return "giá trị này"
+
+
+def _or_list(expected: str) -> str:
+    """Pydantic's "'a', 'b' or 'c'" with the last link in Vietnamese."""
+    return re.sub(r"' or '", f"' {MESSAGES['or']} '", expected)
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
@@ -44,26 +194,28 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+_DATE_KINDS = frozenset(
+    {"date_parsing", "date_from_datetime_parsing", "date_type", "date_from_datetime_inexact"}
+)
+
+
+def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...], data: Any) -> str:
     kind = error["type"]
-    field = _field_path(loc)
-    value = error.get("input")
-    shown = repr(value) if not isinstance(value, str) else f"'{value}'"
+    field = field_name(loc, data)
+    field = field[0].upper() + field[1:]
+    shown = show_value(error.get("input"), source_text(data, loc))
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return f"Thiếu trường bắt buộc '{loc[-1]}' (tại {_field_path(loc[:-1])})."
+        where = field_name(loc[:-1], data)
+        return f"Thiếu trường bắt buộc '{loc[-1]}' ({_label(str(loc[-1]))}) tại {where}."
     if kind == "extra_forbidden":
         name = str(loc[-1])
         suggestion = did_you_mean(name, _allowed_keys(model, loc))
         return f"Trường '{name}' không có trong định dạng tệp.{suggestion}"
     if kind == "enum":
-        return f"{field}: giá trị {shown} không hợp lệ; chỉ chấp nhận {ctx.get('expected', '')}."
-    if kind in (
-        "date_parsing",
-        "date_from_datetime_parsing",
-        "date_type",
-        "date_from_datetime_inexact",
-    ):
+        expected = _or_list(str(ctx.get("expected", "")))
+        return f"{field}: giá trị {shown} không hợp lệ; chỉ chấp nhận {expected}."
+    if kind in _DATE_KINDS:
         return (
             f"{field}: {shown} không phải là ngày hợp lệ (viết dạng YYYY-MM-DD, ví dụ 2018-08-20)."
         )
@@ -72,15 +224,20 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> 
             f"{field}: mã {shown} không hợp lệ (chỉ dùng chữ không dấu, số, '.', '-', '_', "
             "bắt đầu bằng chữ hoặc số)."
         )
-    if kind in ("string_type", "string_too_short"):
-        if kind == "string_too_short":
-            return f"{field}: không được để trống."
-        return f"{field}: cần một chuỗi văn bản, không phải {shown}."
+    if kind == "string_too_short":
+        return f"{field}: không được để trống."
+    if kind == "string_type":
+        return f"{field}: cần một chuỗi văn bản, không phải {shown} (hãy đặt trong dấu nháy)."
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"{field}: cần một số nguyên, không phải {shown}."
-    if kind in ("greater_than_equal", "less_than_equal"):
-        limit = ctx.get("ge", ctx.get("le"))
-        word = "không nhỏ hơn" if kind == "greater_than_equal" else "không lớn hơn"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        word = {
+            "greater_than_equal": "không nhỏ hơn",
+            "less_than_equal": "không lớn hơn",
+            "greater_than": "lớn hơn",
+            "less_than": "nhỏ hơn",
+        }[kind]
         return f"{field}: giá trị {shown} phải {word} {limit}."
     if kind in ("list_type",):
         return f"{field}: cần một danh sách, không phải {shown}."
@@ -90,7 +247,7 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> 
         return f"{field}: cần true hoặc false, không phải {shown}."
     if kind == "string_too_long":
         return f"{field}: quá dài."
-    return f"{field}: giá trị {shown} không hợp lệ ({error.get('msg', '')})."
+    return f"{field}: giá trị {shown} không hợp lệ."
 
 
 def problems_from(
@@ -102,5 +259,6 @@ def problems_from(
         on_key = error["type"] == "extra_forbidden"
         target = loc[:-1] if error["type"] == "missing" else loc
         line, col = locate(data, target, key=on_key)
-        problems.append(Problem(display, line, col, _message(error, model, loc), error["type"]))
+        message = _message(error, model, loc, data)
+        problems.append(Problem(display, line, col, message, error["type"]))
     return problems
