@@ -129,7 +129,7 @@ def _words(template: str) -> list[str]:
     text = re.sub(r"\{[a-z_]+\}", " ", template)  # fields are the user's values
     text = re.sub(r"'[^']*'", " ", text)  # quoted examples: names the user types
     text = re.sub(r"[\\/.][A-Za-z_]+", " ", text)  # paths, suffixes and escapes (\u, .yaml)
-    return re.findall(r"[A-Za-z]+", text)
+    return [w for w in re.findall(r"[^\W\d_]+", text) if w.isascii()]
 
 
 ALL = {
@@ -166,7 +166,7 @@ def test_every_code_asked_for_is_registered() -> None:
     asked: set[str] = set()
     for path in SRC.rglob("*.py"):
         source = path.read_text("utf-8")
-        asked.update(re.findall(r"\b(?:msg|text)\(\s*\"([a-z0-9-]+)\"", source))
+        asked.update(re.findall(r"\b(?:msg|text|message_text)\(\s*\"([a-z0-9-]+)\"", source))
     assert asked, "no code found: the pattern is wrong"
     assert sorted(asked - set(MESSAGES)) == []
 

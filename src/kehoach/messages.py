@@ -114,6 +114,15 @@ MESSAGES: dict[str, str] = {
         "Kế hoạch có tệp không đọc được (có thể mã cần tìm nằm trong đó); hãy sửa các lỗi sau "
         "rồi chạy lại:"
     ),
+    "edit-unreadable": "Không đọc được {path} để sửa: {detail}; tệp không bị thay đổi.",
+    "edit-duplicate-key": (
+        "Không sửa được {path}: khóa '{key}' bị lặp lại (dòng {first} và dòng {second}); "
+        "hãy xóa một trong hai rồi chạy lại. Tệp không bị thay đổi."
+    ),
+    "edit-bad-result": (
+        "Không sửa được {path} an toàn (kết quả không phải YAML hợp lệ: {detail}); "
+        "tệp không bị thay đổi."
+    ),
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",
 }

@@ -15,6 +15,10 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
     task_ids = list(plan.by_id)
     event_ids = list(plan.events)
     body_ids = sorted(plan.bodies.by_id)
+    # A partner may be written by id or by name: a misspelled name is suggested a name.
+    body_names = body_ids + sorted(
+        {name for body in plan.bodies.by_id.values() for name in (body.name, *body.aliases)}
+    )
     for path, body in sorted(plan.files.items()):
         if plan.bodies.resolve(body) is None:
             problems.append(
@@ -36,7 +40,7 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                         entry,
                         ("partners", index),
                         f"cơ quan phối hợp '{ref}' không có trong danh mục cơ quan (bodies.yaml)."
-                        f"{_suggest(ref, body_ids)}",
+                        f"{_suggest(ref, body_names)}",
                         "unknown-body",
                     )
                 )

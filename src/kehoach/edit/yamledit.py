@@ -24,6 +24,8 @@ from typing import Any
 import yaml
 
 from kehoach.edit.errors import EditError
+from kehoach.messages import text as message_text
+from kehoach.messages import yaml_problem
 from kehoach.yamlscalar import needs_quotes
 
 try:  # the same parser the plan loader uses
@@ -112,6 +114,14 @@ def literal(value: str) -> Any:
     return LiteralScalarString(value)
 
 
+def _parser_detail(exc: BaseException) -> str:
+    """A parser's complaint (ruamel's or PyYAML's) in Vietnamese, with its line."""
+    detail = yaml_problem(str(getattr(exc, "problem", None) or getattr(exc, "context", "")))
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = getattr(mark, "line", None)
+    return f"{detail} (dòng {line + 1})" if isinstance(line, int) else detail
+
+
 @dataclass(frozen=True)
 class _Splice:
     start: int
@@ -132,7 +142,9 @@ class YamlEditor:
             self.root = _yaml().compose(self.text)
             self.data = plain_load(self.text)
         except Exception as exc:  # any parser error: the file is not ours to edit
-            raise EditError(f"Không đọc được {display} để sửa: {exc}") from None
+            raise EditError(
+                message_text("edit-unreadable", path=display, detail=_parser_detail(exc))
+            ) from None
         self.expected = copy.deepcopy(self.data)
         self._splices: list[_Splice] = []
         self._offsets = self._detect_offsets()
@@ -157,14 +169,18 @@ class YamlEditor:
             current = current[step]
         return current
 
-    @staticmethod
-    def _pair(mapping: Any, key: str) -> tuple[Any, Any] | None:
+    def _pair(self, mapping: Any, key: str) -> tuple[Any, Any] | None:
         if type(mapping).__name__ != "MappingNode":
             return None
-        for key_node, value_node in mapping.value:
-            if getattr(key_node, "value", None) == key:
-                return key_node, value_node
-        return None
+        found = [(k, v) for k, v in mapping.value if getattr(k, "value", None) == key]
+        if len(found) > 1:  # which one would be edited? the readers disagree: refuse
+            first, second = (k.start_mark.line + 1 for k, _ in found[:2])
+            raise EditError(
+                message_text(
+                    "edit-duplicate-key", path=self.display, key=key, first=first, second=second
+                )
+            )
+        return found[0] if found else None
 
     def _mapping(self, path: Path_) -> Any:
         node = self.node(path)
@@ -437,8 +453,7 @@ class YamlEditor:
             reread = plain_load(new_text)
         except yaml.YAMLError as exc:
             raise EditError(
-                f"Không sửa được {self.display} an toàn (kết quả không phải YAML hợp lệ: {exc}); "
-                "tệp không bị thay đổi."
+                message_text("edit-bad-result", path=self.display, detail=_parser_detail(exc))
             ) from None
         if reread != self.expected:
             raise EditError(

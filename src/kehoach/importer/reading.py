@@ -427,14 +427,18 @@ def read_document(path: Path) -> list[Para]:
 
         return read_xlsx(path)
     data = path.read_bytes()
+    # UTF-16 with or without its byte-order mark: every other byte of Latin text is 0
+    # (and such bytes may even decode as UTF-8, full of NULs).
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (
+        data and data[:200].count(b"\x00") * 4 >= min(len(data), 200)
+    ):
+        raise InputError(
+            f"Tệp '{path.name}' dùng bảng mã UTF-16; hãy lưu lại với bảng mã UTF-8 "
+            "(Excel: Lưu thành 'CSV UTF-8')."
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            raise InputError(
-                f"Tệp '{path.name}' dùng bảng mã UTF-16; hãy lưu lại với bảng mã UTF-8 "
-                "(Excel: Lưu thành 'CSV UTF-8')."
-            ) from exc
         raise InputError(
             f"Tệp '{path.name}' không phải văn bản UTF-8 (byte lạ ở vị trí {exc.start}); "
             "hãy lưu lại với bảng mã UTF-8 (ví dụ: chuyển từ Windows-1258 hoặc TCVN3)."
