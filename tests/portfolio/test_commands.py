@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -216,3 +217,26 @@ def test_report_carries_the_portfolio_header_and_signer(tmp_path: Path) -> None:
     assert lines[0] == "**ĐẢNG BỘ TỈNH QUẢNG TRỊ**  " and lines[1] == "**VĂN PHÒNG TỈNH ỦY**  "
     assert "*Quảng Trị, ngày 30 tháng 9 năm 2019*" in out
     assert out.rstrip().endswith("**Nguyễn Văn A**") and "**Chánh Văn phòng**" in out
+
+
+def test_commands_find_the_portfolio_in_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = build_portfolio(tmp_path / "pf", {"kh-a": [{"id": "1"}], "kh-b": [{"id": "2"}]})
+    monkeypatch.chdir(root)
+    code, out, err = run("status", "--format", "json")
+    assert code == 0, err
+    assert [r["plan"] for r in json.loads(out)["plans"]] == ["kh-a", "kh-b"]
+    code, _, err = run("validate")
+    assert code == 0 and "Hợp lệ: 2 kế hoạch" in err
+    code, _, err = run(
+        "update",
+        "kh-b:2",
+        "--status",
+        "đang-thực-hiện",
+        "--date",
+        "2019-01-02",
+        "--as-of",
+        "2019-01-02",
+    )
+    assert code == 0, err

@@ -69,7 +69,8 @@ def register(app: typer.Typer) -> None:
         with handled():
             from kehoach.cli import portfolio_views
 
-            if portfolio_views.is_portfolio_root(plan_dir):
+            if (root := portfolio_views.portfolio_root(plan_dir)) is not None:
+                plan_dir = root  # a portfolio: the folder named, or the working folder
                 if within is not None:
                     fail("--within chưa dùng được với thư mục nhiều kế hoạch.")
                 if fmt in ("xlsx", "csv"):

@@ -141,7 +141,7 @@ def task_target(root: Path, ref: str) -> tuple[Path, str]:
 
 
 def portfolio_root(plan_dir: Path, default: Path = Path("plan")) -> Path | None:
-    """The portfolio an editing command works in: *plan_dir* itself, or the working folder
+    """The portfolio a command works on: *plan_dir* itself, or the working folder
     when *plan_dir* was left at its default and there is no ``plan`` folder here."""
     if is_portfolio_root(plan_dir):
         return plan_dir

@@ -94,7 +94,8 @@ def register(app: typer.Typer) -> None:
         with handled():
             from kehoach.cli import portfolio_views
 
-            if portfolio_views.is_portfolio_root(plan_dir):
+            if (root := portfolio_views.portfolio_root(plan_dir)) is not None:
+                plan_dir = root  # a portfolio: the folder named, or the working folder
                 portfolio_views.only_vietnamese(lang)
                 if fmt not in ("md", "markdown"):
                     fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")

@@ -48,9 +48,12 @@ def register(app: typer.Typer) -> None:
         use_cache(not no_cache)
         with handled():
             from kehoach.checks import validate as run_validation
+            from kehoach.cli.portfolio_views import portfolio_root
             from kehoach.portfolio.layout import locate
             from kehoach.render.problems import render_problems
 
+            if (root := portfolio_root(plan_dir)) is not None:
+                plan_dir = root  # the folder named, or the working folder when it is one
             if locate(plan_dir).kind == "portfolio":
                 _validate_portfolio(plan_dir, fmt, as_of_date(as_of), changed)
             plan, problems = run_validation(plan_dir, as_of_date(as_of))
