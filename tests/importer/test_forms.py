@@ -430,3 +430,39 @@ def test_a_table_after_the_last_signature_is_read_not_dropped(tmp_path: Path) ->
         "PLI.2": ("Sở Nội vụ", "chủ trì", "Quý II/2026", None),
     }
     assert "Các nhiệm vụ cụ thể như bảng sau." in load(result.out / "plan.yaml")["note"]
+
+
+# ----------------------------------------------------------------- a resolution, "Biểu số"
+
+HDND = "hdnd-nghi-quyet-chuong-trinh-cong-tac.md"
+
+
+def test_a_work_programme_issued_by_a_resolution_with_a_form_appendix(tmp_path: Path) -> None:
+    result, tasks, plan = imported(tmp_path, HDND)
+    assert plan["number"] == "15/NQ-HĐND" and plan["issued"] == dt.date(2025, 12, 10)
+    assert plan["title"] == "Chương trình công tác năm 2026 của Hội đồng nhân dân tỉnh Nam Sơn"
+    assert plan["signer"] == {"name": "Phạm Thị Lan", "position": "Chủ tịch"}
+    assert [s["id"] for s in plan["sections"]] == [
+        "I", "II", "PL1", "PL1.1", "PL1.1.1", "PL1.1.2", "PL1.2"
+    ]  # fmt: skip
+    hd = "Thường trực Hội đồng nhân dân tỉnh"
+    assert {t: row(tasks, t) for t in tasks} == {
+        "I.1": ("Các cơ quan, đơn vị, địa phương", "chủ trì", "tháng 7/2026", None),
+        "I.2": ("Các cơ quan, đơn vị, địa phương", "chủ trì", "tháng 12/2026", None),
+        "PL1.1.1.1": (hd, "chủ trì", "Quý II/2026", None),
+        "PL1.1.1.2": (hd, "chủ trì", "Quý III/2026", None),
+        "PL1.1.2.1": ("Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh", "chủ trì", "Tháng 9/2026",
+                      None),
+        "PL1.2.1": ("Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh", "chủ trì", "Thường xuyên",
+                    None),
+    }  # fmt: skip
+    assert partner_names(tmp_path, tasks["PL1.1.1.1"][1]) == [
+        "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh", "Sở Y tế"
+    ]  # fmt: skip
+    assert tasks["PL1.1.1.2"][1]["output"] == "Báo cáo giám sát"
+    # the appendix's own heading block ("HỘI ĐỒNG NHÂN DÂN TỈNH NAM SƠN" over "Biểu số 01")
+    # is not glued to the task above it; the pointer to the appendix is a note
+    places = {e["line"]: (e["place"], e.get("detail", "")) for e in result.report["lines"]}
+    assert places[47] == ("boilerplate", "đầu văn bản")
+    assert places[45] == ("note", "chỉ dẫn tới phụ lục")
+    assert places[64] == ("boilerplate", "chữ ký")  # "Q. CHỦ TỊCH" closes the appendix

@@ -117,7 +117,10 @@ def title_of(title_paras: list[Para]) -> str:
     title = name + ((" " + sentence_case(tail).lower()) if tail else "")
     if rest:
         second = rest.split(" ", 2)
-        lead_word = fold(second[0]) in ("cua", "ve", "thuc", "trien", "giai", "nham", "dot")
+        lead_word = fold(second[0]) in (
+            "cua", "ve", "thuc", "trien", "giai", "nham", "dot", "nam", "ho", "day", "phat",
+            "tang", "nang", "xay", "doi", "cai", "chuyen", "giam", "bao", "tiep",
+        )  # fmt: skip
         if (len(second) > 1 and second[1][:1].islower()) or lead_word:
             rest = rest[:1].lower() + rest[1:]
         title = f"{title} {rest}"

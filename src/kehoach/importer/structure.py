@@ -130,7 +130,8 @@ _PERSON = re.compile(
 )
 _TABLE_TEXT = re.compile(r"(?:\S\s+\|\s+\S.*){2,}")
 _POINTER = re.compile(
-    r"(?:tai|theo|o|trong) (?:cac )?phu luc|phu luc (?:[ivx\d]+ )?kem theo|nhu bang sau|"
+    r"(?:tai|theo|o|trong) (?:cac )?(?:phu luc|bieu so|bieu mau)|phu luc (?:[ivx\d]+ )?kem theo|"
+    r"nhu bang sau|"
     r"(?:bang|bieu) (?:chi tiet )?kem theo|chi tiet (?:tai|theo) (?:bang|bieu|phu luc)"
 )
 _DECIDER = (
@@ -595,8 +596,9 @@ def split_parts(paras: list[Para]) -> list[Part]:
         return [part] if not rest else [part, _tail(rest)]
     parts: list[Part] = []
     header = paras[: titles[0]]
+    starts = [_header_start(paras, t, titles[n - 1] + 1 if n else 0) for n, t in enumerate(titles)]
     for n, start in enumerate(titles):
-        stop = titles[n + 1] if n + 1 < len(titles) else len(paras)
+        stop = starts[n + 1] if n + 1 < len(titles) else len(paras)
         kind = title_kind(paras[start]) or "plan"
         end = _title_end(paras, start)
         end = min(end, stop)
@@ -605,6 +607,8 @@ def split_parts(paras: list[Para]) -> list[Part]:
         close = next((i for i, p in enumerate(body) if _is_end(p)), len(body))
         part.body = body[:close]
         part.closing, header = _split_closing(body[close:])
+        if n + 1 < len(titles):
+            header = [*header, *paras[starts[n + 1] : titles[n + 1]]]
         parts.append(part)
     if header:
         parts.append(_tail(header))
@@ -615,6 +619,26 @@ def split_parts(paras: list[Para]) -> list[Part]:
             if part.kind == "decision":
                 part.kind = "plan"
     return parts
+
+
+def _header_like(para: Para) -> bool:
+    """A line of a heading block: the organ in capitals, "Số: …", the place and date."""
+    text = para.text.strip()
+    if para.cells is not None:
+        return False
+    if classify(text)[0] is not None or _is_end(para):
+        return False
+    short = len(text.split()) <= 14
+    dated = bool(re.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}$", text))
+    return short and (text.isupper() or text.startswith(("Số:", "Số ")) or dated)
+
+
+def _header_start(paras: list[Para], title: int, floor: int) -> int:
+    """Where the heading block just above the title at *title* starts (not before *floor*)."""
+    start = title
+    while start - 1 >= floor and _header_like(paras[start - 1]):
+        start -= 1
+    return start
 
 
 def _tail(paras: list[Para]) -> Part:
