@@ -56,10 +56,11 @@ def test_not_a_label(bad: str) -> None:
 @settings(max_examples=100, deadline=None)
 def test_every_day_belongs_to_the_round_whose_period_holds_it(day: dt.date, every: str) -> None:
     rule = Rule("recurring", every=every)  # type: ignore[arg-type]
-    found = occurrence_for(rule, day, start=D(1900, 1, 1))
+    start = D(day.year - 1, 1, 1)  # rounds counted from a year before: fast, and any start works
+    found = occurrence_for(rule, day, start=start)
     assert found is not None
     assert found.period_start <= day <= found.period_end
-    assert occurrence_labelled(rule, found.label, start=D(1900, 1, 1)) == found
+    assert occurrence_labelled(rule, found.label, start=start) == found
 
 
 def test_first_and_last_day_of_a_period_belong_to_it() -> None:
