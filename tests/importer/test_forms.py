@@ -466,3 +466,23 @@ def test_a_work_programme_issued_by_a_resolution_with_a_form_appendix(tmp_path: 
     assert places[47] == ("boilerplate", "đầu văn bản")
     assert places[45] == ("note", "chỉ dẫn tới phụ lục")
     assert places[64] == ("boilerplate", "chữ ký")  # "Q. CHỦ TỊCH" closes the appendix
+
+
+def test_a_table_in_the_decisions_articles_is_reported(tmp_path: Path) -> None:
+    document = tmp_path / "qd.md"
+    document.write_text(
+        "**QUYẾT ĐỊNH**\n\n**Ban hành Kế hoạch thử**\n\n"
+        "Điều 1. Ban hành kèm theo các nhiệm vụ sau:\n\n"
+        "| STT | Nội dung | Cơ quan chủ trì | Thời hạn |\n|---|---|---|---|\n"
+        "| 1 | Rà soát | Sở Nội vụ | 2026 |\n\n"
+        "TM. ỦY BAN NHÂN DÂN\n\nNguyễn Văn B\n\n**KẾ HOẠCH**\n\n**Thử**\n\nII. NHIỆM VỤ\n\n"
+        "1. Sở Tư pháp rà soát văn bản (quý I/2026).\n",
+        encoding="utf-8",
+    )
+    result = import_document(document, tmp_path / "plan")
+    assert result.tasks == 1
+    assert result.report["tables"] == [
+        {"line": 7, "result": "trong phần thủ tục (điều khoản quyết định ban hành), "
+         "không đọc thành nhiệm vụ"}
+    ]  # fmt: skip
+    assert any(line.startswith("Bảng ở dòng 7: trong phần thủ tục") for line in result.summary)

@@ -757,6 +757,16 @@ def _fill(builder: _Builder, body: list[Para]) -> None:
             builder.item(para, kind, rest, following, read_table(rows) is not None)
 
 
+def _report_tables(draft: Draft, paras: list[Para], where: str) -> None:
+    """A table in a part that is not read for tasks is still reported, never silent."""
+    seen: set[object] = set()
+    for para in paras:
+        if para.cells is None or para.table in seen:
+            continue
+        seen.add(para.table)
+        draft.table_results.append((para.line, f"{where}, không đọc thành nhiệm vụ"))
+
+
 def build_draft(paras: list[Para]) -> Draft:
     """The document's tree; every paragraph is placed somewhere (``Draft.ledger``)."""
     paras = repair(paras)
@@ -772,6 +782,11 @@ def build_draft(paras: list[Para]) -> Draft:
     for part in parts:
         for para in part.header:
             draft.place(para, "boilerplate", "đầu văn bản")
+        _report_tables(
+            draft,
+            [p for p in part.header if p.cells is not None and len(p.cells) > 2],
+            "trong đầu văn bản",
+        )
         for para in part.title:
             draft.place(para, "metadata", "tên văn bản")
         recipients = False
@@ -798,6 +813,8 @@ def build_draft(paras: list[Para]) -> Draft:
                 if part.kind == "plan":  # a second plan in one file: read it too
                     continue
                 draft.place(para, "boilerplate", detail)
+            if part.kind != "plan":
+                _report_tables(draft, part.body, f"trong phần thủ tục ({detail})")
             if part.kind == "plan":
                 _fill(builder, part.body)
     for para in paras:
