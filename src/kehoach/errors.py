@@ -64,11 +64,17 @@ class Problem:
     col: int
     message: str
     code: str = "invalid"
+    severity: str = "error"  # "error" (the plan is refused) | "warning" (it is not)
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def render(self) -> str:
+        tag = "cảnh báo: " if self.is_warning else ""
         if self.line <= 0:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+            return f"{self.path}: {tag}{self.message}"
+        return f"{self.path}:{self.line}:{self.col}: {tag}{self.message}"
 
 
 class PlanInvalid(KehoachError):

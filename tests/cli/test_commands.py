@@ -117,12 +117,52 @@ def test_every_command_has_vietnamese_help(runner: CliRunner) -> None:
 def test_validate_shipped_plan(runner: CliRunner, shipped_plan: Path) -> None:
     code, out, err = run(runner, "validate", str(shipped_plan), "--as-of", "2019-01-01")
     assert code == 0
-    assert out == ""
-    assert "Kế hoạch hợp lệ: 79 nhiệm vụ" in err
+    # Three tasks state no deadline: warnings with their position, not errors.
+    warned = out.splitlines()
+    assert [line.split(": cảnh báo: Nhiệm vụ ")[1].split(":")[0] for line in warned] == [
+        "III.6.1",
+        "III.1.2",
+        "III.4.1",
+    ]
+    assert warned[0].startswith("plan/tasks/ban-tuyen-giao.yaml:7:9: cảnh báo: ")
+    assert all("không đọc được thời hạn" in line for line in warned)
+    assert "Kế hoạch hợp lệ: 79 nhiệm vụ" in err and "; 3 cảnh báo." in err
+
+
+def test_validate_strict_makes_warnings_fail(runner: CliRunner, shipped_plan: Path) -> None:
+    code, _, err = run(runner, "validate", str(shipped_plan), "--as-of", "2019-01-01", "--strict")
+    assert code == 1
+    assert "3 cảnh báo (--strict: tính là lỗi)" in err
+    code, out, _ = run(
+        runner, "validate", str(shipped_plan), "--as-of", "2019-01-01", "-f", "github"
+    )
+    assert code == 0
+    assert out.count("::warning file=") == 3 and "::error" not in out
+    code, out, _ = run(runner, "validate", str(shipped_plan), "--as-of", "2019-01-01", "-f", "json")
+    assert {item["severity"] for item in json.loads(out)} == {"warning"}
+
+
+def test_a_task_without_deadline_warns_and_reports_undated(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = build_plan(
+        tmp_path / "p",
+        [{"id": "a", "note": "Thời hạn: theo chỉ đạo"}, {"id": "b", "deadline": "năm 2019"}],
+    )
+    code, out, err = run(runner, "validate", str(root), "--as-of", "2019-01-01")
+    assert code == 0 and "Nhiệm vụ a: không đọc được thời hạn" in out and "1 cảnh báo" in err
+    code, out, _ = run(runner, "status", str(root), "--as-of", "2019-06-30", "-f", "json")
+    data = json.loads(out)
+    assert data["totals"]["undated"] == 1 and data["totals"]["open"] == 1
+    code, out, _ = run(runner, "report", str(root), "--quarter", "2019-Q2")
+    assert "| Chưa xác định thời hạn | `undated` | 1 | 50,0% |" in out
+    assert "| Chưa hoàn thành, trong hạn | `open` | 1 | 50,0% |" in out
 
 
 def test_validate_reports_problems_in_every_format(runner: CliRunner, tmp_path: Path) -> None:
-    root = build_plan(tmp_path / "p", [{"id": "a", "partners": ["khong-co"]}])
+    root = build_plan(
+        tmp_path / "p", [{"id": "a", "partners": ["khong-co"], "deadline": "năm 2019"}]
+    )
     code, out, err = run(runner, "validate", str(root))
     assert code == 1
     assert re.search(r"ban-to-chuc\.yaml:5:\d+: Nhiệm vụ a: cơ quan phối hợp 'khong-co'", out)
@@ -132,6 +172,7 @@ def test_validate_reports_problems_in_every_format(runner: CliRunner, tmp_path: 
     code, out, _ = run(runner, "validate", str(root), "--format", "json")
     data = json.loads(out)
     assert code == 1 and data[0]["line"] == 5 and data[0]["code"] == "unknown-body"
+    assert data[0]["severity"] == "error"
 
 
 def test_validate_usage_errors_exit_2(runner: CliRunner, tmp_path: Path) -> None:
@@ -299,7 +340,12 @@ def test_validate_flags_a_malformed_document_reference(runner: CliRunner, tmp_pa
     root = build_plan(
         tmp_path / "p",
         [
-            {"id": "a", "status": "hoàn thành", "history": [done("2018-08-20", evidence="15-KH/")]},
+            {
+                "id": "a",
+                "deadline": "năm 2018",
+                "status": "hoàn thành",
+                "history": [done("2018-08-20", evidence="15-KH/")],
+            },
         ],
     )
     code, out, _ = run(runner, "validate", str(root), "-f", "json")

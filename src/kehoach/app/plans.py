@@ -17,19 +17,28 @@ class CheckedPlan:
     identity or registry could not be read at all."""
 
     plan: Plan | None
-    problems: list[Problem]
+    problems: list[Problem]  # errors and, when asked for, warnings
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_warning]
 
     @property
     def valid(self) -> bool:
-        return self.plan is not None and not self.problems
+        return self.plan is not None and not self.errors
 
 
-def open_plan(root: Path, today: dt.date) -> CheckedPlan:
+def open_plan(root: Path, today: dt.date, *, warnings: bool = False) -> CheckedPlan:
     """Load and check the plan in *root*; dates after *today* are in the future.
+    *warnings*: also what is allowed but worth a look (a task with no readable deadline).
     Raises InputError only when *root* is not a plan folder at all."""
     from kehoach.checks import validate
 
-    plan, problems = validate(root, today)
+    plan, problems = validate(root, today, warnings=warnings)
     return CheckedPlan(plan, problems)
 
 
@@ -41,8 +50,8 @@ def open_valid_plan(root: Path, as_of: dt.date) -> Plan:
     from kehoach.dates import today
 
     checked = open_plan(root, max(as_of, today()))
-    if checked.plan is None or checked.problems:
-        raise PlanInvalid(checked.problems)
+    if checked.plan is None or checked.errors:
+        raise PlanInvalid(checked.errors)
     return checked.plan
 
 

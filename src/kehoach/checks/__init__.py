@@ -32,18 +32,21 @@ CHECKS: list[Check] = [
 ]
 
 
-def validate_plan(plan: Plan, today: dt.date) -> list[Problem]:
-    ctx = Context(today=today)
+def validate_plan(plan: Plan, today: dt.date, *, warnings: bool = False) -> list[Problem]:
+    ctx = Context(today=today, warnings=warnings)
     problems: list[Problem] = []
     for check in CHECKS:
         problems.extend(check(plan, ctx))
     return problems
 
 
-def validate(root: Path, today: dt.date) -> tuple[Plan | None, list[Problem]]:
+def validate(
+    root: Path, today: dt.date, *, warnings: bool = False
+) -> tuple[Plan | None, list[Problem]]:
     """Load and check the plan in *root*: every problem, sorted. Raises InputError only
-    when *root* is not a plan directory at all. Dates after *today* are in the future."""
+    when *root* is not a plan directory at all. Dates after *today* are in the future.
+    Warnings (severity "warning") only when asked for."""
     plan, problems = load_plan(root)
     if plan is not None:
-        problems = problems + validate_plan(plan, today)
+        problems = problems + validate_plan(plan, today, warnings=warnings)
     return plan, sorted(set(problems))

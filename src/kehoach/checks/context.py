@@ -13,9 +13,11 @@ from kehoach.loading.positions import PosDict, locate
 
 @dataclass(frozen=True)
 class Context:
-    """``today`` is the day after which a recorded date counts as in the future."""
+    """``today`` is the day after which a recorded date counts as in the future;
+    ``warnings``: also report what is allowed but worth a look (``kehoach validate``)."""
 
     today: dt.date
+    warnings: bool = False
 
 
 Check = Callable[[Plan, Context], list[Problem]]
@@ -29,10 +31,20 @@ def at(
     code: str,
     *,
     key: bool = False,
+    severity: str = "error",
 ) -> Problem:
     line, col = locate(raw, loc, key=key) if raw is not None else (0, 0)
-    return Problem(path, line, col, message, code)
+    return Problem(path, line, col, message, code, severity)
 
 
-def task_problem(entry: TaskEntry, loc: tuple[str | int, ...], message: str, code: str) -> Problem:
-    return at(entry.path, entry.raw, loc, f"Nhiệm vụ {entry.id}: {message}", code)
+def task_problem(
+    entry: TaskEntry,
+    loc: tuple[str | int, ...],
+    message: str,
+    code: str,
+    *,
+    severity: str = "error",
+) -> Problem:
+    return at(
+        entry.path, entry.raw, loc, f"Nhiệm vụ {entry.id}: {message}", code, severity=severity
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kehoach.applicable_rule import applicable_rule
 from kehoach.checks.context import Context, task_problem
 from kehoach.errors import DeadlineParseError, Problem
-from kehoach.loaded_plan import Plan
+from kehoach.loaded_plan import Plan, TaskEntry
 
 
 def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
@@ -21,6 +21,8 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
                 loc = ("id",)
             problems.append(task_problem(entry, loc, exc.message, "deadline"))
             continue
+        if rule.kind in ("none", "schedule") and not entry.children and ctx.warnings:
+            problems.append(_undated(entry, rule.kind))
         waits = entry.task.depends_on
         # Counted from the plan's own issue ("kể từ ngày ban hành Kế hoạch"): nothing to declare.
         from_issue = rule.origin == "plan_issued"
@@ -39,3 +41,20 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _undated(entry: TaskEntry, kind: str) -> Problem:
+    """A warning: the task has no date to be judged by, so reports show it as undated."""
+    loc = ("deadline",) if entry.raw is not None and "deadline" in entry.raw else ("id",)
+    why = (
+        "thời hạn 'theo …' không cho ngày cụ thể"
+        if kind == "schedule"
+        else "văn bản, nhiệm vụ cha và mục đều không cho thời hạn"
+    )
+    return task_problem(
+        entry,
+        loc,
+        f"không đọc được thời hạn ({why}); báo cáo ghi nhiệm vụ này là 'Chưa xác định thời hạn'.",
+        "no-deadline",
+        severity="warning",
+    )

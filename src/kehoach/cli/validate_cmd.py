@@ -10,6 +10,9 @@ import typer
 if TYPE_CHECKING:
     import datetime as dt
 
+    from kehoach.errors import Problem
+    from kehoach.loaded_plan import Plan
+
 from kehoach.cli.common import (
     AsOf,
     NoCache,
@@ -41,13 +44,17 @@ def register(app: typer.Typer) -> None:
                 "(kiểm tra chéo vẫn chạy đủ).",
             ),
         ] = False,
+        strict: Annotated[
+            bool,
+            typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1 nếu có cảnh báo)."),
+        ] = False,
     ) -> None:
         """Kiểm tra mọi tệp của kế hoạch (hoặc của mọi kế hoạch trong thư mục nhiều kế
         hoạch); mã thoát 0 hợp lệ, 1 có lỗi, 2 không đọc được."""
         choice(fmt, FORMATS, "--format")
         use_cache(not no_cache)
         with handled():
-            from kehoach.checks import validate as run_validation
+            from kehoach.app import open_plan
             from kehoach.cli.portfolio_views import portfolio_root
             from kehoach.portfolio.layout import locate
             from kehoach.render.problems import render_problems
@@ -56,20 +63,33 @@ def register(app: typer.Typer) -> None:
                 plan_dir = root  # the folder named, or the working folder when it is one
             if locate(plan_dir).kind == "portfolio":
                 _validate_portfolio(plan_dir, fmt, as_of_date(as_of), changed)
-            plan, problems = run_validation(plan_dir, as_of_date(as_of))
-            output = render_problems(problems, fmt)
+            checked = open_plan(plan_dir, as_of_date(as_of), warnings=True)
+            errors, warnings = checked.errors, checked.warnings
+            output = render_problems(checked.problems, fmt)
             if output:
                 typer.echo(output)
             if fmt == "text":
-                if problems:
-                    files = len({p.path for p in problems})
-                    echo_err(f"Tìm thấy {len(problems)} lỗi trong {files} tệp.")
-                elif plan is not None:
-                    echo_err(
-                        f"Kế hoạch hợp lệ: {len(plan.tasks)} nhiệm vụ, "
-                        f"{len(plan.bodies.by_id)} cơ quan, {len(plan.events)} sự kiện."
-                    )
-        raise typer.Exit(1 if problems else 0)
+                echo_err(_summary(checked.plan, errors, warnings, strict))
+        raise typer.Exit(1 if errors or (strict and warnings) else 0)
+
+
+def _summary(
+    plan: Plan | None, errors: list[Problem], warnings: list[Problem], strict: bool
+) -> str:
+    """The last line of ``kehoach validate``: errors and warnings, counted."""
+    noted = f"{len(warnings)} cảnh báo" + (" (--strict: tính là lỗi)" if strict else "")
+    if errors:
+        files = len({p.path for p in errors + warnings})
+        also = f" và {noted}" if warnings else ""
+        return f"Tìm thấy {len(errors)} lỗi{also} trong {files} tệp."
+    if plan is None:  # pragma: no cover - a plan that cannot be read has errors
+        return ""
+    head = "Kế hoạch hợp lệ" if not (strict and warnings) else "Kế hoạch chưa đạt (--strict)"
+    tail = f"; {noted}" if warnings else ""
+    return (
+        f"{head}: {len(plan.tasks)} nhiệm vụ, {len(plan.bodies.by_id)} cơ quan, "
+        f"{len(plan.events)} sự kiện{tail}."
+    )
 
 
 def _validate_portfolio(root: Path, fmt: str, day: dt.date, changed: bool) -> NoReturn:

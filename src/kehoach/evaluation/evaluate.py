@@ -36,6 +36,7 @@ class OccurrenceState:
     done_on: dt.date | None
     state: State
     update: Update | None = None  # the entry that closed it
+    period_end: dt.date | None = None
 
 
 @dataclass
@@ -250,10 +251,16 @@ class _Evaluator:
                 state = State.OPEN
             done_on = done.date if done is not None else None
             states.append(
-                OccurrenceState(occ.label, occ.period_start, occ.due, done_on, state, done)
+                OccurrenceState(
+                    occ.label, occ.period_start, occ.due, done_on, state, done, occ.period_end
+                )
             )
         past = [o for o in states if o.due < self.as_of]
-        current = next((o for o in states if o.due >= self.as_of), None)
+        # The current round: the one whose period contains the day, else the next one.
+        current = next(
+            (o for o in states if o.period_start <= self.as_of <= (o.period_end or o.due)),
+            next((o for o in states if o.due >= self.as_of), None),
+        )
         result.occurrences = states
         result.previous = past[-1] if past else None
         result.current = current
@@ -265,9 +272,10 @@ class _Evaluator:
             result.days_overdue = (self.as_of - missed[0].due).days
         elif current is not None:
             result.due = current.due
-            result.days_left = (current.due - self.as_of).days
             result.done_on = current.done_on
             result.state = current.state
+            if not current.state.done:
+                result.days_left = (current.due - self.as_of).days
         else:
             result.state = State.NOT_DUE
         return result

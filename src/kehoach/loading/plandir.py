@@ -227,9 +227,7 @@ def load_model(
     return Loaded(shown, instance, result.data), result.problems
 
 
-def load_files(
-    root: Path, *, use_cache: bool = True, bodies_optional: bool = False
-) -> LoadedFiles:
+def load_files(root: Path, *, use_cache: bool = True, bodies_optional: bool = False) -> LoadedFiles:
     """Load every file of the plan in *root*; raise InputError only when it is not a plan.
 
     *bodies_optional*: a plan inside a portfolio may rely on the shared registry alone.

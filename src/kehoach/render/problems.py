@@ -18,7 +18,14 @@ def render_problems(problems: list[Problem], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(
             [
-                {"path": p.path, "line": p.line, "col": p.col, "message": p.message, "code": p.code}
+                {
+                    "path": p.path,
+                    "line": p.line,
+                    "col": p.col,
+                    "message": p.message,
+                    "code": p.code,
+                    "severity": p.severity,
+                }
                 for p in problems
             ],
             ensure_ascii=False,
@@ -30,6 +37,7 @@ def render_problems(problems: list[Problem], fmt: str) -> str:
             where = f"file={_github_escape(p.path, prop=True)}"
             if p.line:
                 where += f",line={p.line},col={p.col}"
-            lines.append(f"::error {where}::{_github_escape(p.message)}")
+            kind = "warning" if p.is_warning else "error"
+            lines.append(f"::{kind} {where}::{_github_escape(p.message)}")
         return "\n".join(lines)
     return "\n".join(p.render() for p in problems)
