@@ -227,7 +227,8 @@ class _Evaluator:
 
     def _recurring(self, result: TaskState, rule: Rule, part: Rule, task: Task) -> TaskState:
         start = part.start or self.plan_start
-        horizon = self.as_of + dt.timedelta(days=400)
+        # Far enough for the period after the reporting period (a year report's next year).
+        horizon = max(self.as_of, self.period.end) + dt.timedelta(days=800)
         occs = occurrences(part, start, horizon)
         # Each entry belongs to one occurrence; per occurrence, the history decides as it
         # does for a one-off task (a later entry that is not "hoàn thành" reopens it).
