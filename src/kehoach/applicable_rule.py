@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from kehoach.deadline import Rule, parse_deadline, rule_from_mapping
 from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.model import Dependencies
 
 
 @lru_cache(maxsize=1 << 17)
@@ -42,3 +43,15 @@ def applicable_rule(plan: Plan, entry: TaskEntry) -> Rule:
     if default:
         return _parse(default, entry.task.title)
     return rule
+
+
+def applicable_dependencies(plan: Plan, entry: TaskEntry) -> Dependencies | None:
+    """What the task waits for: its own ``depends_on``, else (a sub-task that takes its
+    parent's "sau khi …" deadline) the nearest parent's."""
+    current: TaskEntry | None = entry
+    while current is not None:
+        deps = current.task.depends_on
+        if deps is not None and (deps.events or deps.tasks):
+            return deps
+        current = plan.by_id.get(current.parent) if current.parent is not None else None
+    return entry.task.depends_on

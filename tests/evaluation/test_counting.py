@@ -136,3 +136,19 @@ def test_stopped_tasks_are_outside_the_groups_and_the_no_information_line(
     figures = counting.tally(evaluated(tmp_path, tasks, "2019-06-30"))
     assert figures.stopped == 1 and sum(figures.categories.values()) == 2
     assert figures.never_updated == 1  # "n"; "s" is stopped, "u" has an update
+
+
+def test_a_sub_task_taking_its_parents_after_deadline_waits_for_the_same_event(
+    tmp_path: Path,
+) -> None:
+    parent = {
+        "id": "p",
+        "deadline": "sau khi có chỉ thị của Bộ Chính trị",
+        "depends_on": {"events": ["ct"]},
+        "subtasks": [{"id": "p.1", "title": "Con", "status": "chưa thực hiện"}],
+    }
+    event = {"id": "ct", "description": "Chỉ thị", "occurred": "2019-01-10"}
+    ev = evaluated(tmp_path, [parent], "2019-04-11", events=[event])
+    child = ev.by_id["p.1"]
+    assert child.rule.kind == "after"
+    assert child.state.value == "overdue" and child.due == D("2019-04-10")

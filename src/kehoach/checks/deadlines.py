@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehoach.applicable_rule import applicable_rule
+from kehoach.applicable_rule import applicable_dependencies, applicable_rule
 from kehoach.checks.context import Context, task_problem
 from kehoach.errors import DeadlineParseError, Problem
 from kehoach.loaded_plan import Plan, TaskEntry
@@ -23,7 +23,7 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
             continue
         if rule.kind in ("none", "schedule") and not entry.children and ctx.warnings:
             problems.append(_undated(entry, rule.kind))
-        waits = entry.task.depends_on
+        waits = applicable_dependencies(plan, entry)
         # Counted from the plan's own issue ("kể từ ngày ban hành Kế hoạch"): nothing to declare.
         from_issue = rule.origin == "plan_issued"
         if (

@@ -22,6 +22,7 @@ import typer
 if TYPE_CHECKING:
     import datetime as dt
 
+
 def _plan_folder(value: Path | None) -> Path:
     """No folder named (or the default ``plan`` missing): the nearest plan from here up."""
     from kehoach.cli.planfolder import discover

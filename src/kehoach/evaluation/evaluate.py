@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from kehoach.applicable_rule import applicable_rule, own_rule
+from kehoach.applicable_rule import applicable_dependencies, applicable_rule, own_rule
 from kehoach.deadline import (
     Occurrence,
     Rule,
@@ -194,7 +194,7 @@ class _Evaluator:
 
     def _trigger(self, entry: TaskEntry) -> tuple[dt.date | None, list[str]]:
         """When everything the task waits for had happened, and what has not yet."""
-        deps = entry.task.depends_on
+        deps = applicable_dependencies(self.plan, entry)
         waiting: list[str] = []
         dates: list[dt.date] = []
         for event_id in deps.events if deps else []:
