@@ -363,3 +363,16 @@ def test_docx_table_split_in_two_goes_on(tmp_path: Path) -> None:
         ("tasks", False), ("tasks", True), ("other", False),
     ]  # fmt: skip
     assert any(u.text == "Ghi chú | Kinh phí từ ngân sách tỉnh" for u in result.unplaced)
+
+
+def test_csv_with_excel_sep_line(tmp_path: Path) -> None:
+    path = tmp_path / "table-csv-sep.csv"
+    path.write_text(
+        "sep=;\nTT;Nội dung;Cơ quan chủ trì;Thời hạn\n1;Kiểm tra, đánh giá;Sở Nội vụ;Năm 2026\n",
+        encoding="utf-8",
+    )
+    paras = read_document(path)
+    assert [(p.line, p.cells) for p in paras] == [
+        (2, ("TT", "Nội dung", "Cơ quan chủ trì", "Thời hạn")),
+        (3, ("1", "Kiểm tra, đánh giá", "Sở Nội vụ", "Năm 2026")),
+    ]

@@ -65,14 +65,41 @@ def test_other_formats_say_how_to_convert(
     assert hint in _refusal(path)
 
 
-def test_a_scan_is_a_docx_without_text(tmp_path: Path) -> None:
+def _png() -> bytes:
+    """A 1×1 white PNG: what a scanned page is to the importer, a picture, no text."""
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\xff\xff")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def test_a_scan_is_a_docx_with_pictures_and_no_text(tmp_path: Path) -> None:
+    image = tmp_path / "trang.png"
+    image.write_bytes(_png())
     document = docx.Document()
     document.add_paragraph("")
-    document.add_paragraph("   ")
+    document.add_picture(str(image))
     path = tmp_path / "ban-quet.docx"
     document.save(str(path))
     message = _refusal(path)
     assert "bản quét" in message and "OCR" in message
+
+
+def test_an_empty_docx_is_no_task_not_a_scan(runner: CliRunner, tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("  ")
+    path = tmp_path / "rong.docx"
+    document.save(str(path))
+    assert read_document(path) == []
+    code, _, stderr = run(runner, "import", str(path), "--out", str(tmp_path / "plan"))
+    assert code == 1 and not (tmp_path / "plan").exists(), stderr
 
 
 def _rewrite(source: Path, target: Path, replace: dict[str, bytes]) -> Path:
@@ -164,3 +191,14 @@ def test_cli_exit_2_and_nothing_written(runner: CliRunner, tmp_path: Path) -> No
     code, stdout, stderr = run(runner, "import", str(path), "--out", str(out))
     assert code == 2 and not out.exists()
     assert "Không mở tệp 'bom.docx'" in stderr and "Traceback" not in stdout + stderr
+
+
+def test_unsupported_zip_version_is_a_damaged_file(tmp_path: Path) -> None:
+    """Found by fuzzing: a central directory entry that asks for zip version 13.5 made
+    zipfile raise NotImplementedError."""
+    path = _small_docx(tmp_path / "phien-ban.docx")
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    data[at + 6 : at + 8] = struct.pack("<H", 135)  # "version needed to extract": 13.5
+    path.write_bytes(bytes(data))
+    assert "tệp hỏng" in _refusal(path)

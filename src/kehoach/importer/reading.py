@@ -9,6 +9,7 @@ every later layer sees the words only.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -273,7 +274,9 @@ def read_docx(path: Path) -> list[Para]:
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise InputError("Không đọc được tệp .docx: thiếu thư viện python-docx.") from exc
     try:
-        document = docx.Document(str(path))
+        with warnings.catch_warnings():  # never an English warning on the terminal
+            warnings.simplefilter("ignore")
+            document = docx.Document(str(path))
         from kehoach.importer.docxnumbers import numbering_labels
         from kehoach.importer.docxtext import blocks, paragraph_text, text_boxes
 
@@ -321,13 +324,21 @@ def read_docx(path: Path) -> list[Para]:
             f"Không đọc được tệp '{path.name}': tệp hỏng hoặc không phải văn bản Word "
             f"({_reason(exc)}). Hãy mở bằng Word và lưu lại thành .docx."
         ) from exc
-    if not out:
+    if not out and _has_images(path):
         raise InputError(
             f"Tệp '{path.name}' không có chữ nào đọc được: có thể là bản quét (ảnh chụp). "
             "Hãy nhận dạng chữ (OCR) trước, ví dụ mở bằng Word hoặc dùng ocrmypdf, rồi lưu "
             "thành .docx."
         )
     return out
+
+
+def _has_images(path: Path) -> bool:
+    """A .docx whose text is only pictures: a scan (an empty one has no media part)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return any(n.startswith("word/media/") for n in archive.namelist())
 
 
 def _reason(exc: BaseException) -> str:
@@ -446,5 +457,5 @@ def read_document(path: Path) -> list[Para]:
     if suffix == ".csv":
         from kehoach.importer.sheets import read_csv
 
-        return read_csv(text)
+        return read_csv(text, path.name)
     return read_text(text)

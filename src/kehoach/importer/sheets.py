@@ -15,7 +15,8 @@ table reader reports it (an indicator table, or a table it could not read), neve
 loose paragraphs.
 
 A .csv (UTF-8, with or without the BOM Excel writes) is split on ";" or "," or a tab,
-whichever the header row uses most; quoted cells may hold line breaks. Its ``line`` is
+whichever the header row uses most, or the one a first line "sep=;" names (Excel
+writes it); quoted cells may hold line breaks. Its ``line`` is
 the physical line a record starts on; blank cells under a lead or deadline inherit
 from the row above (see :mod:`kehoach.importer.tables`).
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -109,7 +111,9 @@ def read_xlsx(path: Path) -> list[Para]:
     except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
         raise InputError("Không đọc được tệp .xlsx: thiếu thư viện openpyxl.") from exc
     try:
-        workbook = openpyxl.load_workbook(str(path), data_only=True)
+        with warnings.catch_warnings():  # openpyxl warns in English about odd parts
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(str(path), data_only=True)
         out: list[Para] = []
         line = 0
         for number, sheet in enumerate(workbook.worksheets, 1):
@@ -131,9 +135,7 @@ def read_xlsx(path: Path) -> list[Para]:
             f"Không đọc được tệp '{path.name}': tệp hỏng hoặc không phải bảng tính Excel "
             f"({_reason(exc)}). Hãy mở bằng Excel và lưu lại thành .xlsx."
         ) from exc
-    if not out:
-        raise InputError(f"Bảng tính '{path.name}' không có ô nào có chữ.")
-    return out
+    return out  # no text at all: the import finds no task (exit 1)
 
 
 def _sheet_rows(
@@ -181,23 +183,26 @@ def _sheet_rows(
     return out, line + last
 
 
-def read_csv(text: str) -> list[Para]:
+def read_csv(text: str, name: str = "") -> list[Para]:
     """A .csv as Excel writes it: ";" or "," separated, quoted cells with line breaks."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((";", ",", "\t"), key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
     start = 1
+    if first.lower().startswith("sep=") and len(first.strip()) == 5 and text.startswith(first):
+        delimiter = first.strip()[4]  # Excel's "sep=;" line names the separator
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        start = 2
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    offset = start - 1
+    rows = []
     try:
         for number, record in enumerate(reader, 1):
             cells = [_cell(c) for c in record]
             rows.append((start, number, cells, (), ()))
-            start = reader.line_num + 1
+            start = offset + reader.line_num + 1
     except csv.Error as exc:
         raise InputError(
-            f"Tệp CSV hỏng ở dòng {reader.line_num}: dấu ngoặc kép không đóng hoặc ô quá dài."
+            f"Tệp CSV '{name}' hỏng ở dòng {offset + reader.line_num}: dấu ngoặc kép không "
+            "đóng hoặc ô quá dài."
         ) from exc
-    out = rows_to_paras(rows, table=1, origin="csv")
-    if not out:
-        raise InputError("Tệp CSV không có ô nào có chữ.")
-    return out
+    return rows_to_paras(rows, table=1, origin="csv")  # empty: the import finds no task
