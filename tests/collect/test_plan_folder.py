@@ -92,3 +92,12 @@ def test_option_typos_get_a_suggestion() -> None:
     assert "Không có tùy chọn --quater. Có phải ý bạn là --quarter?" in result.stderr
     several = run("status", "--bdy", "x")  # click finds --body and --by: the nearer is named
     assert "Không có tùy chọn --bdy. Có phải ý bạn là --body?" in several.stderr
+
+
+def test_reading_commands_take_plan_as_an_alias_of_the_folder(plan_copy: Path) -> None:
+    for command in ("status", "tasks", "overdue"):
+        positional = run(command, str(plan_copy), "--as-of", "2019-09-20")
+        aliased = run(command, "--plan", str(plan_copy), "--as-of", "2019-09-20")
+        assert positional.exit_code == 0, positional.stderr
+        assert aliased.exit_code == 0, aliased.stderr
+        assert aliased.stdout == positional.stdout

@@ -23,10 +23,19 @@ if TYPE_CHECKING:
     import datetime as dt
 
 
-def _plan_folder(value: Path | None) -> Path:
-    """No folder named (or the default ``plan`` missing): the nearest plan from here up."""
-    from kehoach.cli.planfolder import discover
+def _plan_folder(ctx: typer.Context, value: Path | None) -> Path:
+    """No folder named (or the default ``plan`` missing): the nearest plan from here up.
 
+    ``--plan DIR`` is the same as the folder argument when DIR is a plan folder (in a
+    portfolio ``--plan`` names one of its plans instead)."""
+    from kehoach.cli.planfolder import DEFAULT, discover, holds_plan
+
+    alias = ctx.params.get("plan")
+    if isinstance(alias, str) and (value is None or value == DEFAULT):
+        folder = Path(alias)
+        if folder.is_dir() and (folder / "plan.yaml").is_file() and holds_plan(folder):
+            ctx.params["plan"] = None
+            return folder
     return discover(value)
 
 
