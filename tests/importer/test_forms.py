@@ -486,3 +486,28 @@ def test_a_table_in_the_decisions_articles_is_reported(tmp_path: Path) -> None:
          "không đọc thành nhiệm vụ"}
     ]  # fmt: skip
     assert any(line.startswith("Bảng ở dòng 7: trong phần thủ tục") for line in result.summary)
+
+
+def test_lettered_items_with_their_own_lead_are_tasks_not_notes(tmp_path: Path) -> None:
+    document = tmp_path / "kh.txt"
+    document.write_text(
+        "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n1. Tăng cường công tác cải cách hành chính.\n"
+        "a) Rà soát thủ tục hành chính.\nCơ quan chủ trì: Sở Tư pháp\nThời gian: Quý I/2026\n"
+        "b) Đo lường sự hài lòng.\nCơ quan chủ trì: Sở Nội vụ\nThời gian: Quý II/2026\n"
+        "2. Sở Y tế chủ trì kiểm tra (quý III/2026).\n",
+        encoding="utf-8",
+    )
+    result = import_document(document, tmp_path / "plan")
+    names = body_names(result.out)
+    tasks = {t: (names[b], task, p) for t, (b, task, p) in all_tasks(result.out).items()}
+    assert {t: row(tasks, t) for t in tasks} == {
+        "II.1.1": ("Sở Tư pháp", "chủ trì", "Quý I/2026", None),
+        "II.1.2": ("Sở Nội vụ", "chủ trì", "Quý II/2026", None),
+        "II.2": ("Sở Y tế", "chủ trì", "quý III/2026", None),
+    }
+    assert all("note" not in task for _, task, _ in tasks.values())
+    sections = load(result.out / "plan.yaml")["sections"]
+    assert ("II.1", "Tăng cường công tác cải cách hành chính.") in [
+        (s["id"], s["title"]) for s in sections
+    ]
+    assert {e["line"]: e["place"] for e in result.report["lines"]}[5] == "heading"

@@ -757,6 +757,40 @@ def _fill(builder: _Builder, body: list[Para]) -> None:
             builder.item(para, kind, rest, following, read_table(rows) is not None)
 
 
+def _promote_led_items(draft: Draft) -> None:
+    """A task whose sub-items name their own lead ("a) …" / "Cơ quan chủ trì: Sở X") is a
+    heading over them: it becomes a section, and its items its tasks, each with its lead
+    (the ids do not change: "II.1.2" either way)."""
+    for section in list(draft.sections):
+        for node in list(section.tasks):
+            if node.kind == "row" or "lead" in node.fields or not node.children:
+                continue
+            if not any(child.fields.get("lead") for child in node.children):
+                continue
+            sub = SectionDraft(
+                f"{section.id}.{node.item}", " ".join(node.texts), node.line, parent=section.id
+            )
+            for index, child in enumerate(node.children, 1):
+                child.item = index
+                sub.tasks.append(child)
+            sub.children = len(node.children)
+            for key in ("deadline", "partners"):
+                if key in node.fields:
+                    for child in sub.tasks:
+                        child.fields.setdefault(key, node.fields[key])
+            section.tasks.remove(node)
+            at = draft.sections.index(section) + 1
+            while (
+                at < len(draft.sections)
+                and draft.sections[at].id.startswith(section.id + ".")
+                and draft.sections[at].line < node.line
+            ):
+                at += 1
+            draft.sections.insert(at, sub)
+            for line in node.lines:
+                draft.ledger[line] = Placement("heading", sub.id)
+
+
 def _report_tables(draft: Draft, paras: list[Para], where: str) -> None:
     """A table in a part that is not read for tasks is still reported, never silent."""
     seen: set[object] = set()
@@ -817,6 +851,7 @@ def build_draft(paras: list[Para]) -> Draft:
                 _report_tables(draft, part.body, f"trong phần thủ tục ({detail})")
             if part.kind == "plan":
                 _fill(builder, part.body)
+    _promote_led_items(draft)
     for para in paras:
         if para.line not in draft.ledger:
             draft.unplaced.append(Unplaced(para.line, para.text, "không xếp được vào đâu"))
