@@ -123,6 +123,8 @@ MESSAGES: dict[str, str] = {
         "Không sửa được {path} an toàn (kết quả không phải YAML hợp lệ: {detail}); "
         "tệp không bị thay đổi."
     ),
+    "os-error": "Không đọc hoặc ghi được '{path}' ({reason}).",
+    "out-of-memory": "Không đủ bộ nhớ để chạy lệnh này; hãy đóng bớt chương trình rồi chạy lại.",
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",
 }

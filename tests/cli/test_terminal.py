@@ -152,3 +152,19 @@ def test_file_name_not_utf8_on_a_strict_utf8_stdout(plan_copy: Path) -> None:
     out = done.stdout.decode("utf-8")  # strict: the output is valid UTF-8
     assert "tasks/ban-t\\xf4-chuc.yaml:" in out
     assert "mã bị trùng" in out
+
+
+def test_an_os_error_no_command_expected_is_vietnamese_exit_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import typer
+
+    from kehoach.cli.common import handled
+
+    with pytest.raises(typer.Exit) as caught, handled():
+        raise PermissionError(13, "Permission denied", "/srv/ke-hoach/bao-cao.md")
+    assert caught.value.exit_code == 2
+    err = capsys.readouterr().err
+    assert err.strip() == (
+        "Không đọc hoặc ghi được '/srv/ke-hoach/bao-cao.md' (không có quyền truy cập)."
+    )

@@ -132,6 +132,16 @@ def handled() -> Iterator[None]:
         fail(exc.message, exc.exit_code)
     except (typer.Exit, typer.Abort, SystemExit, KeyboardInterrupt):
         raise
+    except OSError as exc:  # a file we were asked to read or write: not our bug
+        if os.environ.get("KEHOACH_DEBUG"):
+            raise
+        from kehoach.messages import os_reason, text
+
+        fail(text("os-error", path=exc.filename or "?", reason=os_reason(exc)), 2)
+    except MemoryError:
+        from kehoach.messages import text as message_text
+
+        fail(message_text("out-of-memory"), 2)
     except Exception as exc:
         if os.environ.get("KEHOACH_DEBUG"):
             raise
