@@ -32,6 +32,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+	$(BIN)/mypy --strict tests
 
 # Bounded fuzzing of the YAML loader, the deadline parser and the import readers (not part
 # of make test): FUZZ_EXAMPLES examples per target, about 10 minutes at the default.

@@ -136,7 +136,8 @@ def test_reports_refuse_a_plan_with_a_control_character(plan_copy: Path) -> None
 
 def test_file_name_not_utf8_on_a_strict_utf8_stdout(plan_copy: Path) -> None:
     tasks = os.fsencode(plan_copy / "tasks")
-    shutil.copy(plan_copy / "tasks" / "ban-to-chuc.yaml", tasks + b"/ban-t\xf4-chuc.yaml")
+    source = os.fsencode(plan_copy / "tasks" / "ban-to-chuc.yaml")
+    shutil.copy(source, tasks + b"/ban-t\xf4-chuc.yaml")
     done = subprocess.run(
         [sys.executable, "-m", "kehoach", "validate", str(plan_copy), "--as-of", "2019-06-30"],
         capture_output=True,

@@ -106,7 +106,7 @@ def test_a_parent_and_its_sub_task_are_counted_once(tmp_path: Path) -> None:
 def test_partners_get_their_own_rows_and_the_total_counts_each_task_once(
     tmp_path: Path,
 ) -> None:
-    tasks = [
+    tasks: list[dict[str, Any]] = [
         {"id": "a", "deadline": "năm 2019", "partners": ["so-noi-vu", "Ban Tuyên giáo Tỉnh ủy"]},
         {"id": "b", "deadline": "năm 2018"},
     ]
@@ -128,7 +128,7 @@ def test_partners_get_their_own_rows_and_the_total_counts_each_task_once(
 def test_stopped_tasks_are_outside_the_groups_and_the_no_information_line(
     tmp_path: Path,
 ) -> None:
-    tasks = [
+    tasks: list[dict[str, Any]] = [
         {"id": "s", "deadline": "năm 2018", "status": "dừng thực hiện"},
         {"id": "n", "deadline": "năm 2020"},
         {"id": "u", "deadline": "năm 2020", "history": [progress("2019-01-02")]},

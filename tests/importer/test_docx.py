@@ -6,12 +6,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
+import docx
 
 from kehoach.importer import import_document, read_document, read_text
 from tests.importer import DATA, SEED, all_tasks, load
-
-docx = pytest.importorskip("docx")
 
 
 def _paragraph(document: Any, text: str, *, bold: bool = False) -> None:

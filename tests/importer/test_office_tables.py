@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
+import docx
+import openpyxl
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.importer import import_document, read_document
 from kehoach.importer.structure import build_draft
 from tests.importer import all_tasks, body_names, load
-
-docx = pytest.importorskip("docx")
-openpyxl = pytest.importorskip("openpyxl")
 
 HEADER = [
     "STT", "Nhiệm vụ, giải pháp", "Cơ quan chủ trì", "Cơ quan phối hợp",
@@ -118,6 +117,7 @@ def build_xlsx(path: Path) -> Path:
     indicators, a formatted cell far away."""
     workbook = openpyxl.Workbook()
     first = workbook.active
+    assert isinstance(first, Worksheet)
     first.title = "Phụ lục I"
     first.append(["ỦY BAN NHÂN DÂN TỈNH AN BÌNH"])
     first.append(["KẾ HOẠCH"])
@@ -312,6 +312,7 @@ def test_xlsx_two_header_rows_with_merged_cells(tmp_path: Path) -> None:
     down over both header rows."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
     sheet.append(["STT", "Nội dung công việc", "Cơ quan thực hiện", None, "Thời hạn (dự kiến)"])
     sheet.append([None, None, "Chủ trì", "Phối hợp", None])
     for area in ("A1:A2", "B1:B2", "C1:D1", "E1:E2"):

@@ -8,6 +8,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from typer.testing import CliRunner
 
@@ -15,8 +16,6 @@ from kehoach.errors import InputError
 from kehoach.importer import read_document
 from kehoach.importer.zipguard import MAX_ENTRIES, check_archive
 from tests.importer.test_cli import run
-
-docx = pytest.importorskip("docx")
 
 
 @pytest.fixture

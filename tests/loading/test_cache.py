@@ -39,7 +39,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the files the YAML parser was run on."""
     seen: list[str] = []
-    real = plandir.load_yaml
+    real = plandir.load_yaml  # type: ignore[attr-defined]
 
     def counting(path: Path, display: str | None = None, data: bytes | None = None) -> Any:
         seen.append(path.name)
@@ -69,7 +69,7 @@ def snapshot(files: LoadedFiles) -> list[tuple[Any, ...]]:
             return ("l", data.line, data.col, list(data.items_at), [positions(v) for v in data])
         return data
 
-    out = []
+    out: list[tuple[Any, ...]] = []
     for loaded in [files.plan, files.bodies, files.events, *files.task_files]:
         assert loaded is not None
         out.append((loaded.path, loaded.model, positions(loaded.raw)))
