@@ -169,7 +169,7 @@ def register(app: typer.Typer) -> None:
             typer.Argument(
                 help="Các phiếu đã điền (.xlsx, .docx); thêm thư mục kế hoạch ở cuối nếu "
                 "không phải plan.",
-                metavar="TỆP... [THƯ_MỤC]",
+                metavar="TỆP...",
                 show_default=False,
             ),
         ],
