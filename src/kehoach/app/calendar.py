@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from kehoach.errors import InputError
+from kehoach.messages import os_reason
 
 
 def export_calendar(root: Path, output: Path, *, as_of: dt.date, body: str | None) -> int:
@@ -21,5 +22,5 @@ def export_calendar(root: Path, output: Path, *, as_of: dt.date, body: str | Non
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise InputError(f"Không ghi được {output} ({exc.strerror or exc}).") from None
+        raise InputError(f"Không ghi được {output} ({os_reason(exc)}).") from None
     return count

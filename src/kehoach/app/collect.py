@@ -11,6 +11,7 @@ from kehoach.edit.operations import BatchRefused, BatchResult, TaskUpdate, updat
 from kehoach.errors import InputError, UsageError
 from kehoach.evaluation.report_periods import ReportPeriod
 from kehoach.forms.answers import RowRefusal
+from kehoach.messages import os_reason
 
 FORMATS = ("xlsx", "docx")
 
@@ -57,7 +58,7 @@ def issue_forms(
 
                 write_docx(content, path)
         except OSError as exc:
-            raise InputError(f"Không ghi được {path} ({exc.strerror or exc}).") from None
+            raise InputError(f"Không ghi được {path} ({os_reason(exc)}).") from None
         issued.append(IssuedForm(body_id, path, len(content.rows)))
     return issued
 

@@ -19,6 +19,7 @@ from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import Evaluation, TaskState, evaluate
 from kehoach.evaluation.report_periods import CUTOFFS, ReportPeriod, parse_period
 from kehoach.evaluation.states import Category, State
+from kehoach.messages import os_reason
 from kehoach.portfolio.load import Portfolio
 from kehoach.suggest import did_you_mean
 from kehoach.text import fold
@@ -364,5 +365,5 @@ def export_portfolio_calendar(root: Path, output: Path, *, as_of: dt.date, body:
     try:
         write_atomic(output, merged.to_ical())
     except OSError as exc:
-        raise InputError(f"Không ghi được {output} ({exc.strerror or exc}).") from None
+        raise InputError(f"Không ghi được {output} ({os_reason(exc)}).") from None
     return count

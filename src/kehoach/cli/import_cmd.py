@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from kehoach.portfolio.importing import IntoResult
 
 from kehoach.cli.common import echo_err, fail, handled
+from kehoach.messages import os_reason
 
 Document = Annotated[
     Path,
@@ -89,7 +90,7 @@ def _write_report(path: Path, data: dict[str, object]) -> None:
             json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
         )
     except OSError as exc:
-        raise InputError(f"Không ghi được tệp báo cáo '{path}': {exc.strerror or exc}.") from exc
+        raise InputError(f"Không ghi được tệp báo cáo '{path}': {os_reason(exc)}.") from exc
 
 
 def register(app: typer.Typer) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 from kehoach.errors import InputError
 from kehoach.forms.content import FILLED, HEADERS, STATUS_WORDS, FormContent
 from kehoach.forms.sheets import MAX_BYTES, READ, IssuedTask, RawForm, RawRow
+from kehoach.importer.reading import _reason
+from kehoach.messages import os_reason
 
 TABLE = "bảng 1"
 MARKER = "kehoach-form:"
@@ -84,7 +86,7 @@ def read_docx(path: Path) -> RawForm:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"Không đọc được {name}: {exc.strerror or exc}.") from None
+        raise InputError(f"Không đọc được {name}: {os_reason(exc)}.") from None
     if size > MAX_BYTES:
         raise InputError(f"{name}: tệp quá lớn để là một phiếu báo cáo.")
     from zipfile import BadZipFile
@@ -94,7 +96,7 @@ def read_docx(path: Path) -> RawForm:
     try:
         document = Document(str(path))
     except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputError(f"{name}: không đọc được tệp Word ({exc}).") from None
+        raise InputError(f"{name}: không đọc được tệp Word ({_reason(exc)}).") from None
     try:
         text = next(p.text for p in document.paragraphs if p.text.startswith(MARKER))
         hidden = json.loads(text[len(MARKER) :])

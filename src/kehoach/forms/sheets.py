@@ -15,6 +15,8 @@ from typing import Any
 
 from kehoach.errors import InputError
 from kehoach.forms.content import FILLED, HEADERS, STATUS_WORDS, FormContent
+from kehoach.importer.reading import _reason
+from kehoach.messages import os_reason
 
 SHEET = "Báo cáo"
 META_SHEET = "kehoach"
@@ -165,7 +167,7 @@ def read_xlsx(path: Path) -> RawForm:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"Không đọc được {name}: {exc.strerror or exc}.") from None
+        raise InputError(f"Không đọc được {name}: {os_reason(exc)}.") from None
     if size > MAX_BYTES:
         raise InputError(
             f"{name}: tệp quá lớn ({size // 1024 // 1024} MB) để là một phiếu báo cáo."
@@ -177,7 +179,7 @@ def read_xlsx(path: Path) -> RawForm:
     try:
         book = load_workbook(path, data_only=True)
     except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputError(f"{name}: không đọc được tệp Excel ({exc}).") from None
+        raise InputError(f"{name}: không đọc được tệp Excel ({_reason(exc)}).") from None
     if META_SHEET not in book.sheetnames:
         raise InputError(
             f"{name}: không có trang ẩn '{META_SHEET}'; đây không phải phiếu do 'kehoach form' "

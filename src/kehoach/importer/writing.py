@@ -19,6 +19,7 @@ import yaml
 
 from kehoach.errors import InputError
 from kehoach.importer.assemble import Assembled
+from kehoach.messages import os_reason
 from kehoach.yamlscalar import needs_quotes
 
 __all__ = ["check_target", "render_files", "write_directory"]
@@ -176,11 +177,11 @@ def write_directory(files: dict[str, str], out: Path, force: bool) -> None:
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"Không tạo được thư mục '{parent}': {exc.strerror}.") from exc
+        raise InputError(f"Không tạo được thư mục '{parent}': {os_reason(exc)}.") from exc
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
     except OSError as exc:
-        raise InputError(f"Không ghi được vào thư mục '{parent}': {exc.strerror}.") from exc
+        raise InputError(f"Không ghi được vào thư mục '{parent}': {os_reason(exc)}.") from exc
     old: Path | None = None
     try:
         for name, text in files.items():
@@ -196,7 +197,7 @@ def write_directory(files: dict[str, str], out: Path, force: bool) -> None:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise InputError(f"Không ghi được thư mục '{out}': {exc.strerror or exc}.") from exc
+            raise InputError(f"Không ghi được thư mục '{out}': {os_reason(exc)}.") from exc
         raise
     if old is not None:
         with contextlib.suppress(OSError):

@@ -16,6 +16,7 @@ from pathlib import Path
 from kehoach import __version__
 from kehoach.atomic import write_atomic
 from kehoach.errors import InputError
+from kehoach.messages import os_reason
 from kehoach.portfolio.layout import BODIES_FILE, CONFIG_FILE, EVENTS_FILE, PLANS_DIR
 
 DEFAULT_OFFICE = "Văn phòng Tỉnh ủy"
@@ -123,5 +124,5 @@ def init_portfolio(
             write_atomic(path, text)
             result.created.append(rel)
     except OSError as exc:
-        raise InputError(f"Không ghi được vào thư mục '{root}': {exc.strerror or exc}.") from exc
+        raise InputError(f"Không ghi được vào thư mục '{root}': {os_reason(exc)}.") from exc
     return result

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.errors import InputError
+from kehoach.messages import os_reason
 
 SECTIONS = ("I", "II", "III", "IV")
 TITLES = {
@@ -170,7 +171,7 @@ def load_narrative(path: Path) -> Narrative:
     except FileNotFoundError:
         raise InputError(f"Không tìm thấy tệp '{name}' (--narrative).") from None
     except OSError as exc:
-        raise InputError(f"Không đọc được tệp '{name}': {exc.strerror}.") from None
+        raise InputError(f"Không đọc được tệp '{name}': {os_reason(exc)}.") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
