@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import textwrap
+import time
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +171,19 @@ def _write(path: Path, text: str) -> None:
         os.fsync(handle.fileno())
 
 
+STALE_AFTER = 3600.0  # seconds: an import takes seconds, so an older hidden copy is a leftover
+
+
+def _remove_stale(parent: Path, name: str) -> None:
+    """Remove the hidden copies (``.<name>.XXXX.tmp`` / ``.old``) a killed import left,
+    once they are an hour old (a younger one may belong to an import still running)."""
+    cutoff = time.time() - STALE_AFTER
+    for stale in [*parent.glob(f".{name}.*.tmp"), *parent.glob(f".{name}.*.old")]:
+        with contextlib.suppress(OSError):
+            if stale.is_dir() and not stale.is_symlink() and stale.stat().st_mtime < cutoff:
+                shutil.rmtree(stale, ignore_errors=True)
+
+
 def write_directory(files: dict[str, str], out: Path, force: bool) -> None:
     """Write *files* under *out* all at once (see the module docstring)."""
     check_target(out, force)
@@ -178,6 +192,7 @@ def write_directory(files: dict[str, str], out: Path, force: bool) -> None:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"Không tạo được thư mục '{parent}': {os_reason(exc)}.") from exc
+    _remove_stale(parent, out.name)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
     except OSError as exc:
