@@ -24,6 +24,7 @@ from kehoach.importer.metadata import (
     read_header,
     read_preamble,
     read_signature,
+    report_defaults,
     title_of,
 )
 from kehoach.importer.names import (
@@ -303,6 +304,8 @@ class _Assembler:
             meta.organ = meta.organ or issued.organ
             meta.issuer = meta.issuer or issued.issuer
             meta.signer = meta.signer or issued.signer
+            meta.place = meta.place or issued.place
+            meta.header_organs = meta.header_organs or issued.header_organs
             decision = title_of(part.title)
             ref = f" số {issued.number}" if issued.number else ""
             kind = " ".join(decision.split(" ", 2)[:2])
@@ -326,6 +329,7 @@ class _Assembler:
             "signer": meta.signer,
             "issued": meta.issued,
             "implements": meta.implements,
+            "report": report_defaults(meta) or None,
             "sections": sections,
         }
         if self.draft.notes:

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from kehoach.importer.reading import Para
 from kehoach.text import fold
 
-__all__ = ["Meta", "read_header", "read_preamble", "read_signature", "sentence_case", "title_of"]
+__all__ = [
+    "Meta",
+    "read_header",
+    "read_preamble",
+    "read_signature",
+    "report_defaults",
+    "sentence_case",
+    "title_of",
+]
 
 _DOC_KINDS = (
     "Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quyết định|Quy định|Thông báo|Chương trình|"
@@ -29,6 +37,7 @@ _ISSUER_RE = re.compile(
 )
 _NUMBER_RE = re.compile(r"^Số\s*:?\s*(?P<n>\d+[\w./Đđ-]*)", re.IGNORECASE)
 _ISSUED_RE = re.compile(rf",?\s*{_DATE}")
+_PLACE_RE = re.compile(rf"^(?P<place>[^\W\d][^,;:()]{{1,40}}?)\s*,\s*{_DATE}")
 _ON_BEHALF_RE = re.compile(r"^(?P<tag>T/M|TM\.?|T\.M\.?)\s*(?P<rest>.+)$")
 _SIGNED_RE = re.compile(
     r"^\(?\s*(đã ký|ký|ký tên|ký và đóng dấu|đã ký và đóng dấu)\s*\)?\.?$", re.I
@@ -49,6 +58,29 @@ class Meta:
     organ: str | None = None
     implements: list[dict[str, object]] = field(default_factory=list)
     signer: dict[str, str] | None = None
+    place: str | None = None
+    header_organs: list[str] = field(default_factory=list)  # upper-case header lines, in order
+
+
+def report_defaults(meta: Meta) -> dict[str, object]:
+    """The ``report:`` block the document itself suggests (Hướng dẫn 36-HD/VPTW): the
+    superior body when the header names two levels ("ĐẢNG BỘ TỈNH …" over "BAN THƯỜNG
+    VỤ"), the report symbol from the plan's ("15-KH/TU" → "BC/TU"), the place written
+    before the date, and the plan's signer as the report's signer. Only what the
+    document shows; ``kehoach report`` options override every value."""
+    report: dict[str, object] = {}
+    if len(meta.header_organs) >= 2:
+        report["superior"] = meta.header_organs[0]
+    party_number = re.match(r"^\d+\s*-\s*[A-ZĐ]+/(?P<org>[A-ZĐ0-9-]+)$", meta.number or "")
+    if party_number:
+        report["symbol"] = f"BC/{party_number.group('org')}"
+    if meta.place:
+        report["place"] = meta.place
+    if meta.signer:
+        report["signer"] = {
+            key: meta.signer[key] for key in ("on_behalf", "position", "name") if key in meta.signer
+        }
+    return report
 
 
 def sentence_case(text: str) -> str:
@@ -75,21 +107,27 @@ def read_header(paras: list[Para], meta: Meta) -> None:
     """Number ("Số 15-KH/TU"), date ("Quảng Nam, ngày 20 tháng 8 năm 2018"), issuing organ."""
     for para in paras:
         for line in (*para.lines, *(para.cells or ())):
-            for part in re.split(r"\s{2,}|\n", line):
+            for part in re.split(r"\s{2,}|\n|\s+[|—–]\s+", line):
                 number = _NUMBER_RE.match(part.strip())
                 if number and meta.number is None:
                     meta.number = number.group("n").rstrip(".,")
                 issued = _ISSUED_RE.search(part)
                 if issued and meta.issued is None and not _DOC_RE.search(part):
                     meta.issued = _date(issued)
+                    place = _PLACE_RE.match(part.strip())
+                    if place and meta.place is None:
+                        meta.place = place.group("place").strip()
                 plain = part.strip()
                 if (
-                    meta.organ is None
-                    and plain.isupper()
+                    plain.isupper()
                     and len(plain) > 3
                     and not fold(plain).startswith(("dang cong san", "cong hoa", "doc lap"))
+                    and not _NUMBER_RE.match(plain)
                 ):
-                    meta.organ = sentence_case(plain)
+                    if meta.organ is None:
+                        meta.organ = sentence_case(plain)
+                    if plain not in meta.header_organs:
+                        meta.header_organs.append(plain)
 
 
 _KIND_NAMES = (
