@@ -57,3 +57,9 @@ clean:
 # renders the 2019-Q3 report in every format to PDF/PNG under build/render/ and checks them.
 render-check: $(STAMP)
 	$(BIN)/python scripts/render_check.py
+
+# Mutation testing of the state and counting rules ([tool.mutmut] in pyproject.toml; about
+# 20 minutes on 2 cores); `.venv/bin/mutmut results` lists the survivors.
+.PHONY: mutate
+mutate: $(STAMP)
+	$(BIN)/mutmut run --max-children 2
