@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -272,3 +273,38 @@ def test_plan_of_a_portfolio_keys_the_shared_registry(
     first = replay.key(argv)
     (root / "bodies.yaml").write_text("bodies: [a]\n", encoding="utf-8")
     assert replay.key(argv) != first
+
+
+def test_console_script_keeps_exit_codes_and_flushes_everything(
+    tmp_path: Path, plan_copy: Path
+) -> None:
+    """The console script leaves without tearing the interpreter down: what was printed
+    must still arrive whole, and the exit code must be the command's."""
+    env = {**os.environ, "KEHOACH_CACHE_DIR": str(tmp_path / "c"), "COLUMNS": "100"}
+    tasks = _kehoach(["tasks", "plan", "--format", "json", *AS_OF], plan_copy.parent, env)
+    assert tasks.returncode == 0
+    assert len(json.loads(tasks.stdout)) >= 72  # complete JSON: nothing lost at exit
+    missing = _kehoach(["status", str(tmp_path / "nowhere")], plan_copy.parent, env)
+    assert missing.returncode == 2
+    assert "Traceback" not in missing.stderr.decode()
+    (plan_copy / "bodies.yaml").write_text("bodies: [\n", encoding="utf-8")
+    broken = _kehoach(["validate", "plan", *AS_OF], plan_copy.parent, env)
+    assert broken.returncode in (1, 2)
+    assert broken.stdout.decode().strip() or broken.stderr.decode().strip()
+
+
+def test_closed_pipe_is_not_a_crash(tmp_path: Path, plan_copy: Path) -> None:
+    env = {**os.environ, "KEHOACH_CACHE_DIR": str(tmp_path / "c"), "KEHOACH_NO_REPLAY": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "tasks", "plan", *AS_OF],
+        cwd=plan_copy.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `kehoach tasks | head -1`
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) in (0, 1, 2, 120, -13)
+    assert "Traceback" not in err
