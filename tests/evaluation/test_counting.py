@@ -152,3 +152,31 @@ def test_a_sub_task_taking_its_parents_after_deadline_waits_for_the_same_event(
     child = ev.by_id["p.1"]
     assert child.rule.kind == "after"
     assert child.state.value == "overdue" and child.due == D("2019-04-10")
+
+
+def test_never_updated_boundaries(tmp_path: Path) -> None:
+    tasks: list[dict[str, Any]] = [
+        {"id": "today", "deadline": "năm 2020", "history": [progress("2019-06-30")]},
+        {"id": "later", "deadline": "năm 2020", "history": [progress("2019-07-01")]},
+        {"id": "recorded", "deadline": "năm 2020", "status": "đang thực hiện"},
+        {"id": "nothing", "deadline": "năm 2020"},
+        {
+            "id": "parent",
+            "deadline": "",
+            "subtasks": [
+                {"id": "c1", "title": "Con 1", "deadline": "năm 2020", "status": "chưa thực hiện"},
+                {
+                    "id": "c2",
+                    "title": "Con 2",
+                    "deadline": "năm 2020",
+                    "status": "đang thực hiện",
+                    "history": [progress("2019-02-01")],
+                },
+            ],
+        },
+    ]
+    ev = evaluated(tmp_path, tasks, "2019-06-30")
+    never = {s.id for s in ev.states if s.never_updated}
+    # an update on the day counts; one after it does not; a status in the file is information
+    assert never == {"later", "nothing", "c1"}
+    assert counting.tally(ev).never_updated == 2
