@@ -22,6 +22,7 @@ from kehoach.cli.common import (
     is_terminal,
     use_cache,
 )
+from kehoach.cli.width import WidthOpt
 
 
 def register(app: typer.Typer) -> None:
@@ -57,6 +58,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         cutoff: Cutoff = "calendar",
+        width: WidthOpt = None,
         lang: Lang = "vi",
         plan: PlanOpt = None,
     ) -> None:
@@ -103,8 +105,17 @@ def register(app: typer.Typer) -> None:
             elif fmt == "json":
                 typer.echo(render_overdue_json(ev, found.late, found.soon))
             else:
+                from kehoach.cli.width import output_width
+
                 typer.echo(
-                    render_overdue_table(ev, found.late, found.soon, within, color=is_terminal())
+                    render_overdue_table(
+                        ev,
+                        found.late,
+                        found.soon,
+                        within,
+                        color=is_terminal(),
+                        width=output_width(width),
+                    )
                 )
         if fail_on_overdue and found.late:
             raise typer.Exit(1)

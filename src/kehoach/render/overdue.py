@@ -49,6 +49,8 @@ def render_overdue_table(
         emoji=False,
     )
     bodies = evaluation.plan.bodies
+    # a wider table shows more of each task's name (folded over lines, cut at a word)
+    limit = 90 if width <= 80 else min(400, 90 + (width - 80) * 3)
 
     def table(rows: list[TaskState], last: str) -> Table:
         out = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
@@ -63,7 +65,7 @@ def render_overdue_table(
             value = s.days_overdue if last == "Quá" else (s.days_left or 0)
             out.add_row(
                 s.id,
-                _short(s.entry.task.title),
+                _short(s.entry.task.title, limit),
                 name,
                 f"{s.due:%d/%m/%Y}" if s.due else "—",
                 Text(f"{value} ngày", style="bold red" if last == "Quá" else ""),
