@@ -431,25 +431,7 @@ def update_task(
         if index is not None:
             messages.append("Cập nhật được chèn vào lịch sử theo thứ tự ngày.")
 
-        def edit(text: str, display: str) -> str:
-            editor = YamlEditor(text, display)
-            where = _task_path(editor.data, entry.id)
-            if where is None:
-                raise EditError(f"Không tìm thấy nhiệm vụ {entry.id} trong {display}.")
-            task_data = editor.data
-            for step in where:
-                task_data = task_data[step]
-            if task_data.get("status") != final.value:
-                editor.set_value(where, "status", final.value, after=_TASK_KEYS_BEFORE_STATUS)
-            editor.add_item(
-                where,
-                "history",
-                _entry_pairs(chosen, day),
-                index=index,
-                after=("status", *_TASK_KEYS_BEFORE_STATUS),
-            )
-            return editor.result()
-
+        edit = _history_edit(entry.id, chosen, day, index, final)
         return _Change(Path(entry.path), edit, messages, warnings)
 
     return _commit(
