@@ -23,7 +23,7 @@ import difflib
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -119,6 +119,24 @@ class _Change:
     unchanged: str = "Tệp đã có đúng thông tin này; không có gì thay đổi."
 
 
+@contextlib.contextmanager
+def _opened(
+    root: Path, as_of: dt.date, *, dry_run: bool, lock_timeout: float | None
+) -> Iterator[tuple[Plan, list[Problem]]]:
+    """The plan and its problems before the change, read under the plan's lock (none for
+    a dry run); a plan that cannot be read at all refuses every change."""
+    lock: contextlib.AbstractContextManager[None] = (
+        contextlib.nullcontext() if dry_run else plan_lock(root, lock_timeout)
+    )
+    with lock:
+        plan, before = run_validation(root, as_of)
+        if plan is None:
+            raise EditRefused(
+                "Không đọc được kế hoạch; hãy sửa các lỗi sau rồi chạy lại:", before[:50]
+            )
+        yield plan, before
+
+
 def _day(value: dt.date) -> str:
     return f"{value:%d/%m/%Y}"
 
@@ -189,15 +207,7 @@ def _commit(
     lock_timeout: float | None,
     command: str,
 ) -> EditResult:
-    lock: contextlib.AbstractContextManager[None] = (
-        contextlib.nullcontext() if dry_run else plan_lock(root, lock_timeout)
-    )
-    with lock:
-        plan, before = run_validation(root, as_of)
-        if plan is None:
-            raise EditRefused(
-                "Không đọc được kế hoạch; hãy sửa các lỗi sau rồi chạy lại:", before[:50]
-            )
+    with _opened(root, as_of, dry_run=dry_run, lock_timeout=lock_timeout) as (plan, before):
         try:
             change = prepare(plan)
         except NotFound as exc:
@@ -635,15 +645,7 @@ def update_tasks(
     """
     from kehoach.loading.plandir import display_path as show_path
 
-    lock: contextlib.AbstractContextManager[None] = (
-        contextlib.nullcontext() if dry_run else plan_lock(root, lock_timeout)
-    )
-    with lock:
-        plan, before = run_validation(root, as_of)
-        if plan is None:
-            raise EditRefused(
-                "Không đọc được kế hoạch; hãy sửa các lỗi sau rồi chạy lại:", before[:50]
-            )
+    with _opened(root, as_of, dry_run=dry_run, lock_timeout=lock_timeout) as (plan, before):
         start = plan.plan_start
         histories: dict[str, list[_Entry]] = {}
         edits: dict[str, list[Callable[[str, str], str]]] = {}
