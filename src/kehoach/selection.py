@@ -26,27 +26,55 @@ def role_of(plan: Plan, entry: TaskEntry, body: str) -> Role | None:
     return None
 
 
+# The words a clerk types for a state filter, matched with or without diacritics, with
+# spaces or hyphens; "hoàn-thành" means both done states. The full labels and the codes
+# (overdue, stale …) work too.
+_STATE_WORDS: dict[str, frozenset[State]] = {
+    "quá-hạn": frozenset({State.OVERDUE}),
+    "trong-hạn": frozenset({State.OPEN}),
+    "chưa-đến-hạn": frozenset({State.NOT_DUE}),
+    "chờ-điều-kiện": frozenset({State.WAITING}),
+    "thường-xuyên": frozenset({State.ONGOING}),
+    "chưa-cập-nhật": frozenset({State.STALE}),
+    "chưa-rõ-hạn": frozenset({State.UNDATED}),
+    "dừng": frozenset({State.STOPPED}),
+    "hoàn-thành": frozenset({State.DONE_ON_TIME, State.DONE_LATE}),
+    "đúng-hạn": frozenset({State.DONE_ON_TIME}),
+    "hoàn-thành-quá-hạn": frozenset({State.DONE_LATE}),
+}
+
+
+def _state_key(word: str) -> str:
+    return " ".join(fold(word).replace("-", " ").replace("_", " ").split())
+
+
 def parse_states(text: str) -> set[State]:
-    """``overdue,stale`` → states; codes or Vietnamese labels, with or without diacritics."""
-    wanted: set[State] = set()
-    by_word: dict[str, State] = {}
+    """``quá-hạn,chưa-cập-nhật`` or ``overdue,stale`` → states."""
+    shown: dict[str, str] = {_state_key(word): word for word in _STATE_WORDS}
+    by_key = {_state_key(word): states for word, states in _STATE_WORDS.items()}
     for state in State:
-        by_word[state.value] = state
-        by_word[fold(state.label())] = state
-        by_word[state.value.replace("_", "-")] = state
+        by_key.setdefault(_state_key(state.value), frozenset({state}))
+        by_key.setdefault(_state_key(state.label()), frozenset({state}))
+        shown.setdefault(_state_key(state.value), state.value)
+    whole = by_key.get(_state_key(text))
+    if whole is not None:  # a full label holds a comma: "Chưa hoàn thành, quá hạn"
+        return set(whole)
+    wanted: set[State] = set()
     for part in text.split(","):
-        word = part.strip()
-        if not word:
+        if not part.strip():
             continue
-        found = by_word.get(word.lower()) or by_word.get(fold(word))
+        found = by_key.get(_state_key(part))
         if found is None:
-            hint = did_you_mean(word.lower(), [s.value for s in State])
+            word = part.strip()
+            hint = did_you_mean(_state_key(word), list(shown), shown=shown)
             raise UsageError(
                 f"Tình trạng '{word}' không hợp lệ.{hint} Chọn trong: "
+                + ", ".join(_STATE_WORDS)
+                + " (hoặc mã: "
                 + ", ".join(s.value for s in State)
-                + "."
+                + ")."
             )
-        wanted.add(found)
+        wanted |= found
     return wanted
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from difflib import get_close_matches
 
 
@@ -16,10 +17,19 @@ def closest(wanted: str, known: list[str], *, cutoff: float = 0.6) -> str | None
     return close[0] if close else None
 
 
-def did_you_mean(wanted: str, known: list[str], *, cutoff: float = 0.6) -> str:
-    """`` Có phải ý bạn là 'x'?`` (with its leading space), or "" when nothing is close."""
+def did_you_mean(
+    wanted: str,
+    known: list[str],
+    *,
+    cutoff: float = 0.6,
+    shown: Mapping[str, str] | None = None,
+) -> str:
+    """`` Có phải ý bạn là 'x'?`` (with its leading space), or "" when nothing is close.
+    *shown* maps a compared form (folded, say) to the form the user should read."""
     found = closest(wanted, known, cutoff=cutoff)
-    return f" Có phải ý bạn là '{found}'?" if found is not None else ""
+    if found is None:
+        return ""
+    return f" Có phải ý bạn là '{shown.get(found, found) if shown else found}'?"
 
 
 class Suggester:

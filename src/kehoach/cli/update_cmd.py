@@ -167,8 +167,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--state",
                 metavar="TÌNH_TRẠNG",
-                help="Chọn nhiệm vụ theo tình trạng tại ngày --as-of, ví dụ stale hoặc "
-                "overdue,stale.",
+                help="Chọn nhiệm vụ theo tình trạng tại ngày --as-of, ví dụ chưa-cập-nhật "
+                "hoặc quá-hạn,chưa-cập-nhật.",
                 show_default=False,
             ),
         ] = None,
