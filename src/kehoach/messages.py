@@ -124,6 +124,18 @@ MESSAGES: dict[str, str] = {
         "tệp không bị thay đổi."
     ),
     "os-error": "Không đọc hoặc ghi được '{path}' ({reason}).",
+    "internal-error": (
+        "Lỗi nội bộ của kehoach: lệnh dừng giữa chừng vì một lỗi của chương trình, không "
+        "phải vì kế hoạch hay cách dùng. Chi tiết kỹ thuật đã được ghi vào tệp {path}. "
+        "Hãy báo lỗi cho nhóm phát triển kehoach (qua người cài đặt kehoach cho đơn vị), "
+        "gửi kèm tệp đó và lệnh đã chạy."
+    ),
+    "internal-error-no-file": (
+        "Lỗi nội bộ của kehoach: lệnh dừng giữa chừng vì một lỗi của chương trình, không "
+        "phải vì kế hoạch hay cách dùng. Không ghi được tệp chi tiết ({reason}); hãy chạy "
+        "lại lệnh với KEHOACH_DEBUG=1 để xem chi tiết, rồi báo lỗi cho nhóm phát triển "
+        "kehoach (qua người cài đặt kehoach cho đơn vị), gửi kèm chi tiết đó và lệnh đã chạy."
+    ),
     "out-of-memory": "Không đủ bộ nhớ để chạy lệnh này; hãy đóng bớt chương trình rồi chạy lại.",
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",

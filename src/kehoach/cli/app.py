@@ -80,7 +80,9 @@ _register()
 
 
 def main() -> None:
+    from kehoach.cli.common import handled
     from kehoach.cli.output import install_safe_streams
 
     install_safe_streams()
-    app(prog_name="kehoach")
+    with handled():  # also what fails outside a command's body (an option's callback)
+        app(prog_name="kehoach")

@@ -145,11 +145,9 @@ def handled() -> Iterator[None]:
     except Exception as exc:
         if os.environ.get("KEHOACH_DEBUG"):
             raise
-        fail(
-            f"Lỗi nội bộ của kehoach ({type(exc).__name__}: {exc}). "
-            "Hãy báo lỗi kèm lệnh đã chạy; đặt KEHOACH_DEBUG=1 để xem chi tiết.",
-            3,
-        )
+        from kehoach.crash import record_crash
+
+        fail(record_crash(exc), 3)
     finally:
         _loader_notice()
         if collecting:
