@@ -137,6 +137,41 @@ MESSAGES: dict[str, str] = {
         "kehoach (qua người cài đặt kehoach cho đơn vị), gửi kèm chi tiết đó và lệnh đã chạy."
     ),
     "out-of-memory": "Không đủ bộ nhớ để chạy lệnh này; hãy đóng bớt chương trình rồi chạy lại.",
+    # -- whole-plan checks -------------------------------------------------------
+    "task-prefix": "Nhiệm vụ {id}: {message}",
+    "deadline-unreadable": (
+        "không đọc được thời hạn ({reason}); báo cáo ghi nhiệm vụ này là 'Chưa xác định thời hạn'."
+    ),
+    "after-without-dependency": (
+        "thời hạn 'sau khi …' cần khai báo sự kiện hoặc nhiệm vụ phải chờ trong depends_on."
+    ),
+    "status-differs-from-last-update": (
+        "trạng thái '{status}' khác với cập nhật cuối cùng ('{last}')."
+    ),
+    "event-in-future": "Sự kiện '{id}' có ngày xảy ra ở tương lai.",
+    "update-before-plan": (
+        "cập nhật ngày {date:%d/%m/%Y} sớm hơn ngày của kế hoạch ({start:%d/%m/%Y})."
+    ),
+    "update-in-future": "cập nhật ngày {date:%d/%m/%Y} ở tương lai (hôm nay là {today:%d/%m/%Y}).",
+    "history-out-of-order": (
+        "lịch sử{of_round} không theo thứ tự thời gian ({date:%d/%m/%Y} đứng sau "
+        "{previous:%d/%m/%Y})."
+    ),
+    "duplicate-task-id": "mã bị trùng (đã dùng ở {where}).",
+    "duplicate-id": "Mã {kind} '{ident}' bị trùng.",
+    "unknown-body": "Cơ quan '{body}' không có trong danh mục cơ quan (bodies.yaml).{suggestion}",
+    "unknown-partner": (
+        "cơ quan phối hợp '{ref}' không có trong danh mục cơ quan (bodies.yaml).{suggestion}"
+    ),
+    "unknown-event": "sự kiện '{event}' không có trong events.yaml.{suggestion}",
+    "unknown-task": "nhiệm vụ '{task_id}' không tồn tại.{suggestion}",
+    "self-partner": "cơ quan '{ref}' không thể phối hợp với chính mình.",
+    "dependency-cycle": "phụ thuộc vòng tròn: {cycle}.",
+    "did-you-mean": " Có phải ý bạn là '{found}'?",
+    "self-dependency": "không thể phụ thuộc vào chính mình.",
+    "bad-term": "Nhiệm kỳ kết thúc trước khi bắt đầu.",
+    "parent-done-early": "đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",
+    "unknown-section": "mục '{section}' không có trong danh sách mục của plan.yaml.",
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",
 }

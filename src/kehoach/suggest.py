@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from difflib import get_close_matches
 
+from kehoach.messages import text as message_text
+
 
 def closest(wanted: str, known: list[str], *, cutoff: float = 0.6) -> str | None:
     """The known name nearest to *wanted*: an exact match ignoring case first, then the
@@ -29,7 +31,7 @@ def did_you_mean(
     found = closest(wanted, known, cutoff=cutoff)
     if found is None:
         return ""
-    return f" Có phải ý bạn là '{shown.get(found, found) if shown else found}'?"
+    return message_text("did-you-mean", found=shown.get(found, found) if shown else found)
 
 
 class Suggester:

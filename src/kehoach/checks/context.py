@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.loading.positions import PosDict, locate
+from kehoach.messages import text as message_text
 
 
 @dataclass(frozen=True)
@@ -46,5 +47,10 @@ def task_problem(
     severity: str = "error",
 ) -> Problem:
     return at(
-        entry.path, entry.raw, loc, f"Nhiệm vụ {entry.id}: {message}", code, severity=severity
+        entry.path,
+        entry.raw,
+        loc,
+        message_text("task-prefix", id=entry.id, message=message),
+        code,
+        severity=severity,
     )

@@ -6,6 +6,7 @@ from kehoach.applicable_rule import applicable_dependencies, applicable_rule
 from kehoach.checks.context import Context, task_problem
 from kehoach.errors import DeadlineParseError, Problem
 from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.messages import text as message_text
 
 
 def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
@@ -35,8 +36,7 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
                 task_problem(
                     entry,
                     ("deadline",),
-                    "thời hạn 'sau khi …' cần khai báo sự kiện hoặc nhiệm vụ phải chờ trong "
-                    "depends_on.",
+                    message_text("after-without-dependency"),
                     "after-without-trigger",
                 )
             )
@@ -54,7 +54,7 @@ def _undated(entry: TaskEntry, kind: str) -> Problem:
     return task_problem(
         entry,
         loc,
-        f"không đọc được thời hạn ({why}); báo cáo ghi nhiệm vụ này là 'Chưa xác định thời hạn'.",
+        message_text("deadline-unreadable", reason=why),
         "no-deadline",
         severity="warning",
     )

@@ -11,6 +11,7 @@ from kehoach.checks.context import Context, at, task_problem
 from kehoach.deadline import occurrence_labelled, parse_period_label, period_title
 from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.messages import text as message_text
 from kehoach.model import Update
 from kehoach.rounds import Recurrence, recurrence_of
 
@@ -31,8 +32,7 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         loc,
-                        f"cập nhật ngày {update.date:%d/%m/%Y} sớm hơn ngày của kế hoạch "
-                        f"({start:%d/%m/%Y}).",
+                        message_text("update-before-plan", date=update.date, start=start),
                         "date-before-plan",
                     )
                 )
@@ -41,8 +41,7 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         loc,
-                        f"cập nhật ngày {update.date:%d/%m/%Y} ở tương lai (hôm nay là "
-                        f"{ctx.today:%d/%m/%Y}).",
+                        message_text("update-in-future", date=update.date, today=ctx.today),
                         "date-in-future",
                     )
                 )
@@ -62,8 +61,12 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         loc,
-                        f"lịch sử{_of_round(key)} không theo thứ tự thời gian "
-                        f"({update.date:%d/%m/%Y} đứng sau {previous:%d/%m/%Y}).",
+                        message_text(
+                            "history-out-of-order",
+                            of_round=_of_round(key),
+                            date=update.date,
+                            previous=previous,
+                        ),
                         "history-order",
                     )
                 )
@@ -73,8 +76,11 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                 task_problem(
                     entry,
                     ("status",),
-                    f"trạng thái '{entry.task.status.value}' khác với cập nhật cuối cùng "
-                    f"('{history[-1].status.value}').",
+                    message_text(
+                        "status-differs-from-last-update",
+                        status=entry.task.status.value,
+                        last=history[-1].status.value,
+                    ),
                     "status-mismatch",
                 )
             )
@@ -87,7 +93,7 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                     raw_path,
                     raw,
                     ("events", index, "occurred"),
-                    f"Sự kiện '{event.id}' có ngày xảy ra ở tương lai.",
+                    message_text("event-in-future", id=event.id),
                     "date-in-future",
                 )
             )

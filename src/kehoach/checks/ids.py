@@ -5,6 +5,7 @@ from __future__ import annotations
 from kehoach.checks.context import Context, at, task_problem
 from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.messages import text as message_text
 
 
 def check_unique_ids(plan: Plan, ctx: Context) -> list[Problem]:
@@ -15,7 +16,9 @@ def check_unique_ids(plan: Plan, ctx: Context) -> list[Problem]:
         if first is not entry:
             where = first.path if first.path != entry.path else "cùng tệp"
             problems.append(
-                task_problem(entry, ("id",), f"mã bị trùng (đã dùng ở {where}).", "duplicate-id")
+                task_problem(
+                    entry, ("id",), message_text("duplicate-task-id", where=where), "duplicate-id"
+                )
             )
     for kind, key, raw_path in (
         ("cơ quan", "bodies", plan.bodies_path),
@@ -32,7 +35,7 @@ def check_unique_ids(plan: Plan, ctx: Context) -> list[Problem]:
                         raw_path or "",
                         raw,
                         (key, index, "id"),
-                        f"Mã {kind} '{ident}' bị trùng.",
+                        message_text("duplicate-id", kind=kind, ident=ident),
                         "duplicate-id",
                     )
                 )

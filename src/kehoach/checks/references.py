@@ -6,6 +6,7 @@ from __future__ import annotations
 from kehoach.checks.context import Context, at, task_problem
 from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan
+from kehoach.messages import text as message_text
 from kehoach.suggest import Suggester
 
 
@@ -26,8 +27,7 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     path,
                     plan.raw.get(path),
                     ("body",),
-                    f"Cơ quan '{body}' không có trong danh mục cơ quan (bodies.yaml)."
-                    f"{_suggest(body, body_ids)}",
+                    message_text("unknown-body", body=body, suggestion=_suggest(body, body_ids)),
                     "unknown-body",
                 )
             )
@@ -39,8 +39,9 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         ("partners", index),
-                        f"cơ quan phối hợp '{ref}' không có trong danh mục cơ quan (bodies.yaml)."
-                        f"{_suggest(ref, body_names)}",
+                        message_text(
+                            "unknown-partner", ref=ref, suggestion=_suggest(ref, body_names)
+                        ),
                         "unknown-body",
                     )
                 )
@@ -49,7 +50,7 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         ("partners", index),
-                        f"cơ quan '{ref}' không thể phối hợp với chính mình.",
+                        message_text("self-partner", ref=ref),
                         "self-partner",
                     )
                 )
@@ -62,8 +63,9 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         ("depends_on", "events", index),
-                        f"sự kiện '{event}' không có trong events.yaml."
-                        f"{_suggest(event, event_ids)}",
+                        message_text(
+                            "unknown-event", event=event, suggestion=_suggest(event, event_ids)
+                        ),
                         "unknown-event",
                     )
                 )
@@ -73,7 +75,9 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         ("depends_on", "tasks", index),
-                        f"nhiệm vụ '{task_id}' không tồn tại.{_suggest(task_id, task_ids)}",
+                        message_text(
+                            "unknown-task", task_id=task_id, suggestion=_suggest(task_id, task_ids)
+                        ),
                         "unknown-task",
                     )
                 )
@@ -82,7 +86,7 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         ("depends_on", "tasks", index),
-                        "không thể phụ thuộc vào chính mình.",
+                        message_text("self-dependency"),
                         "self-dependency",
                     )
                 )
@@ -121,7 +125,7 @@ def _dependency_cycles(plan: Plan) -> list[Problem]:
                     task_problem(
                         entry,
                         ("depends_on", "tasks"),
-                        "phụ thuộc vòng tròn: " + " → ".join(cycle) + ".",
+                        message_text("dependency-cycle", cycle=" → ".join(cycle)),
                         "dependency-cycle",
                     )
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kehoach.checks.context import Context, at, task_problem
 from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan
+from kehoach.messages import text as message_text
 from kehoach.model import Status
 
 
@@ -18,7 +19,7 @@ def check_structure(plan: Plan, ctx: Context) -> list[Problem]:
                 plan.plan_path,
                 raw,
                 ("term", "end"),
-                "Nhiệm kỳ kết thúc trước khi bắt đầu.",
+                message_text("bad-term"),
                 "bad-term",
             )
         )
@@ -33,7 +34,7 @@ def check_structure(plan: Plan, ctx: Context) -> list[Problem]:
                 task_problem(
                     entry,
                     ("status",),
-                    f"đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",
+                    message_text("parent-done-early", open_ids=open_ids),
                     "parent-done-early",
                 )
             )
@@ -45,7 +46,7 @@ def check_structure(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         ("source", "section"),
-                        f"mục '{source.section}' không có trong danh sách mục của plan.yaml.",
+                        message_text("unknown-section", section=source.section),
                         "unknown-section",
                     )
                 )
