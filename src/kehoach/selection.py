@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from kehoach.errors import UnknownName, UsageError
 from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.evaluation.states import State
+from kehoach.idorder import id_sort_key
 from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.model import Role
 from kehoach.suggest import did_you_mean
@@ -126,7 +127,9 @@ def select(evaluation: Evaluation, selection: Selection) -> list[TaskState]:
                 seen.add(task_id)
                 chosen.append(evaluation.by_id[task_id])
     else:
-        chosen = [s for s in evaluation.states if not s.entry.children]
+        chosen = sorted(
+            (s for s in evaluation.states if not s.entry.children), key=lambda s: id_sort_key(s.id)
+        )
     out = []
     for state in chosen:
         entry = state.entry
@@ -150,12 +153,14 @@ def listed(
     search: str | None = None,
 ) -> list[TaskState]:
     """What ``kehoach tasks`` lists: every task (parents too, in plan order) that concerns
-    *body* (as lead or partner), is in one of *states* and contains *search*."""
+    *body* (as lead or partner), is in one of *states* and contains *search*; in the order of
+    the plan document (natural id order), not the order of the body files."""
     plan = evaluation.plan
-    return [
+    chosen = [
         s
         for s in evaluation.states
         if (body is None or role_of(plan, s.entry, body) is not None)
         and (not states or s.state in states)
         and (not search or matches_search(s.entry, search))
     ]
+    return sorted(chosen, key=lambda s: id_sort_key(s.id))

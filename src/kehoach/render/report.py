@@ -15,6 +15,7 @@ from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.evaluation.report_periods import ReportPeriod
 from kehoach.evaluation.states import ORDER, Category, State
+from kehoach.idorder import id_sort_key
 from kehoach.render.status import ROLE_LABELS
 
 WORDS = {
@@ -434,13 +435,9 @@ class _Report:
             self.lines += _table([w["id"], w["task"], w["lead"], w["last_update"]], [*rows, total])
         if self.shortened:
             self.lines += ["", f"### {w['appendix_full']}", ""]
-            for ident in sorted(self.shortened, key=_id_key):
+            for ident in sorted(self.shortened, key=id_sort_key):
                 text = self.shortened[ident]
                 self.lines.append(f"- **{ident}** — {text}")
-
-
-def _id_key(ident: str) -> list[tuple[int, str]]:
-    return [(int(p), "") if p.isdigit() else (0, p) for p in ident.replace("-", ".").split(".")]
 
 
 def _mermaid(text: str) -> str:
