@@ -54,7 +54,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--state",
                 metavar="TÌNH_TRẠNG",
-                help="Chỉ nhiệm vụ có tình trạng này, ví dụ quá-hạn,chưa-cập-nhật (có dấu hay không dấu).",
+                help="Chỉ nhiệm vụ có tình trạng này, ví dụ quá-hạn,chưa-cập-nhật "
+                "(có dấu hay không dấu).",
                 show_default=False,
             ),
         ] = None,
