@@ -47,6 +47,8 @@ def test_show_waiting_task_names_the_event_and_recurring_shows_occurrences(
     yearly = run("show", "III.3.10", str(plan_copy), "--as-of", "2019-09-20").stdout
     assert "kỳ 2018 quá hạn 263 ngày: hạn 31/12/2018" in yearly
     assert "  2019: hạn 31/12/2019" in yearly
+    assert "Quy tắc: định kỳ, hằng năm," in yearly  # in words, without the file's code
+    assert "recurring" not in yearly
 
 
 def test_show_unknown_task_suggests(plan_copy: Path) -> None:

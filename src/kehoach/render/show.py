@@ -91,7 +91,7 @@ def render_show(view: TaskView, width: int = 80) -> str:
         default = plan.section_default(source.section)
         deadline = f"{default} (mặc định của mục {source.section})" if default else ""
     lines.append(f"Thời hạn: {deadline or '(không ghi)'}")
-    parts = [f"{KINDS.get(rule.kind, rule.kind)} ({rule.kind})"]
+    parts = [KINDS.get(rule.kind, rule.kind)]
     if rule.every:
         parts.append(EVERY.get(rule.every, rule.every))
     if rule.start:
