@@ -48,6 +48,10 @@ MESSAGES: dict[str, str] = {
         "Không phải tệp .yaml nên không được đọc; tệp nhiệm vụ phải có đuôi .yaml "
         "(hãy đổi tên, hoặc chuyển tệp ra khỏi thư mục tasks/)."
     ),
+    "hidden-yaml": (
+        "Tệp ẩn (tên bắt đầu bằng dấu chấm) nên không được đọc; nếu đây là tệp nhiệm vụ, "
+        "hãy bỏ dấu chấm ở đầu tên."
+    ),
     "unknown-entry": (
         "Không phải tệp của kế hoạch (plan.yaml, bodies.yaml, events.yaml, tasks/) nên không "
         "được đọc; hãy chuyển nó ra khỏi thư mục kế hoạch."

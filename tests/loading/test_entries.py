@@ -202,6 +202,20 @@ def test_hidden_entries_are_left_alone(plan_copy: Path) -> None:
     assert validate(plan_copy).exit_code == 0
 
 
+def test_a_hidden_yaml_file_is_not_read_but_warned_about(plan_copy: Path) -> None:
+    shipped = plan_copy / "tasks" / "ubkt.yaml"
+    os.replace(shipped, plan_copy / "tasks" / ".ubkt.yaml")  # its tasks are no longer read
+    result = validate(plan_copy)
+    assert result.exit_code == 0, result.stdout + result.stderr  # a warning, not an error
+    line = only_line(result, ".ubkt.yaml")
+    assert line == (
+        f"{plan_copy / 'tasks' / '.ubkt.yaml'}: cảnh báo: Tệp ẩn (tên bắt đầu bằng dấu chấm) "
+        "nên không được đọc; nếu đây là tệp nhiệm vụ, hãy bỏ dấu chấm ở đầu tên."
+    )
+    strict = CliRunner().invoke(app, ["validate", str(plan_copy), "--strict"])
+    assert strict.exit_code == 1
+
+
 def test_tasks_folder_that_leaves_the_plan(plan_copy: Path, tmp_path: Path) -> None:
     outside = tmp_path / "tasks-ngoai"
     os.replace(plan_copy / "tasks", outside)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -138,8 +138,9 @@ def scan_tasks(root: Path) -> Scan:
     """Every entry of ``tasks/`` (and its sub-folders): a task file to read, or a problem.
 
     Entries whose name starts with '.' are hidden files (editor swap files, ``.gitkeep``,
-    the temporary file of an interrupted write) and are left alone; every other entry
-    that is not a readable ``.yaml``/``.yml`` file is reported, never skipped.
+    the temporary file of an interrupted write) and are left alone, except a hidden
+    ``.yaml`` file, which is not read but warned about (it looks like a task file); every
+    other entry that is not a readable ``.yaml``/``.yml`` file is reported, never skipped.
     """
     out = Scan()
     tasks = root / TASKS_DIR
@@ -163,9 +164,12 @@ def scan_tasks(root: Path) -> Scan:
             )
             return
         for name in names:
-            if name.startswith("."):
-                continue
             path = folder / name
+            if name.startswith("."):
+                if name.endswith(YAML_SUFFIXES):  # a task file hidden by mistake is said
+                    hidden = problem_at(display_path(path), msg("hidden-yaml"))
+                    out.problems.append(replace(hidden, severity="warning"))
+                continue
             if not name.endswith(YAML_SUFFIXES):
                 if os.path.isdir(path) and not os.path.islink(path):
                     walk(path)
