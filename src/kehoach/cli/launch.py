@@ -11,6 +11,7 @@ for them.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -83,6 +84,11 @@ def _write_cache_later() -> None:
 
 def main() -> None:
     argv = sys.argv[1:]
+    # No cyclic garbage collection in this process: a command that loads a plan pauses
+    # the collector anyway (kehoach.cli.common.handled) and turning it back on at the end
+    # made it scan, once, every object the command had built (0.1-0.3 s at 10,000 tasks)
+    # just before we leave without freeing anything (see _exit_now).
+    gc.disable()
     if argv == ["--version"]:
         sys.stdout.write(f"kehoach {__version__}\n")
         raise SystemExit(0)

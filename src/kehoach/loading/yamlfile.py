@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import yaml
@@ -22,7 +23,7 @@ from yaml.constructor import SafeConstructor
 
 from kehoach.errors import Problem
 from kehoach.loading.files import MAX_BYTES, read_plan_bytes
-from kehoach.loading.positions import PosDict, PosList
+from kehoach.loading.positions import COL_BITS, PLACE_BITS, PosDict, PosList
 from kehoach.messages import msg, os_reason, problem_at, yaml_problem
 from kehoach.text import char_name, first_unsafe
 
@@ -56,6 +57,11 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _constructor = SafeConstructor()
 _IMPLICIT = _Loader.yaml_implicit_resolvers
+# Scalars shorter than this are interned: a plan repeats its statuses, roles, dates, body
+# ids, deadlines and short notes thousands of times, and every key in every task.
+_INTERN_MAX = 64
+_VALUES_KEPT = 20_000  # distinct short scalars whose tag or value is remembered
+_resolved: dict[str, str] = {}
 
 
 class _ComposeLoader(_Loader):
@@ -68,11 +74,21 @@ class _ComposeLoader(_Loader):
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        return str(tag)
-            return _STR
+            if not implicit[0]:
+                return _STR
+            known = _resolved.get(value)  # keys and short values repeat: resolved once
+            if known is not None:
+                return known
+            found = _STR
+            for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                if regexp.match(value):
+                    found = str(tag)
+                    break
+            if len(value) < _INTERN_MAX:
+                if len(_resolved) >= _VALUES_KEPT:
+                    _resolved.clear()
+                _resolved[value] = found
+            return found
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -319,18 +335,32 @@ def _keep_text(node: yaml.Node, value: Any) -> bool:
     return node.tag == "tag:yaml.org,2002:int" and node.value != str(value)
 
 
+_constructed: dict[tuple[str, str], Any] = {}
+
+
 class _Builder:
-    """Construct plain data from composed nodes, with limits and duplicate-key checks."""
+    """Construct plain data from composed nodes, with limits and duplicate-key checks.
+
+    Most of a plan is mappings of plain strings, so those take a short path (the same
+    checks, inlined). A character check per string is only needed where a string can
+    hold a character that is not in the file's text as written: when the text itself has
+    none (one search of the whole text), only double-quoted scalars, whose escapes
+    (``"\\e"``) can make one, are checked.
+    """
 
     def __init__(self, display: str, text: str = "") -> None:
         self.display = display
         self.text = text
         self.count = 0
         self.problems: list[Problem] = []
+        self.clean = bool(text) and first_unsafe(text) < 0
 
     def _stop(self, node: yaml.Node, code: str, **fields: object) -> _Stop:
         mark = node.start_mark
         return _Stop(problem_at(self.display, msg(code, **fields), mark.line + 1, mark.column + 1))
+
+    def _too_many(self, node: yaml.Node) -> _Stop:
+        return self._stop(node, "too-many-nodes", limit=f"{MAX_NODES:,}".replace(",", "."))
 
     def _check_chars(self, node: yaml.ScalarNode, value: str) -> None:
         """A control character or bidi override in a value is a problem, with its place."""
@@ -347,55 +377,98 @@ class _Builder:
         message = msg("control-char", char=char_name(char), index=index + 1)
         self.problems.append(problem_at(self.display, message, line, col))
 
+    def _string(self, node: yaml.ScalarNode) -> str:
+        """A string scalar's value, checked for unsafe characters, interned when short."""
+        value: str = node.value
+        if (not self.clean or node.style == '"') and (
+            not value.isascii() or not value.isprintable()
+        ):
+            self._check_chars(node, value)
+        return intern(value) if len(value) < _INTERN_MAX else value
+
     def build(self, node: yaml.Node, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self._stop(node, "too-many-nodes", limit=f"{MAX_NODES:,}".replace(",", "."))
+            raise self._too_many(node)
         if depth > MAX_DEPTH:
             raise self._stop(node, "too-deep", limit=MAX_DEPTH)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ:
-                raise self._stop(node, "tag", tag=node.tag)
-            out = PosList(node.start_mark.line + 1, node.start_mark.column + 1)
-            for item in node.value:
-                out.items_at.append((item.start_mark.line + 1, item.start_mark.column + 1))
-                value = self.build(item, depth + 1)
-                if _keep_text(item, value):
-                    if out.texts is None:
-                        out.texts = {}
-                    out.texts[len(out)] = item.value
-                out.append(value)
-            return out
+            return self._sequence(node, depth)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth)
         raise self._stop(node, "tag", tag=node.tag)  # pragma: no cover
 
+    def _sequence(self, node: yaml.SequenceNode, depth: int) -> PosList:
+        if node.tag != _SEQ:
+            raise self._stop(node, "tag", tag=node.tag)
+        mark = node.start_mark
+        out = PosList(mark.line + 1, mark.column + 1)
+        places = out.places
+        inner = depth + 1
+        short = inner <= MAX_DEPTH
+        for item in node.value:
+            mark = item.start_mark
+            places.append((mark.line + 1) << COL_BITS | (mark.column + 1))
+            if short and type(item) is _ScalarNode and item.tag == _STR:
+                self.count += 1  # build() for a string, inlined
+                if self.count > MAX_NODES:
+                    raise self._too_many(item)
+                out.append(self._string(item))
+                continue
+            value = self.build(item, inner)
+            if _keep_text(item, value):
+                if out.texts is None:
+                    out.texts = {}
+                out.texts[len(out)] = item.value
+            out.append(value)
+        return out
+
     def _mapping(self, node: yaml.MappingNode, depth: int) -> PosDict:
         if node.tag != _MAP:
             raise self._stop(node, "tag", tag=node.tag)
-        out = PosDict(node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        out = PosDict(mark.line + 1, mark.column + 1)
+        places = out.places
+        inner = depth + 1
+        short = inner <= MAX_DEPTH
         for key_node, value_node in node.value:
             if (
                 not isinstance(key_node, yaml.ScalarNode)
                 or key_node.tag == "tag:yaml.org,2002:merge"
             ):
                 raise self._stop(key_node, "bad-key")
-            if key_node.tag not in _SCALAR_TAGS:
-                raise self._stop(key_node, "tag", tag=key_node.tag)
-            key = unicodedata.normalize("NFC", key_node.value)
-            kl, kc = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if key in out.keys_at:
-                first = out.keys_at[key][0]
-                message = msg("duplicate-key", key=key, first=first)
-                self.problems.append(problem_at(self.display, message, kl, kc))
+            key_tag = key_node.tag
+            if key_tag not in _SCALAR_TAGS:
+                raise self._stop(key_node, "tag", tag=key_tag)
+            key: str = key_node.value
+            if not key.isascii():  # ASCII is always NFC
+                key = unicodedata.normalize("NFC", key)
+            mark = key_node.start_mark
+            if key in out:
+                first = out.key_at(key)
+                message = msg("duplicate-key", key=key, first=first[0] if first else "?")
+                self.problems.append(
+                    problem_at(self.display, message, mark.line + 1, mark.column + 1)
+                )
                 continue
-            if key_node.tag == _STR:
+            if key_tag == _STR and (not self.clean or key_node.style == '"'):
                 self._check_chars(key_node, key)
-            vl, vc = value_node.start_mark.line + 1, value_node.start_mark.column + 1
-            out.keys_at[key] = (kl, kc, vl, vc)
-            value = self.build(value_node, depth + 1)
+            value_mark = value_node.start_mark
+            places.append(
+                ((mark.line + 1) << COL_BITS | (mark.column + 1)) << PLACE_BITS
+                | (value_mark.line + 1) << COL_BITS
+                | (value_mark.column + 1)
+            )
+            key = intern(key)
+            if short and type(value_node) is _ScalarNode and value_node.tag == _STR:
+                self.count += 1  # build() for a string, inlined
+                if self.count > MAX_NODES:
+                    raise self._too_many(value_node)
+                out[key] = self._string(value_node)
+                continue
+            value = self.build(value_node, inner)
             if _keep_text(value_node, value):
                 if out.texts is None:
                     out.texts = {}
@@ -406,15 +479,25 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
         if tag == _STR:
-            value: str = node.value
-            if not value.isascii() or not value.isprintable():
-                self._check_chars(node, value)
-            return value
+            return self._string(node)
         if tag not in _SCALAR_TAGS:
             raise self._stop(node, "tag", tag=tag)
+        # Dates, numbers, booleans and nulls depend on their text alone and are immutable:
+        # one object per distinct text (a plan writes the same dates again and again).
+        known = _constructed.get((tag, node.value), _MISSING)
+        if known is not _MISSING:
+            return known
         try:
-            return _constructor.yaml_constructors[tag](_constructor, node)
+            value = _constructor.yaml_constructors[tag](_constructor, node)
         except (ValueError, OverflowError):
             if tag == "tag:yaml.org,2002:timestamp":
                 raise self._stop(node, "bad-date", value=node.value) from None
             raise self._stop(node, "bad-scalar", value=node.value) from None
+        if len(_constructed) >= _VALUES_KEPT:
+            _constructed.clear()
+        _constructed[(tag, node.value)] = value
+        return value
+
+
+_MISSING = object()
+_ScalarNode = yaml.ScalarNode
