@@ -52,7 +52,9 @@ _fingerprint: bytes | None = None
 # While not None, put() queues entries here instead of writing them: the console script
 # writes them after the command's output is out (see kehoach.cli.launch), so a cold run
 # does not wait for pickling and writing.
-_deferred: list[tuple[FileCache, bytes, type[Any], Any, PosDict]] | None = None
+# Queued with their key, not the file's bytes: the bytes of every file of a big plan would
+# otherwise stay in memory until the end of the command.
+_deferred: list[tuple[FileCache, str, Any, PosDict]] | None = None
 
 
 def defer_writes() -> None:
@@ -71,8 +73,8 @@ def write_deferred() -> int:
     """Write every queued entry; returns how many were written."""
     global _deferred
     queued, _deferred = _deferred or [], None
-    for cache, data, model, instance, raw in queued:
-        cache.store(data, model, instance, raw)
+    for cache, key, instance, raw in queued:
+        cache.store_at(key, instance, raw)
     return len(queued)
 
 
@@ -143,6 +145,7 @@ class FileCache:
         self.hits = 0
         self.misses = 0
         self.writes = 0
+        self._last: tuple[bytes, type[Any], str] | None = None
 
     @classmethod
     def for_plan(cls, root: Path) -> FileCache | None:
@@ -175,10 +178,15 @@ class FileCache:
         return self.usable
 
     def key(self, data: bytes, model: type[Any]) -> str:
+        last = self._last
+        if last is not None and last[0] is data and last[1] is model:
+            return last[2]  # get() then put() of the same bytes: hashed once
         digest = hashlib.sha256(_code_fingerprint())
         digest.update(f"{model.__module__}.{model.__qualname__}\0".encode())
         digest.update(data)
-        return digest.hexdigest()
+        key = digest.hexdigest()
+        self._last = (data, model, key)
+        return key
 
     def path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
@@ -211,16 +219,21 @@ class FileCache:
     def put(self, data: bytes, model: type[Any], instance: Any, raw: PosDict) -> None:
         if not self.usable:
             return
+        key = self.key(data, model)
+        self._last = None
         if _deferred is not None:
-            _deferred.append((self, data, model, instance, raw))
+            _deferred.append((self, key, instance, raw))
             return
-        self.store(data, model, instance, raw)
+        self.store_at(key, instance, raw)
 
     def store(self, data: bytes, model: type[Any], instance: Any, raw: PosDict) -> None:
         """Pickle and write one entry now."""
+        self.store_at(self.key(data, model), instance, raw)
+
+    def store_at(self, key: str, instance: Any, raw: PosDict) -> None:
+        """Pickle and write the entry *key* (see :meth:`key`) now."""
         if not self.usable:
             return
-        key = self.key(data, model)
         try:
             payload = pickle.dumps((key, instance, raw), protocol=5)
         except Exception:
