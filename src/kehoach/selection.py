@@ -16,13 +16,11 @@ from kehoach.text import fold
 
 
 def role_of(plan: Plan, entry: TaskEntry, body: str) -> Role | None:
-    """The role *body* plays on the task: its own file's role, or partner when the task's
-    lead names it among the partners (as the status counts do)."""
+    """The role *body* plays on the task: its own file's role, or partner when the task
+    names it among the partners (the tasks ``counting.concerns`` counts for the body)."""
     if entry.body == body:
         return entry.task.role
-    if entry.task.role is Role.LEAD and body in {
-        plan.bodies.resolve(ref) for ref in entry.task.partners
-    }:
+    if body in {plan.bodies.resolve(ref) for ref in entry.task.partners}:
         return Role.PARTNER
     return None
 

@@ -85,6 +85,7 @@ class ReportInput:
     evaluation: Evaluation
     period: ReportPeriod
     figures: counting.Tally
+    body: str | None = None  # a body's own report: its id (the evaluation holds its tasks)
 
 
 def build_report(
@@ -98,7 +99,7 @@ def build_report(
 ) -> ReportInput:
     """The report for the period *text* of *kind* (quarter, half, year), as of *as_of*
     (default: the period's last day); with *body* (as typed), that body's own report: only
-    the tasks it leads or partners on."""
+    the tasks it leads or partners on, and its own rows of the by-body figures."""
     _check_cutoff(cutoff)
     period = parse_period(kind, text, cutoff)
     day = as_of if as_of is not None else period.end
@@ -110,4 +111,6 @@ def build_report(
         evaluation = dataclasses.replace(
             evaluation, states=counting.counted(evaluation, evaluated.body)
         )
-    return ReportInput(evaluation, period, counting.tally(evaluation))
+    return ReportInput(
+        evaluation, period, counting.tally(evaluation, evaluated.body), evaluated.body
+    )

@@ -1,4 +1,5 @@
-"""``kehoach show`` and ``kehoach calendar``: one task on one screen, due dates as a calendar."""
+"""``kehoach show``, ``tasks`` and ``calendar``: one task on one screen, the task list, due
+dates as a calendar."""
 
 from __future__ import annotations
 
@@ -101,3 +102,35 @@ def unblocked_by(root: Path, event_id: str, occurred: dt.date, as_of: dt.date) -
         past = (as_of - due).days if due is not None and due < as_of else 0
         out.append(Unblocked(state.id, due, past, list(state.waiting_on)))
     return out
+
+
+@dataclass
+class TaskList:
+    """The tasks ``kehoach tasks`` shows: the evaluation, the body asked about (its id),
+    and the tasks chosen, in plan order."""
+
+    evaluation: Evaluation
+    body: str | None
+    shown: list[TaskState]
+
+
+def task_list(
+    root: Path,
+    as_of: dt.date,
+    *,
+    body: str | None = None,
+    cutoff: str = "calendar",
+    state: str | None = None,
+    search: str | None = None,
+) -> TaskList:
+    """The tasks of the plan in *root* on *as_of*: those *body* leads or partners on,
+    in one of the states *state* names ("overdue,stale"), whose text holds *search*
+    (diacritics ignored); every task when nothing narrows the list."""
+    from kehoach.app.reporting import evaluate_plan
+    from kehoach.selection import listed, parse_states
+
+    wanted = parse_states(state) if state else None
+    evaluated = evaluate_plan(root, as_of, body=body, cutoff=cutoff)
+    evaluation = evaluated.evaluation
+    shown = listed(evaluation, body=evaluated.body, states=wanted, search=search)
+    return TaskList(evaluation, evaluated.body, shown)

@@ -1,7 +1,8 @@
-"""What every command shares: option types, mapping errors to exit codes.
+"""What every command shares: mapping errors to exit codes, the day, the terminal.
 
-The use cases themselves live in :mod:`kehoach.app`; a command parses its options, calls
-one function there, renders what it returns, and lets :func:`handled` map errors.
+The use cases themselves live in :mod:`kehoach.app`; a command parses its options (the
+shared ones are declared in :mod:`kehoach.cli.options`), calls one function there,
+renders what it returns, and lets :func:`handled` map errors.
 
 Nothing heavy is imported here: commands import the core inside their bodies so that
 ``--help`` and ``kehoach deadline`` start fast.
@@ -14,84 +15,12 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 if TYPE_CHECKING:
     import datetime as dt
-
-
-def _plan_folder(ctx: typer.Context, value: Path | None) -> Path:
-    """No folder named (or the default ``plan`` missing): the nearest plan from here up.
-
-    ``--plan DIR`` is the same as the folder argument when DIR is a plan folder (in a
-    portfolio ``--plan`` names one of its plans instead)."""
-    from kehoach.cli.planfolder import DEFAULT, discover, holds_plan
-
-    alias = ctx.params.get("plan")
-    if isinstance(alias, str) and (value is None or value == DEFAULT):
-        folder = Path(alias)
-        if folder.is_dir() and (folder / "plan.yaml").is_file() and holds_plan(folder):
-            ctx.params["plan"] = None
-            return folder
-    return discover(value)
-
-
-PlanDir = Annotated[
-    Path,
-    typer.Argument(
-        help="Thư mục kế hoạch (mặc định: plan, hoặc thư mục cha gần nhất có kế hoạch).",
-        show_default=False,
-        metavar="[THƯ_MỤC]",
-        callback=_plan_folder,
-    ),
-]
-AsOf = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="NGÀY",
-        help="Tính đến ngày (2019-06-30 hoặc 30/6/2019); mặc định: hôm nay.",
-        show_default=False,
-    ),
-]
-Cutoff = Annotated[
-    str,
-    typer.Option(
-        "--cutoff",
-        metavar="KỲ",
-        help="calendar (kỳ theo lịch) | nd09 (kỳ chốt số liệu NĐ 09/2019).",
-    ),
-]
-Lang = Annotated[str, typer.Option("--lang", metavar="NGÔN_NGỮ", help="vi | en")]
-BodyOpt = Annotated[
-    str | None,
-    typer.Option("--body", metavar="MÃ", help="Chỉ một cơ quan (mã hoặc tên).", show_default=False),
-]
-PlanOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--plan",
-        metavar="MÃ",
-        help="Thư mục nhiều kế hoạch: chỉ một kế hoạch (mã, tên thư mục trong plans/).",
-        show_default=False,
-    ),
-]
-ByOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--by",
-        metavar="THEO",
-        help="Thư mục nhiều kế hoạch: plan (mỗi kế hoạch một dòng) | body (mỗi cơ quan một dòng).",
-        show_default=False,
-    ),
-]
-NoCache = Annotated[
-    bool,
-    typer.Option("--no-cache", help="Không dùng bộ nhớ đệm, đọc lại mọi tệp."),
-]
 
 
 def use_cache(enabled: bool) -> None:

@@ -7,27 +7,22 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kehoach.cli.common import AsOf, as_of_date, echo_err, fail, handled
+from kehoach.cli.common import as_of_date, echo_err, fail, handled
+from kehoach.cli.options import (
+    AsOf,
+    Cutoff,
+    DryRun,
+    Half,
+    PlanArg,
+    PlanOption,
+    Quarter,
+    Year,
+    format_option,
+    period_choice,
+)
 
 if TYPE_CHECKING:
     from kehoach.app.collect import CollectResult
-
-PlanOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--plan", metavar="THƯ_MỤC", help="Thư mục kế hoạch (mặc định: plan).", show_default=False
-    ),
-]
-
-
-def _period(quarter: str | None, half: str | None, year: str | None, cutoff: str) -> object:
-    from kehoach.evaluation.report_periods import parse_period
-
-    given = [(k, v) for k, v in (("quarter", quarter), ("half", half), ("year", year)) if v]
-    if len(given) != 1:
-        fail("Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019.")
-    kind, text = given[0]
-    return parse_period(kind, text, cutoff)
 
 
 def _print_collect(result: CollectResult, dry_run: bool) -> None:
@@ -65,12 +60,7 @@ def _print_collect(result: CollectResult, dry_run: bool) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("form")
     def form(
-        plan_dir: Annotated[
-            Path | None,
-            typer.Argument(
-                help="Thư mục kế hoạch (mặc định: plan).", show_default=False, metavar="[THƯ_MỤC]"
-            ),
-        ] = None,
+        plan_dir: PlanArg = None,
         body: Annotated[
             str | None,
             typer.Option("--body", metavar="MÃ", help="Phiếu của một cơ quan.", show_default=False),
@@ -78,20 +68,9 @@ def register(app: typer.Typer) -> None:
         every: Annotated[
             bool, typer.Option("--all", help="Một phiếu cho mỗi cơ quan có nhiệm vụ.")
         ] = False,
-        quarter: Annotated[
-            str | None,
-            typer.Option("--quarter", metavar="KỲ", help="Quý, ví dụ 2019-Q3.", show_default=False),
-        ] = None,
-        half: Annotated[
-            str | None,
-            typer.Option(
-                "--half", metavar="KỲ", help="6 tháng, ví dụ 2019-H1.", show_default=False
-            ),
-        ] = None,
-        year: Annotated[
-            str | None,
-            typer.Option("--year", metavar="NĂM", help="Năm, ví dụ 2019.", show_default=False),
-        ] = None,
+        quarter: Quarter = None,
+        half: Half = None,
+        year: Year = None,
         output: Annotated[
             Path | None,
             typer.Option(
@@ -102,19 +81,10 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
-        fmt: Annotated[
-            str, typer.Option("--format", "-f", metavar="DẠNG", help="xlsx | docx")
-        ] = "xlsx",
-        plan_opt: PlanOpt = None,
+        fmt: str = format_option(("xlsx", "docx"), "xlsx"),
+        plan_opt: PlanOption = None,
         as_of: AsOf = None,
-        cutoff: Annotated[
-            str,
-            typer.Option(
-                "--cutoff",
-                metavar="KỲ",
-                help="calendar (kỳ theo lịch) | nd09 (kỳ chốt số liệu NĐ 09/2019).",
-            ),
-        ] = "calendar",
+        cutoff: Cutoff = "calendar",
     ) -> None:
         """Lập phiếu báo cáo tiến độ cho cơ quan (Excel hoặc Word): nhiệm vụ chủ trì và phối
         hợp, thời hạn, tình trạng; cơ quan điền trạng thái, ngày, kết quả, văn bản."""
@@ -123,11 +93,10 @@ def register(app: typer.Typer) -> None:
         with handled():
             from kehoach.app.collect import issue_forms
             from kehoach.cli.planfolder import plan_folder
-            from kehoach.evaluation.report_periods import ReportPeriod
+            from kehoach.evaluation.report_periods import parse_period
 
             root = plan_folder(plan_dir, plan_opt)
-            period = _period(quarter, half, year, cutoff)
-            assert isinstance(period, ReportPeriod)
+            period = parse_period(*period_choice(quarter, half, year), cutoff)
             out_dir = output or Path(f"phieu-{period.code}")
             from kehoach.cli import portfolio_views
 
@@ -173,11 +142,9 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ],
-        plan_opt: PlanOpt = None,
+        plan_opt: PlanOption = None,
         as_of: AsOf = None,
-        dry_run: Annotated[
-            bool, typer.Option("--dry-run", help="Chỉ in thay đổi sẽ ghi, không ghi gì.")
-        ] = False,
+        dry_run: DryRun = False,
         skip_bad: Annotated[
             bool,
             typer.Option(
@@ -197,9 +164,7 @@ def register(app: typer.Typer) -> None:
             from kehoach.cli.planfolder import plan_folder
 
             files = list(paths)
-            given: Path | None = None
-            if files and files[-1].is_dir():
-                given = files.pop()
+            given = files.pop() if files and files[-1].is_dir() else None
             root = plan_folder(given, plan_opt)
             from kehoach.cli import portfolio_views
 

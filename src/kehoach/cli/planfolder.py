@@ -1,9 +1,8 @@
 """Which plan folder a command works on: the one named, else ./plan or the nearest
 parent folder that holds a plan (as git finds its repository).
 
-Every command takes the folder as an argument; ``update``, ``event``, ``undo``, ``log``,
-``form``, ``collect``, ``show`` and ``calendar`` also take ``--plan DIR``. (In the reading
-commands ``--plan`` names one plan of a portfolio instead.)
+Every command takes the folder as an argument and as ``--plan DIR``; in a portfolio the
+reading commands also take ``--plan KEY`` for one of its plans.
 """
 
 from __future__ import annotations
@@ -46,11 +45,40 @@ def discover(value: Path | None) -> Path:
     return found if found is not None else DEFAULT
 
 
-def plan_folder(positional: Path | None, option: Path | None) -> Path:
-    """The folder given as an argument or with ``--plan`` (not both, unless the same),
-    else the nearest plan found from the current folder up."""
-    if positional is not None and option is not None and positional != option:
+def _same(one: Path, other: Path) -> bool:
+    return one.resolve() == other.resolve()
+
+
+def plan_target(
+    positional: Path | None, option: str | None, *, plan_ids: bool = False
+) -> tuple[Path, str | None]:
+    """The folder a command works on, and the plan ``--plan`` picks in a portfolio.
+
+    The folder is the argument or ``--plan DIR`` (the same folder twice is fine, two
+    different ones a usage error), else ``./plan`` or the nearest parent folder holding
+    a plan. Where the command reads a portfolio (*plan_ids*), ``--plan`` that is no plan
+    folder names one plan of the portfolio instead (its key, a folder in ``plans/``)."""
+    if option is None:
+        return discover(positional), None
+    alias = Path(option)
+    if holds_plan(alias) or not plan_ids:
+        if positional is not None and not _same(positional, alias):
+            raise UsageError(
+                f"Hai thư mục kế hoạch khác nhau: '{positional}' và --plan '{option}'; "
+                "hãy chọn một."
+            )
+        return alias, None
+    root = discover(positional)
+    if (root / "kehoach.yaml").is_file():
+        return root, option
+    if positional is not None:
         raise UsageError(
-            f"Hai thư mục kế hoạch khác nhau: '{positional}' và --plan '{option}'; hãy chọn một."
+            f"--plan '{option}' không phải thư mục kế hoạch, và '{positional}' không phải thư "
+            "mục nhiều kế hoạch (có tệp kehoach.yaml) để --plan chọn một kế hoạch trong đó."
         )
-    return discover(positional if positional is not None else option)
+    return alias, None  # loading then says the folder is missing
+
+
+def plan_folder(positional: Path | None, option: str | None) -> Path:
+    """:func:`plan_target` for a command that works on one plan folder."""
+    return plan_target(positional, option)[0]

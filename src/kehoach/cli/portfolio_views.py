@@ -36,10 +36,8 @@ def only_vietnamese(lang: str) -> None:
         fail("--lang en chưa dùng được với thư mục nhiều kế hoạch.")
 
 
-def plan_options_refused(*, plan: str | None, by: str | None = None) -> None:
-    """--plan and --by are for a portfolio; on a single plan they would be ignored."""
-    if plan is not None:
-        fail("--plan chỉ dùng với thư mục nhiều kế hoạch (có tệp kehoach.yaml).")
+def plan_options_refused(*, by: str | None = None) -> None:
+    """--by plan is for a portfolio; on a single plan it would be ignored."""
     if by == "plan":
         fail("--by plan chỉ dùng với thư mục nhiều kế hoạch (có tệp kehoach.yaml).")
 
@@ -60,7 +58,22 @@ def status(
     body: str | None,
     cutoff: str,
     plan: str | None,
+    lang: str,
+    output: Path | None,
+    width: int | None,
 ) -> None:
+    only_vietnamese(lang)
+    if fmt == "xlsx":
+        fail("--format xlsx chưa dùng được với thư mục nhiều kế hoạch.")
+    if fmt == "html":
+        from kehoach.app.portfolio import portfolio_status
+        from kehoach.cli.document_options import write_output
+        from kehoach.render.html_report import render_portfolio_html
+
+        found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
+        page = render_portfolio_html(found).encode("utf-8")
+        write_output(output, page, fmt, "tình hình thực hiện")
+        return
     from kehoach.app.portfolio import body_totals, find_portfolio_body, portfolio_status
     from kehoach.render import portfolio as render
     from kehoach.render.portfolio import STATUS_FORMATS
@@ -70,6 +83,9 @@ def status(
             f"Thư mục nhiều kế hoạch chưa có dạng '{fmt}' cho status; chọn table, json, "
             "markdown hoặc csv."
         )
+    from kehoach.cli.width import output_width
+
+    columns = output_width(width)
     found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
     if by == "body" or body is not None:
         rows = body_totals(found, find_portfolio_body(found, body))
@@ -80,7 +96,7 @@ def status(
         elif fmt == "markdown":
             typer.echo(render.render_bodies_markdown(found, rows), nl=False)
         else:
-            typer.echo(render.render_bodies_table(found, rows, color=is_terminal()))
+            typer.echo(render.render_bodies_table(found, rows, color=is_terminal(), width=columns))
         return
     if fmt == "json":
         typer.echo(render.render_status_json(found))
@@ -89,14 +105,27 @@ def status(
     elif fmt == "markdown":
         typer.echo(render.render_status_markdown(found), nl=False)
     else:
-        typer.echo(render.render_status_table(found, color=is_terminal()))
+        typer.echo(render.render_status_table(found, color=is_terminal(), width=columns))
 
 
 def overdue(
-    root: Path, day: dt.date, *, fmt: str, body: str | None, cutoff: str, plan: str | None
+    root: Path,
+    day: dt.date,
+    *,
+    fmt: str,
+    body: str | None,
+    cutoff: str,
+    plan: str | None,
+    within: int | None,
+    width: int | None,
 ) -> bool:
     """Print the overdue tasks of every plan; whether there were any."""
+    if within is not None:
+        fail("--within chưa dùng được với thư mục nhiều kế hoạch.")
+    if fmt in ("xlsx", "csv"):
+        fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
     from kehoach.app.portfolio import find_portfolio_body, portfolio_overdue, portfolio_status
+    from kehoach.cli.width import output_width
     from kehoach.render import portfolio as render
 
     found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
@@ -104,7 +133,10 @@ def overdue(
     if fmt == "json":
         typer.echo(render.render_overdue_json(found, late))
     else:
-        typer.echo(render.render_overdue_table(found, late, color=is_terminal()))
+        table = render.render_overdue_table(
+            found, late, color=is_terminal(), width=output_width(width)
+        )
+        typer.echo(table)
     return bool(late)
 
 
@@ -117,20 +149,22 @@ def report(
     cutoff: str,
     plan: str | None,
     output: Path | None,
+    lang: str,
+    fmt: str,
+    body: str | None,
 ) -> None:
+    only_vietnamese(lang)
+    if fmt not in ("md", "markdown"):
+        fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
+    if body is not None:
+        fail("--body chưa dùng được cho báo cáo của thư mục nhiều kế hoạch.")
     from kehoach.app.portfolio import body_totals, portfolio_report
-    from kehoach.atomic import write_atomic
+    from kehoach.cli.document_options import write_output
     from kehoach.render import portfolio as render
 
     found = portfolio_report(root, kind, text, as_of=day, cutoff=_cutoff(cutoff), plan=plan)
     markdown = render.render_report(found, body_totals(found.status))
-    if output is None:
-        typer.echo(markdown, nl=False)
-        return
-    if output.parent and not output.parent.is_dir():
-        fail(f"Thư mục '{output.parent}' không tồn tại.")
-    write_atomic(output, markdown)
-    typer.echo(f"Đã ghi báo cáo {found.period.label()} vào {output}", err=True)
+    write_output(output, markdown.encode("utf-8"), "md", f"báo cáo {found.period.label()}")
 
 
 def task_target(root: Path, ref: str) -> tuple[Path, str]:
@@ -138,16 +172,6 @@ def task_target(root: Path, ref: str) -> tuple[Path, str]:
     from kehoach.app.portfolio import split_task_ref
 
     return split_task_ref(root, ref)
-
-
-def portfolio_root(plan_dir: Path, default: Path = Path("plan")) -> Path | None:
-    """The portfolio a command works on: *plan_dir* itself, or the working folder
-    when *plan_dir* was left at its default and there is no ``plan`` folder here."""
-    if is_portfolio_root(plan_dir):
-        return plan_dir
-    if plan_dir == default and not plan_dir.exists() and is_portfolio_root(Path(".")):
-        return Path(".")
-    return None
 
 
 def update_targets(root: Path, refs: list[str]) -> tuple[Path, list[str]]:
@@ -168,13 +192,28 @@ def event_target(root: Path, ref: str) -> tuple[Path, str]:
 
 
 def tasks(
-    root: Path, day: dt.date, *, fmt: str, body: str | None, cutoff: str, plan: str | None
+    root: Path,
+    day: dt.date,
+    *,
+    fmt: str,
+    body: str | None,
+    cutoff: str,
+    plan: str | None,
+    width: int | None,
 ) -> None:
     """Every task of every plan (or of one), each addressed as ``PLAN:TASK``."""
     import json
 
+    from kehoach.cli.width import output_width
+
+    if fmt in ("xlsx", "csv"):
+        fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
+
     from kehoach.app.portfolio import find_portfolio_body, portfolio_status
     from kehoach.render.tasks import render_tasks_table, task_record
+    from kehoach.render.textgrid import wrapped
+
+    columns = output_width(width)
 
     found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
     body_id = find_portfolio_body(found, body)
@@ -189,7 +228,8 @@ def tasks(
         return
     parts = []
     for f in found.plans:
-        table = render_tasks_table(f.evaluation, body_id)
+        table = render_tasks_table(f.evaluation, body_id, width=columns, color=is_terminal())
         if table:
-            parts.append(f"== {f.key}: {f.title}\n{table}")
+            head = "\n".join(wrapped(f"== {f.key}: {f.title}", columns))
+            parts.append(f"{head}\n{table}")
     typer.echo("\n\n".join(parts))

@@ -7,20 +7,8 @@ from typing import Annotated
 
 import typer
 
-from kehoach.cli.common import AsOf, as_of_date, echo_err, handled
-
-PlanOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--plan", metavar="THƯ_MỤC", help="Thư mục kế hoạch (mặc định: plan).", show_default=False
-    ),
-]
-PlanArg = Annotated[
-    Path | None,
-    typer.Argument(
-        help="Thư mục kế hoạch (mặc định: plan).", show_default=False, metavar="[THƯ_MỤC]"
-    ),
-]
+from kehoach.cli.common import as_of_date, echo_err, handled
+from kehoach.cli.options import AsOf, BodyOpt, PlanArg, PlanOption, WidthOpt
 
 
 def register(app: typer.Typer) -> None:
@@ -34,8 +22,9 @@ def register(app: typer.Typer) -> None:
             ),
         ],
         plan_dir: PlanArg = None,
-        plan_opt: PlanOpt = None,
+        plan_opt: PlanOption = None,
         as_of: AsOf = None,
+        width: WidthOpt = None,
     ) -> None:
         """Mọi thông tin về một nhiệm vụ: nội dung, cơ quan, thời hạn, tình trạng và lý do,
         các kỳ, lịch sử, việc đang chờ, vị trí trong kế hoạch."""
@@ -49,8 +38,10 @@ def register(app: typer.Typer) -> None:
 
             if portfolio_views.is_portfolio_root(root):  # PLAN:TASK, plan part where unique
                 root, task_id = portfolio_views.task_target(root, task_id)
+            from kehoach.cli.width import output_width
+
             view = show_task(root, task_id, as_of_date(as_of))
-            typer.echo(render_show(view))
+            typer.echo(render_show(view, output_width(width)))
 
     @app.command("calendar")
     def calendar(
@@ -61,16 +52,8 @@ def register(app: typer.Typer) -> None:
                 "--output", "-o", metavar="TỆP", help="Tệp .ics cần ghi.", show_default=False
             ),
         ] = Path("kehoach.ics"),
-        body: Annotated[
-            str | None,
-            typer.Option(
-                "--body",
-                metavar="MÃ",
-                help="Chỉ một cơ quan (chủ trì và phối hợp).",
-                show_default=False,
-            ),
-        ] = None,
-        plan_opt: PlanOpt = None,
+        body: BodyOpt = None,
+        plan_opt: PlanOption = None,
         as_of: AsOf = None,
     ) -> None:
         """Xuất thời hạn (và các kỳ của nhiệm vụ định kỳ) ra tệp iCalendar (.ics) để nhập

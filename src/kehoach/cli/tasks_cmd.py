@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from kehoach.cli.common import (
+from kehoach.cli.common import as_of_date, handled, is_terminal, use_cache
+from kehoach.cli.options import (
     AsOf,
     BodyOpt,
     Cutoff,
     Lang,
     NoCache,
-    PlanDir,
-    PlanOpt,
-    as_of_date,
-    choice,
-    fail,
-    handled,
-    use_cache,
+    OutputFile,
+    PlanArg,
+    PlanOption,
+    WidthOpt,
+    format_option,
 )
-from kehoach.cli.width import WidthOpt
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -29,26 +26,15 @@ FORMATS = ("table", "json", "csv", "xlsx")
 def register(app: typer.Typer) -> None:
     @app.command("tasks")
     def tasks(
-        plan_dir: PlanDir = Path("plan"),
-        fmt: Annotated[
-            str, typer.Option("--format", "-f", metavar="DẠNG", help="table | json | csv | xlsx")
-        ] = "table",
-        output: Annotated[
-            Path | None,
-            typer.Option(
-                "--output",
-                "-o",
-                metavar="TỆP",
-                help="Ghi ra tệp (bắt buộc với xlsx).",
-                show_default=False,
-            ),
-        ] = None,
+        plan_dir: PlanArg = None,
+        fmt: str = format_option(FORMATS, "table"),
+        output: OutputFile = None,
         as_of: AsOf = None,
         no_cache: NoCache = False,
         body: BodyOpt = None,
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
-        plan: PlanOpt = None,
+        plan: PlanOption = None,
         state: Annotated[
             str | None,
             typer.Option(
@@ -73,30 +59,24 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Liệt kê mọi nhiệm vụ (kể cả nhiệm vụ con) với thời hạn và tình trạng (thư mục
         nhiều kế hoạch: theo từng kế hoạch, mã dạng KẾ_HOẠCH:NHIỆM_VỤ)."""
-        choice(fmt, FORMATS, "--format")
-        choice(cutoff, ("calendar", "nd09"), "--cutoff")
-        choice(lang, ("vi", "en"), "--lang")
         use_cache(not no_cache)
         with handled():
             from kehoach.cli import portfolio_views
+            from kehoach.cli.planfolder import plan_target
 
-            if (root := portfolio_views.portfolio_root(plan_dir)) is not None:
-                plan_dir = root  # a portfolio: the folder named, or the working folder
-                if fmt in ("xlsx", "csv"):
-                    fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
+            root, key = plan_target(plan_dir, plan, plan_ids=True)
+            if portfolio_views.is_portfolio_root(root):
                 portfolio_views.tasks(
-                    plan_dir, as_of_date(as_of), fmt=fmt, body=body, cutoff=cutoff, plan=plan
-                )
+                    root, as_of_date(as_of), fmt=fmt, body=body, cutoff=cutoff, plan=key,
+                    width=width,
+                )  # fmt: skip
                 return
-            portfolio_views.plan_options_refused(plan=plan)
-            from kehoach.app import evaluate_plan
-            from kehoach.render.tasks import render_tasks_json, render_tasks_table
-            from kehoach.selection import listed, parse_states
+            from kehoach.app.tasks_view import task_list
 
-            wanted = parse_states(state) if state else None
-            evaluated = evaluate_plan(plan_dir, as_of_date(as_of), body=body, cutoff=cutoff)
-            evaluation, body_id = evaluated.evaluation, evaluated.body
-            shown = listed(evaluation, body=body_id, states=wanted, search=search)
+            found = task_list(
+                root, as_of_date(as_of), body=body, cutoff=cutoff, state=state, search=search
+            )
+            evaluation, body_id, shown = found.evaluation, found.body, found.shown
             if fmt == "csv":
                 from kehoach.render.csvout import tasks_csv
 
@@ -106,14 +86,17 @@ def register(app: typer.Typer) -> None:
                 from kehoach.render.reportdata import task_lines
                 from kehoach.render.xlsx import tasks_workbook
 
-                chosen = shown
-                payload = tasks_workbook(task_lines(evaluation, chosen), evaluation.as_of)
+                payload = tasks_workbook(task_lines(evaluation, shown), evaluation.as_of)
                 write_output(output, payload, fmt, "danh sách nhiệm vụ")
             elif fmt == "json":
+                from kehoach.render.tasks import render_tasks_json
+
                 typer.echo(render_tasks_json(evaluation, body_id, shown))
             else:
                 from kehoach.cli.width import output_width
+                from kehoach.render.tasks import render_tasks_table
 
-                typer.echo(
-                    render_tasks_table(evaluation, body_id, shown, width=output_width(width))
+                table = render_tasks_table(
+                    evaluation, body_id, shown, width=output_width(width), color=is_terminal()
                 )
+                typer.echo(table)

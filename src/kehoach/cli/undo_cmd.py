@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kehoach.cli.common import echo_err, handled
-
-PlanOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--plan", metavar="THƯ_MỤC", help="Thư mục kế hoạch (mặc định: plan).", show_default=False
-    ),
-]
-PlanArg = Annotated[
-    Path | None,
-    typer.Argument(
-        help="Thư mục kế hoạch (mặc định: plan, hoặc thư mục cha gần nhất có kế hoạch).",
-        show_default=False,
-        metavar="[THƯ_MỤC]",
-    ),
-]
+from kehoach.cli.options import PlanArg, PlanOption
 
 
 def register(app: typer.Typer) -> None:
     @app.command("undo")
     def undo(
         plan_pos: PlanArg = None,
-        plan_opt: PlanOpt = None,
+        plan_opt: PlanOption = None,
         dry_run: Annotated[
             bool, typer.Option("--dry-run", help="Chỉ in thay đổi sẽ hoàn tác, không ghi gì.")
         ] = False,
@@ -59,7 +44,7 @@ def register(app: typer.Typer) -> None:
     @app.command("log")
     def log(
         plan_pos: PlanArg = None,
-        plan_opt: PlanOpt = None,
+        plan_opt: PlanOption = None,
         limit: Annotated[
             int, typer.Option("--limit", "-n", metavar="SỐ", help="Số thay đổi hiển thị.", min=1)
         ] = 10,

@@ -7,41 +7,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kehoach.cli.common import AsOf, as_of_date, echo_err, fail, handled
+from kehoach.cli.common import as_of_date, echo_err, fail, handled
+from kehoach.cli.options import AsOf, BodyOpt, DryRun, PlanArg, PlanOption
 
 if TYPE_CHECKING:
     from kehoach.edit import BatchResult, EditResult
 
 
-def _plan_folder(value: Path | None) -> Path:
-    from kehoach.cli.planfolder import discover
-
-    return discover(value)
-
-
-PlanOpt = Annotated[
-    Path,
-    typer.Option(
-        "--plan",
-        metavar="THƯ_MỤC",
-        help="Thư mục kế hoạch hoặc thư mục nhiều kế hoạch (mặc định: plan, hoặc thư mục "
-        "cha gần nhất có kế hoạch); cũng có thể nêu thư mục sau các mã.",
-        show_default=False,
-        callback=_plan_folder,
-    ),
-]
-
-
-def _positional_plan(words: list[str], plan_dir: Path) -> tuple[list[str], Path]:
-    """``update ID … DIR`` / ``event ID DIR``: a last word naming a plan folder is the plan
-    folder (the same form as the other commands), ``--plan`` its alias."""
-    from kehoach.cli.planfolder import holds_plan, plan_folder
+def _positional_plan(words: list[str]) -> tuple[list[str], Path | None]:
+    """``update ID … DIR``: a last word naming a plan folder is the plan folder (the
+    same form as the other commands; ``--plan`` is its alias)."""
+    from kehoach.cli.planfolder import holds_plan
 
     if words and Path(words[-1]).is_dir() and holds_plan(Path(words[-1])):
-        given = Path(words[-1])
-        explicit = None if plan_dir == _plan_folder(None) else plan_dir
-        return words[:-1], plan_folder(given, explicit)
-    return words, plan_dir
+        return words[:-1], Path(words[-1])
+    return words, None
 
 
 Force = Annotated[
@@ -59,9 +39,6 @@ EventForce = Annotated[
         help="Vẫn ghi khi ngày ở tương lai, trước ngày của kế hoạch, sự kiện đã được ghi "
         "nhận với ngày hoặc văn bản khác, hoặc số/ký hiệu văn bản không hợp lệ.",
     ),
-]
-DryRun = Annotated[
-    bool, typer.Option("--dry-run", help="Chỉ in thay đổi (dạng diff), không ghi gì.")
 ]
 Note = Annotated[
     str | None, typer.Option("--note", metavar="GHI_CHÚ", help="Ghi chú.", show_default=False)
@@ -153,15 +130,7 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
-        body: Annotated[
-            str | None,
-            typer.Option(
-                "--body",
-                metavar="MÃ",
-                help="Chọn mọi nhiệm vụ của một cơ quan (chủ trì và phối hợp).",
-                show_default=False,
-            ),
-        ] = None,
+        body: BodyOpt = None,
         state: Annotated[
             str | None,
             typer.Option(
@@ -181,7 +150,7 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
-        plan_dir: PlanOpt = Path("plan"),
+        plan_opt: PlanOption = None,
         as_of: AsOf = None,
         force: Force = False,
         dry_run: DryRun = False,
@@ -190,22 +159,23 @@ def register(app: typer.Typer) -> None:
         dòng đó thay đổi, mọi tệp được ghi cùng lúc hoặc không tệp nào."""
         if not status:
             fail("Thiếu tùy chọn '--status'.")
-        ids, plan_dir = _positional_plan(list(task_ids or []), plan_dir)
+        ids, given = _positional_plan(list(task_ids or []))
         if not ids and not (body or state or section):
             fail("Hãy nêu mã nhiệm vụ, hoặc chọn nhiệm vụ bằng --body, --state hay --section.")
         with handled():
             from kehoach.cli import portfolio_views
+            from kehoach.cli.planfolder import plan_folder
             from kehoach.dates import parse_user_date
             from kehoach.edit import TaskUpdate, parse_status, update_task
 
-            root = portfolio_views.portfolio_root(plan_dir)
-            if root is not None:  # a portfolio: tasks as PLAN:TASK (plan part where unique)
+            plan_dir = plan_folder(given, plan_opt)
+            if portfolio_views.is_portfolio_root(plan_dir):  # tasks as PLAN:TASK
                 if body or state or section or not ids:
                     fail(
                         "Trong thư mục nhiều kế hoạch, hãy nêu mã KẾ_HOẠCH:NHIỆM_VỤ; chọn theo "
                         "--body, --state, --section thì dùng --plan plans/<mã>."
                     )
-                plan_dir, ids = portfolio_views.update_targets(root, ids)
+                plan_dir, ids = portfolio_views.update_targets(plan_dir, ids)
             day = as_of_date(as_of)
             parsed = parse_status(status)
             when = parse_user_date(date, what="ngày --date") if date is not None else None
@@ -261,14 +231,9 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
-        plan_pos: Annotated[
-            Path | None,
-            typer.Argument(
-                help="Thư mục kế hoạch (như --plan).", metavar="[THƯ_MỤC]", show_default=False
-            ),
-        ] = None,
+        plan_pos: PlanArg = None,
         note: Note = None,
-        plan_dir: PlanOpt = Path("plan"),
+        plan_opt: PlanOption = None,
         as_of: AsOf = None,
         force: EventForce = False,
         dry_run: DryRun = False,
@@ -276,17 +241,13 @@ def register(app: typer.Typer) -> None:
         """Ghi nhận sự kiện đang chờ đã xảy ra; nhiệm vụ 'sau khi …' có thời hạn từ ngày đó."""
         with handled():
             from kehoach.cli import portfolio_views
+            from kehoach.cli.planfolder import plan_folder
             from kehoach.dates import parse_user_date
             from kehoach.edit import EventRecord, record_event
 
-            if plan_pos is not None:
-                from kehoach.cli.planfolder import plan_folder
-
-                explicit = None if plan_dir == _plan_folder(None) else plan_dir
-                plan_dir = plan_folder(plan_pos, explicit)
-            root = portfolio_views.portfolio_root(plan_dir)
-            if root is not None:  # a shared event, or PLAN:EVENT for a plan's own
-                plan_dir, event_id = portfolio_views.event_target(root, event_id)
+            plan_dir = plan_folder(plan_pos, plan_opt)
+            if portfolio_views.is_portfolio_root(plan_dir):  # shared, or PLAN:EVENT
+                plan_dir, event_id = portfolio_views.event_target(plan_dir, event_id)
             day = as_of_date(as_of)
             change = EventRecord(
                 event_id=event_id,

@@ -13,16 +13,8 @@ if TYPE_CHECKING:
     from kehoach.errors import Problem
     from kehoach.loaded_plan import Plan
 
-from kehoach.cli.common import (
-    AsOf,
-    NoCache,
-    PlanDir,
-    as_of_date,
-    choice,
-    echo_err,
-    handled,
-    use_cache,
-)
+from kehoach.cli.common import as_of_date, echo_err, handled, use_cache
+from kehoach.cli.options import AsOf, NoCache, PlanArg, PlanOption, format_option
 
 FORMATS = ("text", "github", "json")
 
@@ -30,10 +22,9 @@ FORMATS = ("text", "github", "json")
 def register(app: typer.Typer) -> None:
     @app.command("validate")
     def validate(
-        plan_dir: PlanDir = Path("plan"),
-        fmt: Annotated[
-            str, typer.Option("--format", "-f", metavar="DẠNG", help="text | github | json")
-        ] = "text",
+        plan_dir: PlanArg = None,
+        fmt: str = format_option(FORMATS, "text"),
+        plan: PlanOption = None,
         as_of: AsOf = None,
         no_cache: NoCache = False,
         changed: Annotated[
@@ -51,19 +42,17 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Kiểm tra mọi tệp của kế hoạch (hoặc của mọi kế hoạch trong thư mục nhiều kế
         hoạch); mã thoát 0 hợp lệ, 1 có lỗi, 2 không đọc được."""
-        choice(fmt, FORMATS, "--format")
         use_cache(not no_cache)
         with handled():
             from kehoach.app import open_plan
-            from kehoach.cli.portfolio_views import portfolio_root
+            from kehoach.cli.planfolder import plan_folder
             from kehoach.portfolio.layout import locate
             from kehoach.render.problems import render_problems
 
-            if (root := portfolio_root(plan_dir)) is not None:
-                plan_dir = root  # the folder named, or the working folder when it is one
-            if locate(plan_dir).kind == "portfolio":
-                _validate_portfolio(plan_dir, fmt, as_of_date(as_of), changed)
-            checked = open_plan(plan_dir, as_of_date(as_of), warnings=True)
+            root = plan_folder(plan_dir, plan)
+            if locate(root).kind == "portfolio":
+                _validate_portfolio(root, fmt, as_of_date(as_of), changed)
+            checked = open_plan(root, as_of_date(as_of), warnings=True)
             errors, warnings = checked.errors, checked.warnings
             output = render_problems(checked.problems, fmt)
             if output:

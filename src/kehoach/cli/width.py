@@ -1,28 +1,13 @@
 """How wide tables are: ``--width N``, else the terminal's width, else 80 (pipes and files
-keep today's stable 80-column layout)."""
+keep the stable 80-column layout). Below 80 columns a table is printed as a list
+(:func:`kehoach.render.textgrid.table_or_list`)."""
 
 from __future__ import annotations
 
 import shutil
 import sys
-from typing import Annotated
 
-import typer
-
-NARROW = 80  # below this a table becomes a list: one block per row instead of columns
-PIPE = 80
-
-WidthOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--width",
-        metavar="SỐ_CỘT",
-        help="Độ rộng bảng (mặc định: độ rộng cửa sổ dòng lệnh; 80 khi ghi ra tệp hay ống).",
-        min=20,
-        max=1000,
-        show_default=False,
-    ),
-]
+from kehoach.render.textgrid import PIPE
 
 
 def output_width(given: int | None) -> int:

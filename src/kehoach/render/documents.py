@@ -6,6 +6,7 @@ asked for.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from kehoach.app import ReportInput
@@ -24,10 +25,13 @@ def render_report_document(
     options: FormOptions | None = None,
 ) -> bytes:
     """*found* is what ``kehoach.app.build_report`` returned; its figures are used as they
-    are."""
+    are. A body's own report (``found.body``) is issued by that body."""
     evaluation, period = found.evaluation, found.period
-    data = build_report_data(evaluation, period, figures=found.figures)
-    form = build_form(evaluation.plan.info, period, evaluation.as_of, options or FormOptions())
+    data = build_report_data(evaluation, period, found.body, figures=found.figures)
+    options = options or FormOptions()
+    if found.body is not None and options.issuer is None:  # the body reports on its tasks
+        options = dataclasses.replace(options, issuer=evaluation.plan.bodies.name(found.body))
+    form = build_form(evaluation.plan.info, period, evaluation.as_of, options)
     prose = load_narrative(narrative) if narrative is not None else Narrative()
     if fmt == "docx":
         from kehoach.render.docx_report import render_docx

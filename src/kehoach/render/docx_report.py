@@ -447,7 +447,7 @@ def _words_within(text: str, limit: int) -> str:
 
 
 def _ident(line: TaskLine) -> str:
-    return f"{line.id} ({line.label})" if line.label else line.id
+    return line.ident
 
 
 def _next_phrase(data: ReportData) -> str:

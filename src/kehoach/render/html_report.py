@@ -215,7 +215,7 @@ def body_bar_svg(data: ReportData) -> str:
 
 
 def _ident(line: TaskLine) -> str:
-    return f"{line.id} ({line.label})" if line.label else line.id
+    return line.ident
 
 
 class _Page:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 from kehoach.evaluation.evaluate import Evaluation, TaskState
@@ -35,65 +34,50 @@ def render_overdue_table(
     color: bool = False,
     width: int = 80,
 ) -> str:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    """The late tasks (and with *within* those due soon) as a table *width* wide, a list
+    below 80 columns; a wider table shows more of each task's name."""
+    from kehoach.render.textgrid import Cell, Column, styled, table_or_list, wrapped
 
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        highlight=False,
-        emoji=False,
-    )
     bodies = evaluation.plan.bodies
-    # a wider table shows more of each task's name (folded over lines, cut at a word)
     limit = 90 if width <= 80 else min(400, 90 + (width - 80) * 3)
 
-    def table(rows: list[TaskState], last: str) -> Table:
-        out = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-        out.add_column("Mã", no_wrap=True)
-        out.add_column("Nhiệm vụ", ratio=3, overflow="fold")
-        out.add_column("Chủ trì", ratio=2, overflow="fold")
-        out.add_column("Hạn", no_wrap=True)
-        out.add_column(last, justify="right", no_wrap=True)
+    def table(rows: list[TaskState], last: str) -> list[str]:
+        columns = [
+            Column("Mã", left=True),
+            Column("Nhiệm vụ", left=True, wrap=3),
+            Column("Chủ trì", left=True, wrap=2),
+            Column("Hạn", left=True),
+            Column(last),
+        ]
+        cells = []
         for s in rows:
             body = bodies.by_id.get(s.entry.body)
-            name = (body.short or body.name) if body else s.entry.body
             value = s.days_overdue if last == "Quá" else (s.days_left or 0)
-            out.add_row(
-                s.id,
-                _short(s.entry.task.title, limit),
-                name,
-                f"{s.due:%d/%m/%Y}" if s.due else "—",
-                Text(f"{value} ngày", style="bold red" if last == "Quá" else ""),
+            cells.append(
+                [
+                    Cell(s.id),
+                    Cell(_short(s.entry.task.title, limit)),
+                    Cell((body.short or body.name) if body else s.entry.body),
+                    Cell(f"{s.due:%d/%m/%Y}" if s.due else "—"),
+                    Cell(f"{value} ngày", "bold red" if last == "Quá" else ""),
+                ]
             )
-        return out
+        return table_or_list(columns, cells, width=width, color=color)
 
+    def say(text: str, style: str) -> list[str]:
+        return [styled(line, style, color) for line in wrapped(text, width)]
+
+    day = f"{evaluation.as_of:%d/%m/%Y}"
     if late:
-        console.print(
-            Text(
-                f"{len(late)} nhiệm vụ quá hạn tính đến ngày {evaluation.as_of:%d/%m/%Y}:",
-                style="bold red",
-            )
-        )
-        console.print(table(late, "Quá"))
+        lines = say(f"{len(late)} nhiệm vụ quá hạn tính đến ngày {day}:", "bold red")
+        lines += ["", *table(late, "Quá")]
     else:
-        console.print(
-            Text(
-                f"Không có nhiệm vụ quá hạn tính đến ngày {evaluation.as_of:%d/%m/%Y}.",
-                style="green",
-            )
-        )
+        lines = say(f"Không có nhiệm vụ quá hạn tính đến ngày {day}.", "green")
     if soon is not None:
+        lines.append("")
         if soon:
-            console.print(
-                Text(f"{len(soon)} nhiệm vụ đến hạn trong {within} ngày tới:", style="bold")
-            )
-            console.print(table(soon, "Còn"))
+            lines += say(f"{len(soon)} nhiệm vụ đến hạn trong {within} ngày tới:", "bold")
+            lines += ["", *table(soon, "Còn")]
         else:
-            console.print(f"Không có nhiệm vụ nào đến hạn trong {within} ngày tới.")
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    return "\n".join(line.rstrip() for line in output.rstrip("\n").split("\n"))
+            lines += say(f"Không có nhiệm vụ nào đến hạn trong {within} ngày tới.", "")
+    return "\n".join(line.rstrip() for line in lines)

@@ -13,7 +13,7 @@ from typing import Any
 from kehoach.app.portfolio import BodyTotal, Overdue, PlanFigures, PortfolioReport, PortfolioStatus
 from kehoach.evaluation.states import ORDER, Category, State, category
 from kehoach.render.tasks import task_record
-from kehoach.render.textgrid import Cell, render_grid
+from kehoach.render.textgrid import PIPE, Cell, table_or_list, wrapped
 
 # What ``status`` renders for a portfolio; ``kehoach init`` publishes the HTML page only
 # once "html" is here (a single plan's HTML renderer does not cover a portfolio).
@@ -73,7 +73,9 @@ PLAN_HEADERS = [
 ]
 
 
-def render_status_table(status: PortfolioStatus, *, color: bool = False) -> str:
+def render_status_table(
+    status: PortfolioStatus, *, color: bool = False, width: int = PIPE
+) -> str:
     rows, footer = _plan_rows(status)
     overdue = 1 + 1 + GROUPS.index(Category.OPEN_OVERDUE)
 
@@ -83,9 +85,13 @@ def render_status_table(status: PortfolioStatus, *, color: bool = False) -> str:
             for i, text in enumerate(row)
         ]
 
-    lines = [_heading(status), ""]
-    lines += render_grid(
-        PLAN_HEADERS, [cells(r) for r in rows], [Cell(t, "bold") for t in footer], color=color
+    lines = [*wrapped(_heading(status), width), ""]
+    lines += table_or_list(
+        PLAN_HEADERS,
+        [cells(r) for r in rows],
+        [Cell(t, "bold") for t in footer],
+        width=width,
+        color=color,
     )
     return "\n".join(lines)
 
@@ -170,7 +176,7 @@ def _body_cells(t: BodyTotal) -> list[str]:
 
 
 def render_bodies_table(
-    status: PortfolioStatus, rows: list[BodyTotal], *, color: bool = False
+    status: PortfolioStatus, rows: list[BodyTotal], *, color: bool = False, width: int = PIPE
 ) -> str:
     overdue = 4 + GROUPS.index(Category.OPEN_OVERDUE)
     cells = [
@@ -180,7 +186,8 @@ def render_bodies_table(
         ]
         for r in rows
     ]
-    return "\n".join([_heading(status), "", *render_grid(BODY_HEADERS, cells, color=color)])
+    table = table_or_list(BODY_HEADERS, cells, width=width, color=color)
+    return "\n".join([*wrapped(_heading(status), width), "", *table])
 
 
 def render_bodies_markdown(status: PortfolioStatus, rows: list[BodyTotal]) -> str:
@@ -230,11 +237,11 @@ def _by_key(status: PortfolioStatus) -> dict[str, PlanFigures]:
 
 
 def render_overdue_table(
-    status: PortfolioStatus, late: list[Overdue], *, color: bool = False
+    status: PortfolioStatus, late: list[Overdue], *, color: bool = False, width: int = PIPE
 ) -> str:
     plans = _by_key(status)
     if not late:
-        return f"{_heading(status)}\n\nKhông có nhiệm vụ quá hạn."
+        return "\n".join([*wrapped(_heading(status), width), "", "Không có nhiệm vụ quá hạn."])
     rows = []
     for item in late:
         s = item.state
@@ -248,8 +255,8 @@ def render_overdue_table(
             ]
         )
     headers = ["Kế hoạch:Mã, nhiệm vụ", "Chủ trì", "Hạn", "Quá\n(ngày)"]
-    lines = [_heading(status), f"{len(late)} nhiệm vụ quá hạn", ""]
-    lines += render_grid(headers, rows, width=100, color=color)
+    lines = [*wrapped(_heading(status), width), f"{len(late)} nhiệm vụ quá hạn", ""]
+    lines += table_or_list(headers, rows, width=width, color=color)
     return "\n".join(lines)
 
 

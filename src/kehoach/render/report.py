@@ -155,14 +155,17 @@ def _table(header: list[str], rows: list[list[str]], align: str = "") -> list[st
 
 
 class _Report:
-    def __init__(self, evaluation: Evaluation, period: ReportPeriod, lang: str) -> None:
+    def __init__(
+        self, evaluation: Evaluation, period: ReportPeriod, lang: str, body: str | None
+    ) -> None:
         self.ev = evaluation
         self.period = period
         self.lang = lang
+        self.body = body  # a body's own report: only its rows by body, its role on each task
         self.w = WORDS[lang]
         self.lines: list[str] = []
         self.number = 0
-        self.figures = counting.tally(evaluation)
+        self.figures = counting.tally(evaluation, body)
         self.shortened: dict[str, str] = {}  # id → full title, for the appendix
         self.appendix_stale: list[list[str]] = []
 
@@ -188,6 +191,7 @@ class _Report:
         self.lines = [
             f"# {self.title()}",
             "",
+            *([f"**{w['body']}: {ev.plan.bodies.name(self.body)}**", ""] if self.body else []),
             f"- **{w['period']}:** {period.label(self.lang)} ({_d(period.start)} – "
             f"{_d(period.end)}; {cutoff})",
             f"- **{w['as_of']}:** {_d(ev.as_of)}",
@@ -258,8 +262,16 @@ class _Report:
         self.lines += _table(header, rows, "|---|---|" + "---:|" * (len(shown) + 1))
 
     def task_cells(self, state: TaskState, label: str | None = None) -> list[str]:
-        """The columns every task list starts with: id, task, lead body."""
-        ident = f"{state.id} ({label})" if label else state.id
+        """The columns every task list starts with: id (with the occurrence, and the role in
+        a body's own report), task, lead body."""
+        notes = [label] if label else []
+        if self.body is not None:
+            from kehoach.selection import role_of
+
+            role = role_of(self.ev.plan, state.entry, self.body)
+            if role is not None:
+                notes.append(ROLE_LABELS[self.lang][role.code])
+        ident = f"{state.id} ({'; '.join(notes)})" if notes else state.id
         title = " ".join(state.entry.task.title.split())
         cell = _cell(title)
         if len(title) > 160:
@@ -445,5 +457,9 @@ def _mermaid(text: str) -> str:
     return " ".join(text.replace(":", " ").replace("#", " ").replace(";", ",").split())
 
 
-def render_report(evaluation: Evaluation, period: ReportPeriod, lang: str = "vi") -> str:
-    return _Report(evaluation, period, lang).build()
+def render_report(
+    evaluation: Evaluation, period: ReportPeriod, lang: str = "vi", body: str | None = None
+) -> str:
+    """The period report in Markdown; with *body* (an id), that body's own report (the
+    evaluation then holds only its tasks, see ``kehoach.app.build_report``)."""
+    return _Report(evaluation, period, lang, body).build()

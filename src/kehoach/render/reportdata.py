@@ -35,6 +35,13 @@ class TaskLine:
     label: str | None = None  # occurrence label (2019, 2019-Q3 …)
     detail: str = ""  # evidence, what it waits for …
     deadline_text: str = ""
+    role: str | None = None  # in a body's own report: "chủ trì" or "phối hợp"
+
+    @property
+    def ident(self) -> str:
+        """The id as lists show it: with the occurrence and the body's role, when known."""
+        notes = "; ".join(note for note in (self.label, self.role) if note)
+        return f"{self.id} ({notes})" if notes else self.id
 
     @property
     def group(self) -> Category | None:
@@ -66,6 +73,7 @@ class ReportData:
     never_updated: int
     undated: int  # "Chưa xác định thời hạn": no readable deadline
     bodies: list[BodyLine]
+    body_name: str | None = None  # a body's own report: whose
     completed: list[TaskLine] = field(default_factory=list)
     overdue: list[TaskLine] = field(default_factory=list)
     next_due: list[TaskLine] = field(default_factory=list)
@@ -107,7 +115,13 @@ def waits_for(evaluation: Evaluation, state: TaskState) -> str:
     return "; ".join(parts)
 
 
-def _line(evaluation: Evaluation, task: TaskState, **extra: object) -> TaskLine:
+ROLE_WORDS = {"lead": "chủ trì", "partner": "phối hợp"}
+
+
+def _line(
+    evaluation: Evaluation, task: TaskState, body: str | None = None, **extra: object
+) -> TaskLine:
+    """A task's line; with *body*, the role that body plays on it."""
     values: dict[str, object] = {
         "id": task.id,
         "title": _title(task),
@@ -116,6 +130,11 @@ def _line(evaluation: Evaluation, task: TaskState, **extra: object) -> TaskLine:
         "due": task.due,
         "deadline_text": " ".join((task.entry.task.deadline or "").split()),
     }
+    if body is not None:
+        from kehoach.selection import role_of
+
+        role = role_of(evaluation.plan, task.entry, body)
+        values["role"] = ROLE_WORDS[role.code] if role is not None else None
     values.update(extra)
     return TaskLine(**values)  # type: ignore[arg-type]
 
@@ -131,7 +150,7 @@ def _groups(counts: Counter[State]) -> dict[Category, int]:
 
 def task_lines(evaluation: Evaluation, states: list[TaskState]) -> list[TaskLine]:
     """Lines for a list the counting code already chose (tasks, overdue …)."""
-    return [_line(evaluation, s, date=s.last_update, days=s.days_overdue) for s in states]
+    return [_line(evaluation, s, None, date=s.last_update, days=s.days_overdue) for s in states]
 
 
 def build_report_data(
@@ -141,7 +160,8 @@ def build_report_data(
     figures: counting.Tally | None = None,
 ) -> ReportData:
     """The report's figures, read from the counting module; with *body*, the totals and
-    rows of that body only (the same as ``status --body``)."""
+    rows of that body only (the same as ``status --body``), and each listed task with the
+    role the body plays on it."""
     ev = evaluation
     period = period or ev.period
     figures = figures or counting.tally(ev, body)
@@ -175,28 +195,34 @@ def build_report_data(
             for r in figures.rows
         ],
     )
+    data.body_name = ev.plan.bodies.name(body) if body is not None else None
     data.completed = [
         _line(
             ev,
             c.state,
+            body,
             date=c.done_on,
             label=c.label,
             detail=" ".join(((c.update.evidence if c.update else None) or "").split()),
         )
-        for c in counting.completed_between(ev, period.start, end)
+        for c in counting.completed_between(ev, period.start, end, body)
     ]
-    data.overdue = [_line(ev, s, days=s.days_overdue) for s in counting.overdue(ev)]
+    data.overdue = [_line(ev, s, body, days=s.days_overdue) for s in counting.overdue(ev, body)]
     data.next_due = [
-        _line(ev, d.state, due=d.due, label=d.label)
-        for d in counting.due_between(ev, nxt.start, nxt.end)
+        _line(ev, d.state, body, due=d.due, label=d.label)
+        for d in counting.due_between(ev, nxt.start, nxt.end, body)
     ]
     data.waiting = [
-        _line(ev, s, detail=waits_for(ev, s)) for s in counting.in_states(ev, State.WAITING)
+        _line(ev, s, body, detail=waits_for(ev, s))
+        for s in counting.in_states(ev, State.WAITING, body=body)
     ]
-    data.stale = [_line(ev, s, date=s.last_update) for s in counting.in_states(ev, State.STALE)]
+    data.stale = [
+        _line(ev, s, body, date=s.last_update)
+        for s in counting.in_states(ev, State.STALE, body=body)
+    ]
     data.recurring = [
-        _line(ev, s, due=occ.due, label=occ.label, state=occ.state, date=occ.done_on)
-        for s, occ in counting.occurrences_between(ev, period.start, period.end)
+        _line(ev, s, body, due=occ.due, label=occ.label, state=occ.state, date=occ.done_on)
+        for s, occ in counting.occurrences_between(ev, period.start, period.end, body)
     ]
-    data.tasks = task_lines(ev, chosen)
+    data.tasks = [_line(ev, s, body, date=s.last_update, days=s.days_overdue) for s in chosen]
     return data

@@ -130,7 +130,7 @@ def build_form(
         place_date=date_line(place, opts.date, as_of.year),
         summary=f"kết quả thực hiện {title} {phrase}",
         opening=(
-            f"Thực hiện {title}, {info.issuer} báo cáo kết quả thực hiện {phrase} "
+            f"Thực hiện {title}, {opts.issuer or info.issuer} báo cáo kết quả thực hiện {phrase} "
             f"(số liệu tính đến ngày {as_of:%d/%m/%Y}) như sau:"
         ),
         on_behalf=_upper(on_behalf),

@@ -69,6 +69,7 @@ def reason(state: TaskState, period_label: str) -> str:
 
 
 def render_show(view: TaskView, width: int = 80) -> str:
+    """Everything about one task, each line at most *width* wide."""
     evaluation = view.evaluation
     plan = evaluation.plan
     state = view.state
@@ -149,4 +150,19 @@ def render_show(view: TaskView, width: int = 80) -> str:
             where.append(f"dòng {source.line} của văn bản gốc")
     file_part = entry.path + (f":{view.file_line}" if view.file_line else "")
     lines.append("Vị trí: " + ", ".join([*where, f"tệp {file_part}"]))
-    return "\n".join(lines)
+    return "\n".join(_fit(lines, width))
+
+
+def _fit(lines: list[str], width: int) -> list[str]:
+    """Every line folded to *width* (a word longer than that alone on its line), its
+    continuation indented under its text."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+            continue
+        lead = " " * (len(line) - len(line.lstrip()) + 4)
+        out += textwrap.wrap(  # a file path longer than a line stays whole, to copy
+            line, width, subsequent_indent=lead, break_on_hyphens=False, break_long_words=False
+        )
+    return out

@@ -1,5 +1,5 @@
-"""``kehoach status`` output: rich table for terminals, plain text when piped,
-Markdown, CSV and JSON for everything else."""
+"""``kehoach status`` output: a plain-text table (a list below 80 columns) for terminals
+and pipes, Markdown, CSV and JSON for everything else."""
 
 from __future__ import annotations
 
@@ -131,9 +131,11 @@ def render_table(
     color: bool = True,
     width: int | None = None,
 ) -> str:
-    """The status table, sized for 80 columns; no ANSI codes unless *color*."""
-    from kehoach.render.textgrid import Cell, render_grid, styled
+    """The status table, sized for *width* (80 by default; below 80 columns a list);
+    no ANSI codes unless *color*."""
+    from kehoach.render.textgrid import PIPE, Cell, styled, table_or_list, wrapped
 
+    width = width or PIPE
     data = status_data(evaluation, body)
     totals = data["totals"]
     # "Dừng" and "Chưa rõ hạn" are rare: shown only when some task has them (80 columns).
@@ -168,18 +170,20 @@ def render_table(
         footer.append(Cell(str(value), "bold red" if states == (State.OVERDUE,) and value else ""))
     footer.append(Cell(str(data["total"])))
 
-    lines = [styled(text, "bold", color) for text in _header_lines(evaluation, lang, width or 80)]
+    lines = [styled(text, "bold", color) for text in _header_lines(evaluation, lang, width)]
     lines += [""]
-    lines += render_grid(headers, rows, footer, width=width or 80, color=color)
+    lines += table_or_list(headers, rows, footer, width=width, color=color)
     lines.append("")
     if lang == "vi":
-        lines.append("CT: chủ trì · PH: phối hợp (mỗi nhiệm vụ tính một lần ở dòng Tổng)")
+        lines += wrapped(
+            "CT: chủ trì · PH: phối hợp (mỗi nhiệm vụ tính một lần ở dòng Tổng)", width
+        )
         lines.append("")
     never = data["never_updated"]
     if lang == "vi":
-        lines.append(f"Chưa có thông tin (chưa từng được cập nhật): {never} nhiệm vụ")
+        lines += wrapped(f"Chưa có thông tin (chưa từng được cập nhật): {never} nhiệm vụ", width)
     else:
-        lines.append(f"No information (never updated): {never} tasks")
+        lines += wrapped(f"No information (never updated): {never} tasks", width)
     overdue = totals[State.OVERDUE.value]
     if lang == "vi":
         message = (
@@ -189,14 +193,14 @@ def render_table(
         )
     else:
         message = f"Overdue: {overdue} tasks." if overdue else "Nothing overdue."
-    lines.append(styled(message, "bold red" if overdue else "green", color))
+    lines += [styled(t, "bold red" if overdue else "green", color) for t in wrapped(message, width)]
     return "\n".join(line.rstrip() for line in lines)
 
 
 def _header_lines(evaluation: Evaluation, lang: str, width: int) -> list[str]:
-    import textwrap
+    from kehoach.render.textgrid import wrapped
 
     out: list[str] = []
     for paragraph in _header(evaluation, lang).split("\n"):
-        out += textwrap.wrap(paragraph, width) or [""]
+        out += wrapped(paragraph, width)
     return out

@@ -75,19 +75,32 @@ def render_tasks_table(
     states: list[TaskState] | None = None,
     *,
     width: int = 80,
+    color: bool = False,
 ) -> str:
-    """Two lines per task: id, [role,] state and due date, then the text cut to *width*."""
-    lines = []
+    """One row per task: id (indented by depth), [role,] text, state and due date, as a
+    table *width* wide (the text cut at two lines), a list below 80 columns."""
+    from kehoach.render.textgrid import Cell, Column, table_or_list
+
+    columns = [
+        Column("Mã", left=True),
+        *([Column("Vai trò", left=True)] if body is not None else []),
+        Column("Nhiệm vụ", left=True, wrap=4, lines=2),
+        Column("Tình trạng", left=True, wrap=2),
+        Column("Hạn", left=True, wrap=1, lines=2),
+    ]
+    rows = []
     for state in _selected(evaluation, body, states):
-        indent = "  " * state.entry.depth
-        due = f"hạn {state.due:%d/%m/%Y}" if state.due else (state.entry.task.deadline or "—")
-        title = state.entry.task.title.split("\n")[0]
-        room = max(20, width - 10 - len(indent))
-        if len(title) > room:
-            title = title[: room - 1] + "…"
+        due = f"{state.due:%d/%m/%Y}" if state.due else (state.entry.task.deadline or "—")
         role = _role(evaluation, state, body)
-        role_text = f" ({ROLE_WORDS[role]})" if role else ""
-        lines.append(
-            f"{indent}{state.id:<12}{role_text} [{state.state.label()}] {due}\n{indent}  {title}"
+        rows.append(
+            [
+                Cell("  " * state.entry.depth + state.id),
+                *([Cell(ROLE_WORDS[role] if role else "")] if body is not None else []),
+                Cell(" ".join(state.entry.task.title.split())),
+                Cell(state.state.label()),
+                Cell(" ".join(due.split())),
+            ]
         )
-    return "\n".join(lines)
+    if not rows:
+        return ""
+    return "\n".join(table_or_list(columns, rows, width=width, color=color))

@@ -1,18 +1,25 @@
-"""A small fixed-width table for terminals and pipes.
+"""Plain-text tables for terminals and pipes, and the list they become on narrow screens.
 
-The status table has one row per body and role: a few hundred rows in a province-wide
-repository. rich took longer to lay those out than kehoach took to evaluate the plan,
-so the table is drawn here: known column widths, the first column wrapped, ANSI styles
-only when asked for.
+Every table kehoach prints (status, tasks, overdue, the portfolio views) is drawn here:
+known column widths, text wrapped inside its column, ANSI styles only when asked for.
+rich took longer to lay out a few hundred rows than kehoach took to evaluate the plan.
+
+Below :data:`NARROW` columns a table does not fit without wrapping into unreadable
+columns, so :func:`table_or_list` prints it as a list instead: one block per row, the
+first cell as its title and the other cells as ``Header: value`` fields.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 RESET = "\x1b[0m"
 STYLES = {"bold": "\x1b[1m", "bold red": "\x1b[1;31m", "green": "\x1b[32m"}
+NARROW = 80  # below this width a table becomes a list
+PIPE = 80  # what pipes and files get unless --width says otherwise
+MIN_WRAPPED = 12  # a wrapping column is never squeezed below this
 
 
 @dataclass(frozen=True)
@@ -21,54 +28,207 @@ class Cell:
     style: str = ""
 
 
+@dataclass(frozen=True)
+class Column:
+    """A column: its header (may hold line breaks), alignment, and how it wraps.
+
+    *wrap* is the column's share of the room the fixed columns leave (0: never wraps,
+    always as wide as its widest cell); *lines* caps a wrapped cell at that many lines,
+    the rest cut with "…" (0: no cap)."""
+
+    header: str
+    left: bool = False
+    wrap: int = 0
+    lines: int = 0
+
+
 def styled(text: str, style: str, color: bool) -> str:
-    return f"{STYLES[style]}{text}{RESET}" if color and style and text else text
+    return f"{STYLES[style]}{text}{RESET}" if color and style and text.strip() else text
+
+
+def _columns(headers: Sequence[str | Column]) -> list[Column]:
+    """Plain header strings: the first column left-aligned and wrapping, the rest numbers."""
+    return [
+        h if isinstance(h, Column) else Column(h, left=i == 0, wrap=1 if i == 0 else 0)
+        for i, h in enumerate(headers)
+    ]
+
+
+def _widths(columns: list[Column], natural: list[int], width: int) -> list[int]:
+    """Fixed columns get their natural width; wrapping columns share what is left by
+    weight, none wider than it needs, none narrower than :data:`MIN_WRAPPED`."""
+    widths = list(natural)
+    fixed = sum(n for c, n in zip(columns, natural, strict=True) if not c.wrap)
+    room = width - fixed - 2 * (len(columns) - 1) - 1
+    pending = [i for i, c in enumerate(columns) if c.wrap]
+    while pending:
+        weight = sum(columns[i].wrap for i in pending)
+        fits = [i for i in pending if natural[i] <= room * columns[i].wrap // weight]
+        if not fits:
+            for i in pending:
+                widths[i] = max(MIN_WRAPPED, room * columns[i].wrap // weight)
+            while sum(widths[i] for i in pending) > room:  # the minimum overshot: take
+                widest = max(pending, key=lambda i: widths[i])  # it from the widest
+                if widths[widest] <= MIN_WRAPPED:
+                    break
+                widths[widest] -= 1
+            break
+        for i in fits:
+            room -= natural[i]
+            pending.remove(i)
+    return widths
+
+
+def _fold(text: str, width: int, lines: int) -> list[str]:
+    folded = textwrap.wrap(text, width) or [""]
+    if lines and len(folded) > lines:
+        folded = folded[:lines]
+        last = folded[-1]
+        folded[-1] = (last if len(last) < width else last[: width - 1].rstrip()) + "…"
+    return folded
 
 
 def render_grid(
-    headers: list[str],
+    headers: Sequence[str | Column],
     rows: list[list[Cell]],
     footer: list[Cell] | None = None,
     *,
-    width: int = 80,
+    width: int = PIPE,
     color: bool = False,
 ) -> list[str]:
-    """Lines of a table: the first column is left-aligned and wrapped to what is left of
-    *width*; the others are right-aligned. Headers may hold line breaks."""
-    head = [h.split("\n") for h in headers]
+    """Lines of a table at most *width* wide (as long as the fixed columns fit). Plain
+    header strings make the first column left-aligned and wrapped, the others
+    right-aligned; :class:`Column` headers say so per column."""
+    columns = _columns(headers)
+    head = [c.header.split("\n") for c in columns]
     height = max(len(h) for h in head)
     head = [[""] * (height - len(h)) + h for h in head]  # bottom-align header lines
     every = [*rows, *([footer] if footer else [])]
-    widths = [
+    natural = [
         max([len(line) for line in head[i]] + [len(r[i].text) for r in every if i < len(r)])
-        for i in range(len(headers))
+        for i in range(len(columns))
     ]
-    rest = sum(widths[1:]) + 2 * (len(headers) - 1) + 1
-    widths[0] = max(12, min(widths[0], width - rest))
+    widths = _widths(columns, natural, width)
 
-    def line(cells: list[Cell], first_lines: list[str] | None = None) -> list[str]:
-        first = (
-            first_lines
-            if first_lines is not None
-            else (textwrap.wrap(cells[0].text, widths[0]) or [""])
-        )
+    def line(cells: list[Cell], header: bool = False) -> list[str]:
+        texts = [
+            cells[i].text.split("\n")
+            if header or not columns[i].wrap
+            else _fold(cells[i].text, widths[i], columns[i].lines)
+            for i in range(len(columns))
+        ]
         out = []
-        for index, text in enumerate(first):
-            parts = [" " + styled(text.ljust(widths[0]), cells[0].style, color)]
-            for column in range(1, len(headers)):
-                cell = cells[column] if index == 0 and column < len(cells) else Cell("")
-                parts.append(styled(cell.text.rjust(widths[column]), cell.style, color))
-            out.append("  ".join(parts).rstrip())
+        for index in range(max(len(t) for t in texts)):
+            parts = []
+            for i, column in enumerate(columns):
+                text = texts[i][index] if index < len(texts[i]) else ""
+                padded = text.ljust(widths[i]) if column.left else text.rjust(widths[i])
+                parts.append(styled(padded, cells[i].style if text else "", color))
+            out.append((" " + "  ".join(parts)).rstrip())
         return out
+
+    def padded(cells: list[Cell]) -> list[Cell]:
+        return [*cells, *[Cell("")] * (len(columns) - len(cells))]
 
     lines = []
     for index in range(height):
-        cells = [Cell(h[index], "bold") for h in head]
-        lines += line(cells, [head[0][index]])
-    lines.append(" " + "─" * (sum(widths) + 2 * (len(headers) - 1)))
+        lines += line([Cell(h[index], "bold") for h in head], header=True)
+    lines.append(" " + "─" * (sum(widths) + 2 * (len(columns) - 1)))
     for row in rows:
-        lines += line(row)
+        lines += line(padded(row))
     if footer:
         lines.append("")
-        lines += line(footer)
+        lines += line(padded(footer))
     return lines
+
+
+def _label(header: str) -> str:
+    """A header drawn over several lines, on one: "Quá\\nhạn" → "Quá hạn", "Over-\\ndue" →
+    "Overdue"."""
+    out = ""
+    for part in header.split("\n"):
+        out = out[:-1] + part if out.endswith("-") else f"{out} {part}" if out else part
+    return out
+
+
+def _flow(fields: list[tuple[Cell, int]], width: int, color: bool) -> list[str]:
+    """``Header: value`` fields, as many to a line as fit, joined by " · "; a field too
+    long for a line wraps on its own (at most its cap of lines, when it has one), its
+    continuation lines indented further."""
+    lines: list[str] = []
+    current: list[Cell] = []
+    used = 0
+
+    def flush() -> None:
+        if current:
+            lines.append("  " + " · ".join(styled(c.text, c.style, color) for c in current))
+
+    for field, cap in fields:
+        size = len(field.text)
+        if current and used + 3 + size <= width:
+            current.append(field)
+            used += 3 + size
+            continue
+        flush()
+        current, used = [], 0
+        if 2 + size <= width:
+            current, used = [field], 2 + size
+            continue
+        folded = textwrap.wrap(field.text, width - 2, subsequent_indent="  ")
+        if cap and len(folded) > cap:
+            folded = folded[:cap]
+            folded[-1] = folded[-1][: width - 3].rstrip() + "…"
+        lines += ["  " + styled(text, field.style, color) for text in folded]
+    flush()
+    return lines
+
+
+def render_list(
+    headers: Sequence[str | Column],
+    rows: list[list[Cell]],
+    footer: list[Cell] | None = None,
+    *,
+    width: int = PIPE,
+    color: bool = False,
+) -> list[str]:
+    """The table as a list: each row's first cell as a title line, its other cells below
+    as ``Header: value`` fields (empty cells and "·" left out). A row whose first cell is
+    empty (the table's "same as above") goes under the title before it."""
+    columns = _columns(headers)
+    labels = [_label(c.header) for c in columns]
+    lines: list[str] = []
+    every = [*rows, *([footer] if footer else [])]
+    for number, row in enumerate(every):
+        if footer and number == len(rows):
+            lines.append("")
+        title = row[0]
+        if title.text:
+            lines += [
+                styled(t, title.style or "bold", color) for t in textwrap.wrap(title.text, width)
+            ]
+        fields = [
+            (Cell(f"{labels[i]}: {cell.text}", cell.style), columns[i].lines)
+            for i, cell in enumerate(row[1:], start=1)
+            if i < len(labels) and cell.text.strip() not in ("", "·")
+        ]
+        lines += _flow(fields, width, color)
+    return lines
+
+
+def table_or_list(
+    headers: Sequence[str | Column],
+    rows: list[list[Cell]],
+    footer: list[Cell] | None = None,
+    *,
+    width: int = PIPE,
+    color: bool = False,
+) -> list[str]:
+    """The table at *width* columns and more than :data:`NARROW`, else the same rows as a
+    list (:func:`render_list`)."""
+    draw = render_grid if width >= NARROW else render_list
+    return draw(headers, rows, footer, width=width, color=color)
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """A paragraph of a table's surroundings (titles, notes) folded to *width*."""
+    return textwrap.wrap(text, width) or [""]

@@ -146,7 +146,7 @@ def _task_rows(lines: Sequence[TaskLine]) -> list[list[Any]]:
 
 
 def _ident(line: TaskLine) -> str:
-    return f"{line.id} ({line.label})" if line.label else line.id
+    return line.ident
 
 
 def _new() -> Workbook:
@@ -183,7 +183,8 @@ def _bytes(book: Workbook, day: dt.date, title: str) -> bytes:
 
 def _summary_sheet(book: Workbook, data: ReportData) -> None:
     sheet = book.create_sheet("Tổng hợp")
-    sheet["A1"] = f"Báo cáo kết quả thực hiện {data.plan_title}"
+    whose = f" — {data.body_name}" if data.body_name else ""  # a body's own report
+    sheet["A1"] = f"Báo cáo kết quả thực hiện {data.plan_title}{whose}"
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A1"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells("A1:C1")
@@ -255,9 +256,19 @@ def _bodies_sheet(book: Workbook, data: ReportData) -> None:
     sheet.row_dimensions[1].height = 45
 
 
+def _with_role(
+    columns: list[Column], rows: list[list[Any]], lines: Sequence[TaskLine]
+) -> tuple[list[Column], list[list[Any]]]:
+    """In a body's own report, a "Vai trò" column after the id (chủ trì, phối hợp)."""
+    if not any(t.role for t in lines):
+        return columns, rows
+    with_role = [[row[0], t.role or "", *row[1:]] for row, t in zip(rows, lines, strict=True)]
+    return [columns[0], Column("Vai trò", 12), *columns[1:]], with_role
+
+
 def _task_sheet(book: Workbook, name: str, lines: Sequence[TaskLine]) -> None:
     sheet = book.create_sheet(name)
-    _table(sheet, TASK_COLUMNS, _task_rows(lines))
+    _table(sheet, *_with_role(TASK_COLUMNS, _task_rows(lines), lines))
 
 
 def _overdue_sheet(book: Workbook, lines: Sequence[TaskLine]) -> None:
@@ -271,7 +282,7 @@ def _overdue_sheet(book: Workbook, lines: Sequence[TaskLine]) -> None:
         Column("Tình trạng", 26, "state"),
     ]
     rows = [[t.id, t.title, t.lead, t.due, t.days or 0, t.state] for t in lines]
-    _table(sheet, columns, rows)
+    _table(sheet, *_with_role(columns, rows, lines))
 
 
 def _completed_sheet(book: Workbook, lines: Sequence[TaskLine]) -> None:
