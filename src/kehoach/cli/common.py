@@ -105,3 +105,11 @@ def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value not in allowed:
         fail(f"Giá trị '{value}' không hợp lệ cho {option}; chọn một trong: {', '.join(allowed)}.")
     return value
+
+
+def period_choice(quarter: str | None, half: str | None, year: str | None) -> tuple[str, str]:
+    """The one report period given (kind, text): exactly one of --quarter, --half, --year."""
+    given = [(k, v) for k, v in (("quarter", quarter), ("half", half), ("year", year)) if v]
+    if len(given) != 1:
+        fail("Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019.")
+    return given[0]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kehoach.cli.common import as_of_date, echo_err, fail, handled
+from kehoach.cli.common import as_of_date, echo_err, fail, handled, period_choice
 from kehoach.cli.options import (
     AsOf,
     Cutoff,
@@ -18,7 +18,6 @@ from kehoach.cli.options import (
     Quarter,
     Year,
     format_option,
-    period_choice,
 )
 
 if TYPE_CHECKING:

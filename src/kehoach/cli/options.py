@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kehoach.cli.common import choice, fail
+from kehoach.cli.common import choice
 
 
 def one_of(allowed: tuple[str, ...], option: str) -> Callable[[str | None], str | None]:
@@ -93,14 +93,6 @@ Year = Annotated[
     str | None,
     typer.Option("--year", metavar="NĂM", help="Năm, ví dụ 2019.", show_default=False),
 ]
-
-
-def period_choice(quarter: str | None, half: str | None, year: str | None) -> tuple[str, str]:
-    """The one period given (kind, text): exactly one of --quarter, --half, --year."""
-    given = [(k, v) for k, v in (("quarter", quarter), ("half", half), ("year", year)) if v]
-    if len(given) != 1:
-        fail("Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019.")
-    return given[0]
 
 
 # ------------------------------------------------------------------ what is shown

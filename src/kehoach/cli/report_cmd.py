@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from kehoach.cli import document_options as doc
-from kehoach.cli.common import as_of_date, handled, use_cache
+from kehoach.cli.common import as_of_date, handled, period_choice, use_cache
 from kehoach.cli.options import (
     AsOf,
     BodyOpt,
@@ -19,7 +19,6 @@ from kehoach.cli.options import (
     Quarter,
     Year,
     format_option,
-    period_choice,
 )
 
 FORMATS = ("md", "markdown", "docx", "xlsx", "html")
