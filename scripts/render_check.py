@@ -6,7 +6,13 @@ xlsx, Chromium for HTML and the Markdown text), then check what a person would s
 - no text off the page: every word's box (``pdftotext -bbox``) lies inside the page, and
   for the docx inside the margins of the Party format;
 - the docx has the number of pages its content implies (an estimate from its paragraphs,
-  tables and page breaks, within one page), and every appendix starts a page.
+  tables and page breaks, within one page), and every appendix starts a page;
+- the progress forms (``kehoach form``, xlsx and docx) survive LibreOffice: filled in as a
+  clerk would, saved again by LibreOffice (``--convert-to xlsx``/``docx``) and printed to
+  PDF, the resaved form keeps its status drop-down, its hidden sheet and every task's
+  fingerprint, and ``kehoach collect --dry-run`` reads the filled rows from it.
+
+``--forms`` runs only the forms step (it needs LibreOffice, not Chromium).
 
 Exit 1 with one line per finding; 0 when everything holds. Not part of ``make test``.
 """
@@ -56,7 +62,8 @@ def install() -> None:
 def render() -> dict[str, Path]:
     OUT.mkdir(parents=True, exist_ok=True)
     for old in OUT.iterdir():
-        old.unlink()
+        if old.is_file():  # the forms step and LibreOffice's profile keep folders here
+            old.unlink()
     files: dict[str, Path] = {}
     for fmt in ("md", "docx", "xlsx", "html"):
         target = OUT / f"bao-cao-2019-Q3.{fmt}"
@@ -189,7 +196,117 @@ def signature_on_one_page(docx: Path, pdf: Path) -> list[str]:
     return []
 
 
+FORMS = OUT / "forms"
+FILLED = {  # what the clerk writes: task id → (status, date)
+    "III.3.1": ("hoàn thành", "25/9/2019"),
+    "III.3.2": ("đang thực hiện", "20/9/2019"),
+}
+
+
+def soffice(convert: str, out: Path, *files: Path) -> None:
+    """LibreOffice headless with a profile of its own (another soffice may be running)."""
+    profile = (OUT / "lo-profile").as_uri()
+    sh("soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", convert,
+       "--outdir", out, *files, timeout=300)  # fmt: skip
+
+
+def fill_forms(xlsx: Path, docx: Path) -> tuple[Path, Path]:
+    """The forms as a clerk returns them: FILLED written into the status and date cells."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    book = load_workbook(xlsx)
+    sheet = book["Báo cáo"]
+    header = next(r[0].row for r in sheet.iter_rows() if r[0].value == "Mã")
+    columns = {c.value: c.column for c in sheet[header]}
+    for row in sheet.iter_rows(min_row=header + 1):
+        if row[0].value in FILLED:
+            status, day = FILLED[str(row[0].value)]
+            sheet.cell(row=row[0].row, column=columns["Trạng thái"], value=status)
+            sheet.cell(row=row[0].row, column=columns["Ngày"], value=day)
+    filled_xlsx = FORMS / "filled" / xlsx.name
+    filled_xlsx.parent.mkdir(parents=True, exist_ok=True)
+    book.save(filled_xlsx)
+    document = Document(str(docx))
+    table = document.tables[0]
+    titles = [cell.text for cell in table.rows[0].cells]
+    for row in table.rows[1:]:
+        if row.cells[0].text in FILLED:
+            status, day = FILLED[row.cells[0].text]
+            row.cells[titles.index("Trạng thái")].text = status
+            row.cells[titles.index("Ngày")].text = day
+    filled_docx = FORMS / "filled" / docx.name
+    document.save(str(filled_docx))
+    return filled_xlsx, filled_docx
+
+
+def form_meta(path: Path) -> tuple[str, list[tuple[object, ...]], list[str]]:
+    """What LibreOffice must keep of an xlsx form: the hidden sheet's state and rows,
+    and the status column's drop-down (range and list)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    meta = book["kehoach"]
+    rows = [tuple(r) for r in meta.iter_rows(values_only=True) if any(v is not None for v in r)]
+    lists = [f"{v.sqref} {v.formula1}" for v in book["Báo cáo"].data_validations.dataValidation]
+    return str(meta.sheet_state), rows, lists
+
+
+def check_forms() -> list[str]:
+    """Issue the 2019-Q3 forms, fill one of each kind, let LibreOffice save and print them,
+    and collect (dry run) what LibreOffice saved."""
+    if FORMS.exists():
+        shutil.rmtree(FORMS)
+    plan = ROOT / "plan"
+    for fmt in ("xlsx", "docx"):
+        sh(KEHOACH, "form", plan, "--body", "ban-to-chuc", "--quarter", "2019-Q3",
+           "--as-of", "2019-09-20", "-o", FORMS / "issued", "-f", fmt)  # fmt: skip
+    issued_xlsx = FORMS / "issued" / "ban-to-chuc-2019-Q3.xlsx"
+    filled_xlsx, filled_docx = fill_forms(issued_xlsx, issued_xlsx.with_suffix(".docx"))
+    saved = FORMS / "libreoffice"
+    soffice("xlsx:Calc MS Excel 2007 XML", saved, filled_xlsx)
+    soffice("docx:MS Word 2007 XML", saved, filled_docx)
+    soffice("pdf", FORMS / "pdf-xlsx", saved / filled_xlsx.name)
+    soffice("pdf", FORMS / "pdf-docx", saved / filled_docx.name)
+    problems: list[str] = []
+    before, after = form_meta(issued_xlsx), form_meta(saved / filled_xlsx.name)
+    labels = ("trang ẩn 'kehoach'", "mã kế hoạch và dấu vân tay", "danh sách chọn Trạng thái")
+    for label, old, new in zip(labels, before, after, strict=True):
+        if old != new:
+            problems.append(f"phiếu xlsx: LibreOffice làm mất {label}: {old!s:.120} → {new!s:.120}")
+    for kind in ("xlsx", "docx"):
+        pdf = FORMS / f"phieu-{kind}.pdf"
+        (FORMS / f"pdf-{kind}" / "ban-to-chuc-2019-Q3.pdf").rename(pdf)
+        problems += check_pages(f"phiếu {kind} (PDF)", pdf, None)
+        sh("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", pdf, FORMS / f"phieu-{kind}")
+        done = subprocess.run(
+            [str(KEHOACH), "collect", str(saved / f"ban-to-chuc-2019-Q3.{kind}"), str(plan),
+             "--dry-run", "--as-of", "2019-09-30"],
+            capture_output=True, text=True, timeout=180, check=False,
+        )  # fmt: skip
+        read = set(re.findall(r"^\[ghi\] (\S+) ", done.stdout, re.M))
+        print(f"phiếu {kind} do LibreOffice lưu: collect --dry-run mã {done.returncode}, "
+              f"đọc được {len(read)}/{len(FILLED)} dòng đã điền")  # fmt: skip
+        if done.returncode != 0 or read != set(FILLED):
+            problems.append(
+                f"phiếu {kind} do LibreOffice lưu: collect đọc {sorted(read)}, cần "
+                f"{sorted(FILLED)} (mã {done.returncode}): {done.stderr.strip()[-400:]}"
+            )
+    return problems
+
+
 def main() -> int:
+    if "--forms" in sys.argv[1:]:  # only the forms step: LibreOffice and poppler
+        missing = [t for t in ("soffice", "pdftotext") if shutil.which(t) is None]
+        if missing:
+            print(f"Thiếu {', '.join(missing)}: cài libreoffice-calc libreoffice-writer "
+                  "poppler-utils.")  # fmt: skip
+            return 2
+        OUT.mkdir(parents=True, exist_ok=True)
+        problems = check_forms()
+        for line in problems:
+            print(line)
+        return 1 if problems else 0
     install()
     pdfs = render()
     problems: list[str] = []
@@ -208,6 +325,7 @@ def main() -> int:
         if not any(title in start for start in starts):
             problems.append(f"docx: '{title}' không bắt đầu một trang mới")
     problems += signature_on_one_page(OUT / "bao-cao-2019-Q3.docx", pdfs["docx"])
+    problems += check_forms()
     for line in problems:
         print(line)
     print(f"Ảnh và PDF trong {OUT.relative_to(ROOT)}/")

@@ -24,12 +24,14 @@ MARKER = "kehoach-form:"
 def write_docx(content: FormContent, path: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     document = Document()
-    section = document.sections[0]
+    section = document.sections[0]  # A4 landscape (python-docx's template is US Letter)
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
     document.add_heading(content.title, level=1)
     document.add_paragraph(content.plan_title)
     document.add_paragraph(

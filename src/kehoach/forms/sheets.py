@@ -48,6 +48,11 @@ def write_xlsx(content: FormContent, path: Path) -> None:
         "Kết quả thực hiện và Văn bản (ví dụ Báo cáo số 12-BC/BTCTU ngày 20/9/2019). "
         "Để trống dòng không có gì mới. Không sửa các cột khác, không xóa trang ẩn."
     )
+    last_column = get_column_letter(len(HEADERS))
+    for number, height in ((1, 32), (2, 16), (3, 16), (4, 32)):  # title lines wrap across
+        sheet.merge_cells(f"A{number}:{last_column}{number}")  # the table's width, no more
+        sheet[f"A{number}"].alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[number].height = height
     header_row = 6
     fill = PatternFill("solid", fgColor="FFF2CC")
     for column, (title, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
@@ -70,6 +75,13 @@ def write_xlsx(content: FormContent, path: Path) -> None:
         for column, value in enumerate(given, start=1):
             written = sheet.cell(row=first + offset, column=column, value=value)
             written.alignment = Alignment(wrap_text=True, vertical="top")
+        # Neither openpyxl nor LibreOffice sizes a wrapped row: as many lines as the
+        # longest cell needs at its column's width (about one character a width unit).
+        lines = max(
+            -(-len(str(value)) // max(1, width - 2))
+            for value, width in zip(given, WIDTHS, strict=False)
+        )
+        sheet.row_dimensions[first + offset].height = 15 * max(1, lines)
         for column in range(len(given) + 1, len(HEADERS) + 1):
             blank = sheet.cell(row=first + offset, column=column)
             blank.fill = fill
@@ -91,6 +103,15 @@ def write_xlsx(content: FormContent, path: Path) -> None:
     sheet.add_data_validation(validation)
     validation.add(f"{letter}{first}:{letter}{last}")
     sheet.freeze_panes = f"C{first}"
+    # Printing: A4 landscape, every column on the page's width, the header on each page.
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
 
     meta = book.create_sheet(META_SHEET)
     meta.sheet_state = "hidden"
