@@ -48,6 +48,13 @@ def row_of(path: Path, task_id: str) -> int:
     return next(row[0].row for row in sheet.iter_rows() if row[0].value == task_id)
 
 
+def status_totals(plan: Path) -> dict[str, int]:
+    result = run("status", str(plan), "--format", "json", "--as-of", COLLECTED)
+    assert result.exit_code == 0, result.stderr
+    totals: dict[str, int] = json.loads(result.stdout)["totals"]
+    return totals
+
+
 def states(plan: Path, day: str) -> dict[str, dict[str, Any]]:
     result = run("tasks", str(plan), "--format", "json", "--as-of", day)
     assert result.exit_code == 0, result.stderr
@@ -85,6 +92,10 @@ def test_form_lists_the_body_tasks_as_lead_and_partner(plan_copy: Path, forms: P
     assert str(validation.sqref).startswith("G7:")
     assert sheet["A1"].value.startswith("Kế hoạch thực hiện Nghị quyết")
     assert "Quý III/2019" in sheet["A3"].value
+    # it prints on A4 landscape, all columns on the page's width (render-check prints it)
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}  # the title wraps inside
 
 
 def test_the_quarter_round_trip(plan_copy: Path, forms: Path, tmp_path: Path) -> None:
@@ -127,6 +138,11 @@ def test_the_quarter_round_trip(plan_copy: Path, forms: Path, tmp_path: Path) ->
     book.save(stranger)
     files = [str(btc), str(btg), str(stranger)]
 
+    before = states(plan_copy, COLLECTED)
+    status_before = status_totals(plan_copy)
+    dry = run("collect", *files, str(plan_copy), "--as-of", COLLECTED, "--skip-bad", "--dry-run")
+    assert dry.exit_code == 0 and "[ghi] III.3.1" in dry.stdout
+    assert snapshot(plan_copy) == after_late  # a dry run writes nothing
     refused = run("collect", *files, str(plan_copy), "--as-of", COLLECTED)
     assert refused.exit_code == 1
     assert snapshot(plan_copy) == after_late
@@ -156,11 +172,29 @@ def test_the_quarter_round_trip(plan_copy: Path, forms: Path, tmp_path: Path) ->
     collected = snapshot(plan_copy)
     changed = {k for k in collected if collected[k] != after_late[k]}
     assert changed == {"tasks/ban-to-chuc.yaml", "tasks/ban-tuyen-giao.yaml"}
+    good = {"III.3.1", "III.3.10", "III.3.4.2", "III.6.2"}  # the rows that were applied
+    grown = {i for i in now if len(now[i]["history"]) != len(before[i]["history"])}
+    assert grown == good  # a new history entry for each good row, for nothing else
+    moved = {i: (before[i]["state"], now[i]["state"]) for i in now
+             if now[i]["state"] != before[i]["state"]}  # fmt: skip
+    assert set(moved) <= good
+    # status: its totals moved by exactly the good rows' change of state
+    expected = dict(status_before)
+    for task, (old, new) in moved.items():
+        if now[task]["counted"]:  # a sub-task counts through its parent
+            expected[old] -= 1
+            expected[new] += 1
+    assert status_totals(plan_copy) == expected
 
     report = run("report", str(plan_copy), "--quarter", "2019-Q3", "--as-of", COLLECTED)
     assert report.exit_code == 0, report.stderr
-    done_part = report.stdout.split("III.3.1", 1)
-    assert len(done_part) == 2  # the task done this quarter is in the report
+    done = report.stdout.split("## 3. ", 1)[1].split("## 4. ", 1)[0]
+    listed = {row.split(" | ")[0].lstrip("| ").split(" ")[0] for row in done.splitlines()
+              if row.startswith("| ") and "---" not in row and "**" not in row}  # fmt: skip
+    listed.discard("Mã")
+    assert listed == {"III.3.1", "III.3.10"}  # done this quarter: the good rows, no other
+    summary = report.stdout.split("## 1. ", 1)[1].split("## 2. ", 1)[0]
+    assert f"| Hoàn thành quá hạn | {expected['done_late']} |" in summary
 
     again = run("collect", *files, "--plan", str(plan_copy), "--as-of", COLLECTED, "--skip-bad")
     assert again.exit_code == 0, again.stderr
@@ -202,6 +236,8 @@ def test_the_word_variant_round_trips(plan_copy: Path, tmp_path: Path) -> None:
     assert made.exit_code == 0, made.stderr
     path = out / "ban-to-chuc-2019-Q3.docx"
     document = Document(str(path))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)  # A4
     table = document.tables[0]
     header = [cell.text for cell in table.rows[0].cells]
     index = {title: header.index(title) for title in header}
