@@ -236,8 +236,9 @@ def test_the_word_variant_round_trips(plan_copy: Path, tmp_path: Path) -> None:
     assert made.exit_code == 0, made.stderr
     path = out / "ban-to-chuc-2019-Q3.docx"
     document = Document(str(path))
-    section = document.sections[0]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)  # A4
+    width, height = document.sections[0].page_width, document.sections[0].page_height
+    assert width is not None and height is not None
+    assert (round(width.mm), round(height.mm)) == (297, 210)  # A4 landscape
     table = document.tables[0]
     header = [cell.text for cell in table.rows[0].cells]
     index = {title: header.index(title) for title in header}
