@@ -103,14 +103,9 @@ def write_xlsx(content: FormContent, path: Path) -> None:
     sheet.add_data_validation(validation)
     validation.add(f"{letter}{first}:{letter}{last}")
     sheet.freeze_panes = f"C{first}"
-    # Printing: A4 landscape, every column on the page's width, the header on each page.
-    from openpyxl.worksheet.properties import PageSetupProperties
+    from kehoach.render.xlsx import print_landscape
 
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    print_landscape(sheet)  # as the reports' sheets, the header repeated on each page
     sheet.print_title_rows = f"{header_row}:{header_row}"
 
     meta = book.create_sheet(META_SHEET)

@@ -107,7 +107,12 @@ def _table(
     if freeze:
         sheet.freeze_panes = f"A{top + 1}"
         sheet.print_title_rows = f"{top}:{top}"
-    # Printing: A4 landscape, every column on one page width, as many pages down as needed.
+    print_landscape(sheet)
+
+
+def print_landscape(sheet: Worksheet) -> None:
+    """Printing: A4 landscape, every column on one page width, as many pages down as
+    needed (the reports' sheets and the progress forms)."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
     sheet.page_setup.fitToWidth = 1
