@@ -10,13 +10,16 @@ import typer
 if TYPE_CHECKING:
     from kehoach.portfolio.importing import IntoResult
 
-from kehoach.cli.common import echo_err, fail, handled
+from kehoach.cli.common import as_of_date, echo_err, fail, handled
+from kehoach.cli.options import AsOf
 from kehoach.messages import os_reason
 
 Document = Annotated[
     Path,
     typer.Argument(
-        help="Văn bản kế hoạch: .txt, .md hoặc .docx.", show_default=False, metavar="VĂN_BẢN"
+        help="Văn bản kế hoạch: .docx, .xlsx, .csv, .txt hoặc .md.",
+        show_default=False,
+        metavar="VĂN_BẢN",
     ),
 ]
 OutDir = Annotated[
@@ -102,6 +105,7 @@ def register(app: typer.Typer) -> None:
         force: Force = False,
         into: Into = None,
         report: Report = None,
+        as_of: AsOf = None,
     ) -> None:
         """Nhập văn bản kế hoạch thành thư mục kế hoạch; mã thoát 0 xong, 1 kế hoạch có lỗi,
         2 không đọc được văn bản hoặc thư mục đã có."""
@@ -109,9 +113,9 @@ def register(app: typer.Typer) -> None:
             fail("Chỉ dùng một trong hai tùy chọn --out và --into.")
         failed = False
         with handled():
-            import datetime as dt
-
             from kehoach.checks import validate
+
+            day = as_of_date(as_of)
             from kehoach.importer import NoTasksFound, import_document
 
             try:
@@ -121,11 +125,11 @@ def register(app: typer.Typer) -> None:
 
                     into_result = import_into(document, into, plan_id=plan_id, force=force)
                     result = into_result.imported
-                    _, problems = validate_portfolio(into, dt.date.today(), only={result.plan_id})
+                    _, problems = validate_portfolio(into, day, only={result.plan_id})
                     _report_bodies(into_result)
                 else:
                     result = import_document(document, out, plan_id=plan_id, force=force)
-                    _, problems = validate(result.out, dt.date.today())
+                    _, problems = validate(result.out, day)
             except NoTasksFound as exc:
                 for line in exc.summary:
                     echo_err(line)

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from kehoach.cli.common import echo_err, handled
+from kehoach.cli.common import as_of_date, echo_err, handled
+from kehoach.cli.options import AsOfUnused
 
 
 def register(app: typer.Typer) -> None:
@@ -34,10 +35,13 @@ def register(app: typer.Typer) -> None:
                 show_default=False,
             ),
         ] = None,
+        as_of: AsOfUnused = None,
     ) -> None:
         """Tạo thư mục nhiều kế hoạch: kehoach.yaml, danh mục chung, plans/, README, CI."""
         with handled():
             from kehoach.portfolio.init import DEFAULT_PIP, init_portfolio
+
+            as_of_date(as_of)
 
             result = init_portfolio(folder, office=office, pip=pip or DEFAULT_PIP)
             for rel in result.created:

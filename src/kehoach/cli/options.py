@@ -71,6 +71,18 @@ AsOf = Annotated[
         show_default=False,
     ),
 ]
+# Every command takes --as-of, so that a script can pass one day to all of them; where the
+# result does not depend on the day, the date is still checked.
+AsOfUnused = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="NGÀY",
+        help="Nhận như mọi lệnh khác (ngày vẫn được kiểm tra); kết quả của lệnh này không "
+        "phụ thuộc ngày.",
+        show_default=False,
+    ),
+]
 CUTOFFS = ("calendar", "nd09")
 Cutoff = Annotated[
     str,

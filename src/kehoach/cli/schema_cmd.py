@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from kehoach.cli.common import echo_err, handled
+from kehoach.cli.common import as_of_date, echo_err, handled
+from kehoach.cli.options import AsOfUnused
 
 
 def register(app: typer.Typer) -> None:
@@ -19,10 +20,13 @@ def register(app: typer.Typer) -> None:
         check: Annotated[
             bool, typer.Option("--check", help="Chỉ kiểm tra schemas/ có khớp mô hình không.")
         ] = False,
+        as_of: AsOfUnused = None,
     ) -> None:
         """Sinh JSON Schema của các tệp kế hoạch (để trình soạn thảo kiểm tra khi gõ)."""
         with handled():
             from kehoach.schema import stale_schemas, write_schemas
+
+            as_of_date(as_of)
 
             if check:
                 stale = stale_schemas(out)

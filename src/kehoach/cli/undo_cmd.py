@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from kehoach.cli.common import echo_err, handled
-from kehoach.cli.options import PlanArg, PlanOption
+from kehoach.cli.common import as_of_date, echo_err, handled
+from kehoach.cli.options import AsOf, AsOfUnused, PlanArg, PlanOption
 
 
 def register(app: typer.Typer) -> None:
@@ -18,6 +18,7 @@ def register(app: typer.Typer) -> None:
         dry_run: Annotated[
             bool, typer.Option("--dry-run", help="Chỉ in thay đổi sẽ hoàn tác, không ghi gì.")
         ] = False,
+        as_of: AsOfUnused = None,
     ) -> None:
         """Hoàn tác thay đổi gần nhất ghi qua kehoach (update, event, collect), đúng từng byte;
         từ chối khi tệp đã bị sửa sau đó."""
@@ -25,6 +26,7 @@ def register(app: typer.Typer) -> None:
             from kehoach.cli.planfolder import plan_folder
             from kehoach.edit.journal import undo_last
 
+            as_of_date(as_of)
             plan_dir = plan_folder(plan_pos, plan_opt)
             result = undo_last(plan_dir, dry_run=dry_run)
             entry = result.entry
@@ -48,17 +50,22 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[
             int, typer.Option("--limit", "-n", metavar="SỐ", help="Số thay đổi hiển thị.", min=1)
         ] = 10,
+        as_of: AsOf = None,
     ) -> None:
-        """Các thay đổi gần đây ghi qua kehoach (mới nhất trước); 'kehoach undo' hoàn tác
-        thay đổi đầu danh sách."""
+        """Các thay đổi gần đây ghi qua kehoach (mới nhất trước; với --as-of: các thay đổi
+        ghi đến hết ngày đó); 'kehoach undo' hoàn tác thay đổi mới nhất."""
         with handled():
             from kehoach.cli.planfolder import plan_folder
             from kehoach.edit.journal import entries
 
             plan_dir = plan_folder(plan_pos, plan_opt)
             found = entries(plan_dir)
+            if as_of is not None:
+                last_day = as_of_date(as_of).isoformat()
+                found = [e for e in found if e.time[:10] <= last_day]
             if not found:
-                typer.echo("Chưa có thay đổi nào được ghi qua kehoach cho kế hoạch này.")
+                until = f" đến hết ngày {as_of_date(as_of):%d/%m/%Y}" if as_of else ""
+                typer.echo(f"Chưa có thay đổi nào được ghi qua kehoach cho kế hoạch này{until}.")
                 return
             for entry in found[:limit]:
                 when = entry.time.replace("T", " ")[:16] + " UTC"
