@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from kehoach.deadline import parse_deadline
 from kehoach.deadline.periods import (
-    add_months,
     clamp_day,
     half_end,
     half_of,
@@ -19,6 +19,7 @@ from kehoach.deadline.periods import (
     quarter_of,
     quarter_start,
     roman_to_int,
+    shift,
     valid_year,
     week_end,
     week_start,
@@ -78,13 +79,31 @@ def test_not_roman_numerals(text: str) -> None:
     assert roman_to_int(text) is None
 
 
-def test_clamp_day_and_add_months() -> None:
+def test_clamp_day_and_shift() -> None:
     assert clamp_day(2019, 2, 31) == D(2019, 2, 28)
     assert clamp_day(2020, 2, 31) == D(2020, 2, 29)
-    assert add_months(D(2019, 1, 31), 1) == D(2019, 2, 28)
-    assert add_months(D(2020, 1, 31), 1) == D(2020, 2, 29)
-    assert add_months(D(2019, 11, 30), 3) == D(2020, 2, 29)
-    assert add_months(D(2019, 3, 15), -3) == D(2018, 12, 15)
+    # months keep the day, clamped to the month's end (31/1 + 1 month: 28 or 29/2)
+    assert shift(D(2019, 1, 31), 1, "month") == D(2019, 2, 28)
+    assert shift(D(2020, 1, 31), 1, "month") == D(2020, 2, 29)
+    assert shift(D(2019, 11, 30), 3, "month") == D(2020, 2, 29)
+    assert shift(D(2019, 8, 31), 6, "month") == D(2020, 2, 29)
+    assert shift(D(2019, 3, 15), -3, "month") == D(2018, 12, 15)
+    assert shift(D(2019, 3, 31), -1, "month") == D(2019, 2, 28)
+    assert shift(D(2020, 2, 29), 1, "year") == D(2021, 2, 28)
+    assert shift(D(2020, 2, 29), -4, "year") == D(2016, 2, 29)
+    assert shift(D(2019, 12, 30), 3, "day") == D(2020, 1, 2)
+    assert shift(D(2020, 1, 10), -2, "week") == D(2019, 12, 27)
+    # out of the calendar: saturates instead of raising
+    assert shift(D(9999, 6, 1), 12, "month") == dt.date.max
+    assert shift(D(1, 6, 1), -1, "year") == dt.date.min
+    assert shift(D(9999, 12, 31), 1, "day") == dt.date.max
+
+
+def test_month_leads_in_phrases_clamp_to_the_months_end() -> None:
+    """ "trong vòng 6 tháng kể từ 31/8/2019" ends on the last day of February."""
+    assert parse_deadline("trong vòng 6 tháng kể từ ngày 31/8/2019").due == D(2020, 2, 29)
+    assert parse_deadline("chậm nhất 1 năm sau ngày 29/2/2020").due == D(2021, 2, 28)
+    assert parse_deadline("chậm nhất 2 tuần trước ngày 10/1/2020").due == D(2019, 12, 27)
 
 
 def test_weeks_are_monday_to_sunday() -> None:
@@ -113,3 +132,17 @@ def test_period_containing(every: str, first: dt.date, last: dt.date, following:
 def test_year_range() -> None:
     assert valid_year(1900) and valid_year(2200)
     assert not valid_year(1899) and not valid_year(2201)
+
+
+def test_dateutil_is_imported_only_when_months_are_added() -> None:
+    """relativedelta serves month arithmetic only: the shipped plan's status and a plain
+    deadline never import it; a month lead does (the probe can see it)."""
+    from pathlib import Path
+
+    from tests.test_startup import imported_by
+
+    plan = str(Path(__file__).resolve().parents[2] / "plan")
+    no_cache = {"KEHOACH_NO_CACHE": "1"}
+    assert "dateutil" not in imported_by(["status", plan, "--as-of", "2019-09-30"], no_cache)
+    assert "dateutil" not in imported_by(["deadline", "quý III/2019"])
+    assert "dateutil" in imported_by(["deadline", "trong vòng 6 tháng kể từ ngày 31/8/2019"])

@@ -13,7 +13,7 @@ from typing import Protocol
 from kehoach.deadline import lexicon as lx
 from kehoach.deadline.build import Facets, Slot
 from kehoach.deadline.fail import Fail
-from kehoach.deadline.periods import Every, add_months
+from kehoach.deadline.periods import Every, shift
 from kehoach.deadline.rules import Kind, Lead, LeadUnit, Origin, Relation
 from kehoach.deadline.timeexpr import Per, period
 from kehoach.deadline.tokens import View
@@ -120,7 +120,7 @@ def _lead(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:
     fixed = period(v, link, ctx.ref)
     if fixed is not None:
         p, end = fixed
-        due = _shift(p.start, lead, -1 if before else 1)
+        due = shift(p.start, -lead.n if before else lead.n, lead.unit)
         f.times.append(("in", Per(due, due, k, end, point=True, unit="day")))
         return end
     trigger, resume = _free(ctx, v, k, link, "no_origin")
@@ -142,17 +142,6 @@ def _origin(v: View, k: int, end: int) -> Origin | None:
 
 
 _LEAD_UNITS: dict[str, LeadUnit] = {"day": "day", "week": "week", "month": "month", "year": "year"}
-
-
-def _shift(day: dt.date, lead: Lead, sign: int = 1) -> dt.date:
-    try:
-        if lead.unit == "day":
-            return day + sign * dt.timedelta(days=lead.n)
-        if lead.unit == "week":
-            return day + sign * dt.timedelta(weeks=lead.n)
-        return add_months(day, sign * (lead.n if lead.unit == "month" else 12 * lead.n))
-    except (OverflowError, ValueError):
-        return dt.date.min if sign < 0 else dt.date.max
 
 
 def _until(ctx: Ctx, v: View, k: int, f: Facets) -> int | None:

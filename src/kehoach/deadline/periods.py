@@ -20,7 +20,6 @@ __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "Every",
-    "add_months",
     "anchor_date",
     "anchors_fit",
     "clamp_day",
@@ -38,6 +37,7 @@ __all__ = [
     "quarter_of",
     "quarter_start",
     "roman_to_int",
+    "shift",
     "valid_year",
     "week_end",
     "week_start",
@@ -75,10 +75,23 @@ def clamp_day(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Same day *months* later, clamped to the month end (31/1 + 1 month = 28 or 29/2)."""
-    index = day.year * 12 + (day.month - 1) + months
-    return clamp_day(index // 12, index % 12 + 1, day.day)
+def shift(day: dt.date, n: int, unit: str) -> dt.date:
+    """*day* moved by *n* days, weeks, months or years (negative: earlier), saturating at
+    ``date.min``/``date.max``. Months and years keep the day of the month, clamped to
+    the month's end (31/8 + 6 months = 28 or 29/2) — ``dateutil.relativedelta``, imported
+    only when a month or a year is added, so the commands that never do stay light."""
+    try:
+        if unit == "day":
+            return day + dt.timedelta(days=n)
+        if unit == "week":
+            return day + dt.timedelta(weeks=n)
+        from dateutil.relativedelta import relativedelta
+
+        step = relativedelta(months=n) if unit == "month" else relativedelta(years=n)
+        moved: dt.date = day + step
+        return moved
+    except (OverflowError, ValueError):
+        return dt.date.min if n < 0 else dt.date.max
 
 
 def quarter_of(day: dt.date) -> int:

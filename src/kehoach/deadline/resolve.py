@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from kehoach.deadline.periods import (
     MAX_YEAR,
     MIN_YEAR,
-    add_months,
     anchor_date,
     next_period_start,
     parse_period_label,
     period_containing,
     period_label,
+    shift,
 )
 from kehoach.deadline.rules import Lead, Rule
 
@@ -237,26 +237,8 @@ def due_as_of(
 
 def _before_lead(day: dt.date, lead: Lead | None) -> dt.date:
     """Due before the event: the day before it, or *lead* before it."""
-    try:
-        if lead is None:
-            return day - dt.timedelta(days=1)
-        if lead.unit == "day":
-            return day - dt.timedelta(days=lead.n)
-        if lead.unit == "week":
-            return day - dt.timedelta(weeks=lead.n)
-        return add_months(day, -(lead.n if lead.unit == "month" else 12 * lead.n))
-    except (OverflowError, ValueError):
-        return dt.date.min
+    return shift(day, -1, "day") if lead is None else shift(day, -lead.n, lead.unit)
 
 
 def _after_lead(day: dt.date, lead: Lead | None, default_days: int) -> dt.date:
-    try:
-        if lead is None:
-            return day + dt.timedelta(days=default_days)
-        if lead.unit == "day":
-            return day + dt.timedelta(days=lead.n)
-        if lead.unit == "week":
-            return day + dt.timedelta(weeks=lead.n)
-        return add_months(day, lead.n if lead.unit == "month" else 12 * lead.n)
-    except (OverflowError, ValueError):
-        return dt.date.max
+    return shift(day, default_days, "day") if lead is None else shift(day, lead.n, lead.unit)
