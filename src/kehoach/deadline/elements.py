@@ -7,7 +7,6 @@ Anything no recogniser accepts is reported, never skipped.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Protocol
 
 from kehoach.deadline import lexicon as lx
