@@ -61,3 +61,24 @@ def test_a_task_without_deadline_is_a_warning_only_when_asked(tmp_path: Path) ->
         tmp_path, {"deadline": "theo quy định", "status": "chưa thực hiện"}, warnings=True
     )
     assert "thời hạn 'theo …' không cho ngày cụ thể" in schedule[0].message
+
+
+def test_a_deadline_from_an_unknown_issue_date_is_a_warning(tmp_path: Path) -> None:
+    """ "kể từ ngày ban hành Kế hoạch" in a plan that does not say when it was issued:
+    reports show the task as undated, and validate says why."""
+    import yaml
+
+    task = {
+        "deadline": "trong vòng 30 ngày kể từ ngày ban hành Kế hoạch",
+        "status": "chưa thực hiện",
+    }
+    root = build_plan(tmp_path / "p", [{"id": "t", **task}])
+    assert validate(root, TODAY, warnings=True)[1] == []  # the plan knows its issue date
+    plan_file = root / "plan.yaml"
+    info = yaml.safe_load(plan_file.read_text(encoding="utf-8"))
+    del info["issued"]
+    plan_file.write_text(yaml.safe_dump(info, allow_unicode=True), encoding="utf-8")
+    found = validate(root, TODAY, warnings=True)[1]
+    assert [(p.code, p.severity) for p in found] == [("no-deadline", "warning")]
+    assert "plan.yaml không ghi ngày ban hành" in found[0].message
+    assert validate(root, TODAY)[1] == []

@@ -24,6 +24,8 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
             continue
         if rule.kind in ("none", "schedule") and not entry.children and ctx.warnings:
             problems.append(_undated(entry, rule.kind))
+        elif rule.origin == "plan_issued" and plan.info.issued is None and ctx.warnings:
+            problems.append(_undated(entry, "plan_issued"))
         waits = applicable_dependencies(plan, entry)
         # Counted from the plan's own issue ("kể từ ngày ban hành Kế hoạch"): nothing to declare.
         from_issue = rule.origin == "plan_issued"
@@ -46,11 +48,11 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
 def _undated(entry: TaskEntry, kind: str) -> Problem:
     """A warning: the task has no date to be judged by, so reports show it as undated."""
     loc = ("deadline",) if entry.raw is not None and "deadline" in entry.raw else ("id",)
-    why = (
-        "thời hạn 'theo …' không cho ngày cụ thể"
-        if kind == "schedule"
-        else "văn bản, nhiệm vụ cha và mục đều không cho thời hạn"
-    )
+    why = {
+        "schedule": "thời hạn 'theo …' không cho ngày cụ thể",
+        "plan_issued": "thời hạn tính từ ngày ban hành kế hoạch nhưng plan.yaml không ghi ngày "
+        "ban hành (issued)",
+    }.get(kind, "văn bản, nhiệm vụ cha và mục đều không cho thời hạn")
     return task_problem(
         entry,
         loc,

@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
 
             root = plan_folder(plan_dir, plan)
             if locate(root).kind == "portfolio":
-                _validate_portfolio(root, fmt, as_of_date(as_of), changed)
+                _validate_portfolio(root, fmt, as_of_date(as_of), changed, strict)
             checked = open_plan(root, as_of_date(as_of), warnings=True)
             errors, warnings = checked.errors, checked.warnings
             output = render_problems(checked.problems, fmt)
@@ -62,26 +62,39 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(1 if errors or (strict and warnings) else 0)
 
 
+def _noted(warnings: list[Problem], strict: bool) -> str:
+    return f"{len(warnings)} cảnh báo" + (" (--strict: tính là lỗi)" if strict else "")
+
+
 def _summary(
     plan: Plan | None, errors: list[Problem], warnings: list[Problem], strict: bool
 ) -> str:
     """The last line of ``kehoach validate``: errors and warnings, counted."""
-    noted = f"{len(warnings)} cảnh báo" + (" (--strict: tính là lỗi)" if strict else "")
     if errors:
-        files = len({p.path for p in errors + warnings})
-        also = f" và {noted}" if warnings else ""
-        return f"Tìm thấy {len(errors)} lỗi{also} trong {files} tệp."
+        return _errors_found(errors, warnings, strict)
     if plan is None:  # pragma: no cover - a plan that cannot be read has errors
         return ""
     head = "Kế hoạch hợp lệ" if not (strict and warnings) else "Kế hoạch chưa đạt (--strict)"
-    tail = f"; {noted}" if warnings else ""
+    tail = f"; {_noted(warnings, strict)}" if warnings else ""
     return (
         f"{head}: {len(plan.tasks)} nhiệm vụ, {len(plan.bodies.by_id)} cơ quan, "
         f"{len(plan.events)} sự kiện{tail}."
     )
 
 
-def _validate_portfolio(root: Path, fmt: str, day: dt.date, changed: bool) -> NoReturn:
+def _errors_found(
+    errors: list[Problem], warnings: list[Problem], strict: bool, scope: str = ""
+) -> str:
+    files = len({p.path for p in errors + warnings})
+    also = f" và {_noted(warnings, strict)}" if warnings else ""
+    return f"Tìm thấy {len(errors)} lỗi{also} trong {files} tệp{scope}."
+
+
+def _validate_portfolio(
+    root: Path, fmt: str, day: dt.date, changed: bool, strict: bool
+) -> NoReturn:
+    """Every plan of the portfolio, with each plan's warnings (as for one plan);
+    *strict* makes warnings fail."""
     from kehoach.portfolio.changes import changed_plans
     from kehoach.portfolio.checks import validate_portfolio
     from kehoach.portfolio.load import load_registries
@@ -91,7 +104,9 @@ def _validate_portfolio(root: Path, fmt: str, day: dt.date, changed: bool) -> No
     if changed:
         portfolio, _ = load_registries(root)
         only = changed_plans(root, portfolio.plan_keys())
-    portfolio, problems = validate_portfolio(root, day, only=only)
+    portfolio, problems = validate_portfolio(root, day, only=only, warnings=True)
+    errors = [p for p in problems if not p.is_warning]
+    warnings = [p for p in problems if p.is_warning]
     output = render_problems(problems, fmt)
     if output:
         typer.echo(output)
@@ -102,13 +117,15 @@ def _validate_portfolio(root: Path, fmt: str, day: dt.date, changed: bool) -> No
             if only is not None
             else f"{checked} kế hoạch"
         )
-        if problems:
-            files = len({p.path for p in problems})
-            echo_err(f"Tìm thấy {len(problems)} lỗi trong {files} tệp ({scope}).")
+        if errors:
+            echo_err(_errors_found(errors, warnings, strict, f" ({scope})"))
         else:
             tasks = sum(len(plan.tasks) for plan in portfolio.plans.values())
+            head = "Chưa đạt (--strict)" if strict and warnings else "Hợp lệ"
+            tail = f"; {_noted(warnings, strict)}" if warnings else ""
             echo_err(
-                f"Hợp lệ: {scope}, {tasks} nhiệm vụ; danh mục chung "
-                f"{len(portfolio.shared.bodies)} cơ quan, {len(portfolio.shared.events)} sự kiện."
+                f"{head}: {scope}, {tasks} nhiệm vụ; danh mục chung "
+                f"{len(portfolio.shared.bodies)} cơ quan, {len(portfolio.shared.events)} sự kiện"
+                f"{tail}."
             )
-    raise typer.Exit(1 if problems else 0)
+    raise typer.Exit(1 if errors or (strict and warnings) else 0)

@@ -173,15 +173,17 @@ def cross_plan_problems(portfolio: Portfolio) -> list[Problem]:
 
 
 def validate_portfolio(
-    root: Path, today: dt.date, *, only: set[str] | None = None
+    root: Path, today: dt.date, *, only: set[str] | None = None, warnings: bool = False
 ) -> tuple[Portfolio, list[Problem]]:
     """Every problem of the portfolio: cross-plan checks always on the whole portfolio,
-    the plans' own checks on every plan or only on those named in *only*."""
+    the plans' own checks on every plan or only on those named in *only* — with
+    *warnings*, also each plan's warnings (a task with no readable deadline), as
+    ``kehoach validate`` gives them for one plan."""
     from kehoach.checks import validate_plan
 
     portfolio, problems = load_registries(root)
     problems += cross_plan_problems(portfolio)
     problems += load_plans(portfolio, only)
     for plan in portfolio.plans.values():
-        problems += validate_plan(plan, today)
+        problems += validate_plan(plan, today, warnings=warnings)
     return portfolio, sorted(set(problems))
