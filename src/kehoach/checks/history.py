@@ -8,7 +8,7 @@ import datetime as dt
 from itertools import pairwise
 
 from kehoach.checks.context import Context, at, task_problem
-from kehoach.deadline import occurrence_labelled, parse_period_label, period_title
+from kehoach.deadline import occurrence_labelled, parse_period_label
 from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.messages import text as message_text
@@ -63,7 +63,7 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                         loc,
                         message_text(
                             "history-out-of-order",
-                            of_round=_of_round(key),
+                            of_round=_of_round(rounds, key),
                             date=update.date,
                             previous=previous,
                         ),
@@ -122,8 +122,9 @@ def _not_a_round(rounds: Recurrence | None, label: str) -> str:
     if parse_period_label(label) is None:
         return f"kỳ '{label}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 hoặc 2019-08."
     tail = " (nhiệm vụ không định kỳ)." if rounds is None else "."
-    return f"kỳ '{label}' không phải một kỳ của nhiệm vụ{tail}"
+    noun = rounds.noun if rounds is not None else "kỳ"
+    return f"{noun} '{label}' không phải một {noun} của nhiệm vụ{tail}"
 
 
-def _of_round(key: str | None) -> str:
-    return f" của kỳ {period_title(key)}" if key else ""
+def _of_round(rounds: Recurrence | None, key: str | None) -> str:
+    return f" của {rounds.noun} {rounds.title(key)}" if rounds is not None and key else ""

@@ -26,8 +26,10 @@ __all__ = [
     "Occurrence",
     "current_occurrence",
     "due_as_of",
+    "labelled_parts",
     "occurrence_for",
     "occurrence_labelled",
+    "occurrence_name",
     "occurrences",
     "recurring_part",
 ]
@@ -49,6 +51,17 @@ class Occurrence:
     period_end: dt.date
     due: dt.date
     label: str
+    item: str | None = None  # what a labelled part is for ("sơ kết"); None for rounds
+
+    @property
+    def name(self) -> str:
+        """How reports name it: the label ("2019"), after the part's purpose if it has one
+        ("sơ kết 2020")."""
+        return occurrence_name(self.label, self.item)
+
+
+def occurrence_name(label: str, item: str | None) -> str:
+    return f"{item} {label}" if item else label
 
 
 def occurrences(rule: Rule, start: dt.date, end: dt.date) -> list[Occurrence]:
@@ -114,6 +127,33 @@ def _round(rule: Rule, day: dt.date) -> Occurrence | None:
     )
 
 
+def labelled_parts(rule: Rule) -> list[Occurrence]:
+    """The parts of a deadline split into one-off parts, each its own occurrence: "Quý I
+    năm 2020, sơ kết; năm 2022 tổng kết" is "sơ kết 2020" due 31/03/2020 and "tổng kết
+    2022" due 31/12/2022. Empty for any other rule (a recurrence, one due, exceptions).
+
+    A part's label is the year of its due date when every part falls due in its own
+    year ("2020", "2022"), else its due date ("2020-03-31", "2020-12-31"). Parts with
+    the same due date cannot be told apart and are not split. A part owns the days after the
+    previous part's due day up to its own (the first part every day before, the last
+    part every day after): an update in those days, naming no part, belongs to it.
+    """
+    main = rule.main_parts() if rule.parts else ()
+    if len(main) < 2 or any(p.kind != "by" or p.due is None for p in main):
+        return []
+    ordered = sorted(main, key=lambda p: p.due or _LAST)
+    dues = [p.due for p in ordered if p.due is not None]
+    if len(set(dues)) < len(dues):
+        return []
+    years = [str(day.year) for day in dues]
+    labels = years if len(set(years)) == len(years) else [day.isoformat() for day in dues]
+    out = []
+    for index, (part, due, label) in enumerate(zip(ordered, dues, labels, strict=True)):
+        begins = dues[index - 1] + dt.timedelta(days=1) if index else (part.start or _FIRST)
+        out.append(Occurrence(begins, due, due, label, part.item))
+    return out
+
+
 def recurring_part(rule: Rule) -> Rule | None:
     """The part of *rule* that recurs (the rule itself, or its first recurring main part)."""
     return next(
@@ -138,7 +178,8 @@ def occurrence_for(rule: Rule, day: dt.date, *, start: dt.date) -> Occurrence | 
     """
     part = recurring_part(rule)
     if part is None:
-        return None
+        parts = labelled_parts(rule)
+        return next((p for p in parts if day <= p.due), parts[-1] if parts else None)
     found = None
     for occurrence in occurrences(part, start, min(day + _AHEAD, _LAST)):
         if occurrence.period_start > day:
@@ -148,8 +189,11 @@ def occurrence_for(rule: Rule, day: dt.date, *, start: dt.date) -> Occurrence | 
 
 
 def occurrence_labelled(rule: Rule, label: str, *, start: dt.date) -> Occurrence | None:
-    """The round of *rule* named *label* ("2019", "2019-Q3"), if the rule has one so named."""
+    """The round of *rule* named *label* ("2019", "2019-Q3"), or its labelled part so
+    named, if the rule has one."""
     part = recurring_part(rule)
+    if part is None:
+        return next((p for p in labelled_parts(rule) if p.label == label.strip()), None)
     parsed = parse_period_label(label)
     if part is None or parsed is None or parsed[0] != part.every:
         return None

@@ -17,6 +17,12 @@ Rules for an update on day D without ``--occurrence``:
 
 With ``--occurrence`` the label must name a round of the task's own cycle that has
 begun by D (a yearly task has "2019", not "2019-Q3").
+
+A deadline split into labelled parts ("Quý I năm 2020, sơ kết; năm 2022 tổng kết") has
+each part as a round ("phần sơ kết 2020", "phần tổng kết 2022"), named by its label
+("2020", "2022"). An update on D records the part whose days hold D (after the previous
+part's due day, up to its own); "hoàn thành" is refused as ambiguous when that part is
+already done, or an earlier part is still open, while another part is open.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kehoach.deadline import occurrence_for, occurrence_labelled, period_title
+from kehoach.deadline import occurrence_for, occurrence_labelled
 from kehoach.edit.errors import EditError
 from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.model import Status
@@ -44,10 +50,10 @@ class OccurrenceRefused(EditError):
         self.reason = reason
 
 
-def _names(labels: list[str]) -> str:
-    shown = ", ".join(period_title(label) for label in labels[:_LISTED])
+def _names(labels: list[str], recurrence: Recurrence) -> str:
+    shown = ", ".join(recurrence.title(label) for label in labels[:_LISTED])
     more = len(labels) - _LISTED
-    return shown + (f" và {more} kỳ khác" if more > 0 else "")
+    return shown + (f" và {more} {recurrence.noun} khác" if more > 0 else "")
 
 
 def choose_occurrence(
@@ -70,23 +76,29 @@ def choose_occurrence(
         return None, None
     history = list(entries)
     if given:
+        noun = recurrence.noun
         found = occurrence_labelled(recurrence.rule, given, start=recurrence.start)
-        if found is None or found.period_start > day:
-            why = "chưa bắt đầu vào" if found is not None else "không phải một kỳ của nhiệm vụ này"
+        if found is None or (found.period_start > day and not recurrence.parts):
+            why = (
+                "chưa bắt đầu vào"
+                if found is not None
+                else f"không phải một {noun} của nhiệm vụ này"
+            )
             opened = recurrence.open_rounds(history, day)
-            listed = f" Các kỳ còn mở: {_names(opened)}." if opened else ""
+            listed = f" Các {noun} còn mở: {_names(opened, recurrence)}." if opened else ""
             raise OccurrenceRefused(
-                f"kỳ '{given}' {why}"
+                f"{noun} '{given}' {why}"
                 + (f" ngày {day:%d/%m/%Y}" if found is not None else "")
                 + f".{listed}"
             )
-        return found.label, f"ghi cho kỳ {period_title(found.label)}"
+        return found.label, f"ghi cho {noun} {recurrence.title(found.label)}"
     if status is Status.STOPPED:
         return None, None  # stopping ends the task, not one round
     here = occurrence_for(recurrence.rule, day, start=recurrence.start)
     opened = recurrence.open_rounds(history, day)
+    noun = recurrence.noun
     if here is None:
-        listed = f" Các kỳ còn mở: {_names(opened)}." if opened else ""
+        listed = f" Các kỳ còn mở: {_names(opened, recurrence)}." if opened else ""
         raise OccurrenceRefused(
             f"ngày {day:%d/%m/%Y} ở trước kỳ đầu tiên của nhiệm vụ định kỳ này.{listed}"
         )
@@ -95,14 +107,22 @@ def choose_occurrence(
         when == day and was is status and recurrence.key(occ, when) == here.label
         for when, was, occ in history
     )
-    if status is Status.DONE and here.label not in opened and others and not again:
+    # A part's days start after the previous part's due day: a late update for an
+    # earlier part still open would land on the next part, so it must be named.
+    earlier = recurrence.parts and here.label in opened and opened.index(here.label) > 0
+    if status is Status.DONE and (here.label not in opened or earlier) and others and not again:
         first = others[0]
-        raise OccurrenceRefused(
-            f"không rõ cập nhật ngày {day:%d/%m/%Y} thuộc kỳ nào: "
-            f"kỳ {period_title(here.label)} đã hoàn thành; các kỳ còn mở: "
-            f"{_names(others)}. Hãy ghi rõ kỳ, ví dụ --occurrence {first}."
+        why = (
+            f"{noun} {recurrence.title(first)} chưa hoàn thành"
+            if earlier
+            else f"{noun} {recurrence.title(here.label)} đã hoàn thành"
         )
-    return here.label, f"ghi cho kỳ {period_title(here.label)}"
+        raise OccurrenceRefused(
+            f"không rõ cập nhật ngày {day:%d/%m/%Y} thuộc {noun} nào: {why}; "
+            f"các {noun} còn mở: {_names(opened if earlier else others, recurrence)}. "
+            f"Hãy ghi rõ {noun}, ví dụ --occurrence {first}."
+        )
+    return here.label, f"ghi cho {noun} {recurrence.title(here.label)}"
 
 
 def later_in_round(
@@ -131,11 +151,12 @@ class Placement:
     occurrence: str | None
     said: str | None
     later: dt.date | None
+    round_name: str | None = None  # "kỳ năm 2019", "phần sơ kết 2020"
 
     def later_reason(self, day: dt.date) -> str | None:
         if self.later is None:
             return None
-        round_ = f" của kỳ {period_title(self.occurrence)}" if self.occurrence else ""
+        round_ = f" của {self.round_name}" if self.round_name else ""
         return (
             f"lịch sử{round_} đã có cập nhật ngày {self.later:%d/%m/%Y}, muộn hơn {day:%d/%m/%Y}."
         )
@@ -153,4 +174,10 @@ def place_update(
     history = list(entries)
     occurrence, said = choose_occurrence(plan, entry, history, day, status, given)
     recurrence = recurrence_of(plan, entry, dt.date(day.year, 1, 1))
-    return Placement(occurrence, said, later_in_round(recurrence, history, day, occurrence))
+    name = (
+        f"{recurrence.noun} {recurrence.title(occurrence)}"
+        if recurrence is not None and occurrence
+        else None
+    )
+    later = later_in_round(recurrence, history, day, occurrence)
+    return Placement(occurrence, said, later, name)

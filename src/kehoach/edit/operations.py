@@ -44,8 +44,9 @@ from kehoach.text import nfc
 
 # Problems that --force lets through, on the edited file only.
 FORCIBLE = frozenset({"date-in-future", "date-before-plan", "history-order", "docref"})
-_OCCURRENCE_RE = re.compile(
+_OCCURRENCE_RE = re.compile(  # a period, or a labelled part's due date (2020-03-31)
     r"^\d{4}(?:-(?:Q[1-4]|H[12]|0[1-9]|1[0-2]|W(?:0[1-9]|[1-4]\d|5[0-3])))?$"
+    r"|^\d{4}-\d\d-\d\d$"
 )
 _TASK_KEYS_BEFORE_STATUS = (
     "lead_time_days",

@@ -7,15 +7,17 @@ Pure: (plan, day, period) → states. Recorded status is read from the dated his
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kehoach.applicable_rule import applicable_dependencies, applicable_rule, own_rule
 from kehoach.deadline import (
     Occurrence,
     Rule,
     due_as_of,
+    labelled_parts,
     occurrence_for,
     occurrence_labelled,
+    occurrence_name,
     occurrences,
     recurring_part,
 )
@@ -28,7 +30,8 @@ from kehoach.model import Status, Task, Update
 
 @dataclass(frozen=True)
 class OccurrenceState:
-    """One occurrence of a recurring task: its label (2019, 2019-Q3 …), window and outcome."""
+    """One occurrence of a recurring task (label 2019, 2019-Q3 …), or one labelled part of
+    a deadline split into parts (label 2020, item "sơ kết"): its window and outcome."""
 
     label: str
     period_start: dt.date
@@ -37,6 +40,12 @@ class OccurrenceState:
     state: State
     update: Update | None = None  # the entry that closed it
     period_end: dt.date | None = None
+    item: str | None = None  # a labelled part's purpose ("sơ kết")
+
+    @property
+    def name(self) -> str:
+        """How every output names it: "2019", or "sơ kết 2020" for a labelled part."""
+        return occurrence_name(self.label, self.item)
 
 
 @dataclass
@@ -139,6 +148,9 @@ class _Evaluator:
         recurring = recurring_part(rule)
         if recurring is not None:
             return self._recurring(result, rule, recurring, task)
+        parts = labelled_parts(rule)
+        if parts:
+            return self._parts(result, rule, parts, task)
         due: dt.date | None = None
         if kind == "after" and rule.origin == "plan_issued":
             due = due_as_of(rule, self.as_of, plan_issued=self.plan.info.issued)
@@ -225,13 +237,11 @@ class _Evaluator:
             return occurrence_labelled(rule, update.occurrence, start=start)
         return occurrence_for(rule, update.date, start=start)
 
-    def _recurring(self, result: TaskState, rule: Rule, part: Rule, task: Task) -> TaskState:
-        start = part.start or self.plan_start
-        # Far enough for the period after the reporting period (a year report's next year).
-        horizon = max(self.as_of, self.period.end) + dt.timedelta(days=800)
-        occs = occurrences(part, start, horizon)
-        # Each entry belongs to one occurrence; per occurrence, the history decides as it
-        # does for a one-off task (a later entry that is not "hoàn thành" reopens it).
+    def _occurrence_states(
+        self, rule: Rule, occs: list[Occurrence], task: Task, start: dt.date
+    ) -> list[OccurrenceState]:
+        """Each entry belongs to one occurrence; per occurrence, the history decides as it
+        does for a one-off task (a later entry that is not "hoàn thành" reopens it)."""
         entries: dict[str, list[Update]] = {}
         for update in task.history:
             if update.date > self.as_of:
@@ -253,9 +263,17 @@ class _Evaluator:
             done_on = done.date if done is not None else None
             states.append(
                 OccurrenceState(
-                    occ.label, occ.period_start, occ.due, done_on, state, done, occ.period_end
+                    occ.label, occ.period_start, occ.due, done_on, state, done, occ.period_end,
+                    occ.item,
                 )
-            )
+            )  # fmt: skip
+        return states
+
+    def _recurring(self, result: TaskState, rule: Rule, part: Rule, task: Task) -> TaskState:
+        start = part.start or self.plan_start
+        # Far enough for the period after the reporting period (a year report's next year).
+        horizon = max(self.as_of, self.period.end) + dt.timedelta(days=800)
+        states = self._occurrence_states(rule, occurrences(part, start, horizon), task, start)
         past = [o for o in states if o.due < self.as_of]
         # The current round: the one whose period contains the day, else the next one.
         current = next(
@@ -280,6 +298,47 @@ class _Evaluator:
         else:
             result.state = State.NOT_DUE
         return result
+
+    def _parts(
+        self, result: TaskState, rule: Rule, parts: list[Occurrence], task: Task
+    ) -> TaskState:
+        """A deadline split into labelled parts: done when every part is done (late if one
+        was), overdue while a part's due day has passed undone, else the state of the
+        first part not done. A part is "not due" only before a start it names itself."""
+        starts = {p.due: p.start for p in rule.main_parts()}  # parts have distinct dues
+        states = [
+            o
+            if o.state is not State.NOT_DUE or _before(self.as_of, starts.get(o.due))
+            else replace(o, state=State.OPEN)  # the previous part's days, not its own start
+            for o in self._occurrence_states(rule, parts, task, self.plan_start)
+        ]
+        result.occurrences = states
+        past = [o for o in states if o.due < self.as_of]
+        result.previous = past[-1] if past else None
+        pending = [o for o in states if not o.state.done]
+        missed = [o for o in pending if o.state is State.OVERDUE]
+        if not pending:
+            late = any(o.state is State.DONE_LATE for o in states)
+            result.state = State.DONE_LATE if late else State.DONE_ON_TIME
+            result.due = states[-1].due
+            result.done_on = max(o.done_on for o in states if o.done_on is not None)
+            result.current = states[-1]
+        elif missed:
+            result.state = State.OVERDUE
+            result.due = missed[0].due
+            result.days_overdue = (self.as_of - missed[0].due).days
+            result.current = missed[0]
+        else:
+            current = pending[0]
+            result.current = current
+            result.state = current.state
+            result.due = current.due
+            result.days_left = (current.due - self.as_of).days
+        return result
+
+
+def _before(day: dt.date, start: dt.date | None) -> bool:
+    return start is not None and day < start
 
 
 def rollup(parent: TaskState, children: list[TaskState], own: bool) -> TaskState:

@@ -26,6 +26,17 @@ def task_record(evaluation: Evaluation, state: TaskState) -> dict[str, Any]:
         waiting_on=state.waiting_on,
         counted=is_counted(state),
         never_updated=state.never_updated,
+        # the rounds of a recurring task, or the labelled parts of a split deadline
+        occurrences=[
+            {
+                "label": o.label,
+                "name": o.name,
+                "due": _iso(o.due),
+                "state": o.state.value,
+                "done_on": _iso(o.done_on),
+            }
+            for o in state.occurrences
+        ],
     )
     return record
 

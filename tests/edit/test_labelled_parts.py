@@ -1,0 +1,128 @@
+"""A deadline split into labelled parts ("Quý I năm 2020, sơ kết; năm 2022 tổng kết"):
+``kehoach update`` records which part an update closes (docs/states.md, "Phần có nhãn")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kehoach.checks import validate
+from kehoach.edit import EditError, TaskUpdate, update_task
+from kehoach.evaluation.evaluate import evaluate
+from kehoach.evaluation.states import State
+from kehoach.model import Status
+from tests.planbuilder import build_plan, done
+
+from . import update
+
+D = dt.date
+TODAY = D(2023, 6, 1)
+PARTS = "Quý I năm 2020, sơ kết; năm 2022 tổng kết"
+
+
+def make(tmp_path: Path, entries: list[dict[str, Any]] | None = None) -> Path:
+    task: dict[str, Any] = {"id": "t", "deadline": PARTS, "history": entries or []}
+    if entries:
+        task["status"] = entries[-1]["status"]
+    return build_plan(tmp_path / "plan", [task])
+
+
+def recorded(plan: Path) -> list[tuple[str, str | None]]:
+    data = yaml.safe_load((plan / "tasks" / "ban-to-chuc.yaml").read_text(encoding="utf-8"))
+    return [(str(e["date"]), e.get("occurrence")) for e in data["tasks"][0].get("history") or []]
+
+
+def record(plan: Path, day: dt.date, occurrence: str | None = None) -> list[str]:
+    result = update_task(
+        plan, TaskUpdate("t", Status.DONE, day, occurrence=occurrence), as_of=TODAY
+    )
+    assert result.written
+    return result.messages
+
+
+def state_on(plan: Path, day: dt.date) -> State:
+    checked, problems = validate(plan, TODAY)
+    assert checked is not None and problems == []
+    return evaluate(checked, day).by_id["t"].state
+
+
+def test_each_part_is_inferred_from_the_date_and_named(tmp_path: Path) -> None:
+    plan = make(tmp_path)
+    assert "ghi cho phần sơ kết 2020" in record(plan, D(2020, 3, 20))[0]
+    assert state_on(plan, D(2020, 4, 1)) is State.OPEN  # the later part is not lost
+    assert state_on(plan, D(2023, 1, 1)) is State.OVERDUE
+    assert "ghi cho phần tổng kết 2022" in record(plan, D(2022, 11, 30))[0]
+    assert recorded(plan) == [("2020-03-20", "2020"), ("2022-11-30", "2022")]
+    assert state_on(plan, D(2023, 1, 1)) is State.DONE_ON_TIME
+
+
+def test_the_day_after_a_parts_due_belongs_to_the_next_part(tmp_path: Path) -> None:
+    plan = make(tmp_path, [done("2020-03-31", occurrence="2020")])
+    assert "ghi cho phần tổng kết 2022" in record(plan, D(2020, 4, 1))[0]
+    assert state_on(plan, D(2020, 4, 2)) is State.DONE_ON_TIME
+
+
+def test_a_late_update_while_an_earlier_part_is_open_must_name_its_part(tmp_path: Path) -> None:
+    plan = make(tmp_path)
+    with pytest.raises(EditError) as refused:
+        update_task(plan, TaskUpdate("t", Status.DONE, D(2020, 5, 1)), as_of=TODAY)
+    message = str(refused.value)
+    assert "không rõ cập nhật ngày 01/05/2020 thuộc phần nào" in message
+    assert "phần sơ kết 2020 chưa hoàn thành" in message
+    assert "các phần còn mở: sơ kết 2020, tổng kết 2022." in message
+    assert "--occurrence 2020" in message
+    assert recorded(plan) == []
+    assert "ghi cho phần sơ kết 2020" in record(plan, D(2020, 5, 1), "2020")[0]
+    assert state_on(plan, D(2020, 5, 2)) is State.OPEN
+    record(plan, D(2022, 12, 1))
+    assert state_on(plan, D(2023, 1, 1)) is State.DONE_LATE  # one part was late
+
+
+def test_a_done_part_again_is_ambiguous_while_another_is_open(tmp_path: Path) -> None:
+    plan = make(tmp_path, [done("2020-03-20", occurrence="2020")])
+    with pytest.raises(EditError) as refused:
+        update_task(plan, TaskUpdate("t", Status.DONE, D(2020, 3, 25)), as_of=TODAY)
+    assert "phần sơ kết 2020 đã hoàn thành" in str(refused.value)
+    assert "các phần còn mở: tổng kết 2022." in str(refused.value)
+
+
+def test_a_label_that_is_no_part_is_refused_with_the_open_parts(tmp_path: Path) -> None:
+    plan = make(tmp_path)
+    result = update(plan, "t", "--status", "hoàn-thành", "--date", "2020-03-01",
+                    "--occurrence", "2021", "--as-of", "2023-06-01")  # fmt: skip
+    assert result.exit_code == 1
+    assert "phần '2021' không phải một phần của nhiệm vụ này." in result.stderr
+    assert "Các phần còn mở: sơ kết 2020, tổng kết 2022." in result.stderr
+    assert recorded(plan) == []
+
+
+def test_the_cli_names_the_part_and_records_it(tmp_path: Path) -> None:
+    plan = make(tmp_path)
+    result = update(plan, "t", "--status", "hoàn-thành", "--date", "2022-06-01",
+                    "--occurrence", "2022", "--as-of", "2023-06-01")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "ghi cho phần tổng kết 2022" in result.stdout + result.stderr
+    assert recorded(plan) == [("2022-06-01", "2022")]
+    assert state_on(plan, D(2022, 7, 1)) is State.OVERDUE  # sơ kết is still missing
+
+
+def test_parts_due_in_one_year_are_labelled_by_their_due_dates(tmp_path: Path) -> None:
+    task = {"id": "t", "deadline": "Quý I/2020, sơ kết; quý IV/2020 tổng kết"}
+    plan = build_plan(tmp_path / "plan", [task])
+    assert "ghi cho phần tổng kết 2020-12-31" in record(plan, D(2020, 6, 1), "2020-12-31")[0]
+    assert recorded(plan) == [("2020-06-01", "2020-12-31")]
+
+
+def test_history_order_is_checked_per_part(tmp_path: Path) -> None:
+    entries = [done("2022-06-01", occurrence="2022"), done("2020-03-01", occurrence="2020")]
+    plan = make(tmp_path, entries)
+    assert [p for p in validate(plan, TODAY)[1] if p.code == "history-order"] == []
+    entries = [done("2022-06-01", occurrence="2022"), done("2020-05-01")]  # both for 2022
+    plan = make(tmp_path / "b", entries)
+    found = validate(plan, TODAY)[1]
+    assert [p.code for p in found] == ["history-order"]
+    assert "lịch sử của phần tổng kết 2022 không theo thứ tự" in found[0].message
