@@ -197,8 +197,9 @@ def test_lists_are_made_of_counted_tasks_in_the_right_states(
     assert all(not s.state.done and s.state is not State.OVERDUE for s in soon)
     period = report_period_containing(day, "quarter")
     done = counting.completed_between(ev, period.start, period.end)
-    keys = [(c.state.id, c.label) for c in done]
-    assert len(keys) == len(set(keys))  # each task, each occurrence, once
+    keys = [(c.state.id, c.sub.id if c.sub else None, c.label) for c in done]
+    assert len(keys) == len(set(keys))  # each task, sub-task and occurrence, once
+    assert {c.state.id for c in done} <= counted
     assert all(period.start <= c.done_on <= period.end for c in done)
     nxt = period.next()
     falling = counting.due_between(ev, nxt.start, nxt.end)

@@ -16,6 +16,11 @@ renderer never counts. The rules (docs/states.md):
   *beside* the groups: each of their tasks is also in one of the four.
 - The overdue list is the counted tasks in state ``overdue``: the same figure in every
   output.
+- Lists name what is concerned inside a counted task (:func:`units`): its sub-tasks
+  (at any depth) and its own deadline, each with its occurrences. Completions and dues
+  are listed per sub-task and occurrence; the overdue, waiting and stale lists keep one
+  row per counted task and name the sub-tasks and occurrences in that state
+  (:func:`causes`). No list is a count: the totals above are.
 """
 
 from __future__ import annotations
@@ -149,16 +154,61 @@ def overdue(evaluation: Evaluation, body: str | None = None) -> list[TaskState]:
     return sorted(found, key=lambda s: (-s.days_overdue, s.entry.path, s.id))
 
 
+def units(evaluation: Evaluation, state: TaskState) -> list[TaskState]:
+    """What a counted task is made of, plan order: the task itself when it has no
+    sub-tasks; else its own deadline (when it has one) and every sub-task without
+    sub-tasks of its own, at any depth (a middle sub-task's own deadline too)."""
+    if not state.entry.children:
+        return [state]
+    out: list[TaskState] = []
+    stack = [state]
+    while stack:
+        node = stack.pop()
+        if not node.entry.children:
+            out.append(node)
+            continue
+        if node.own is not None:
+            out.append(node.own)
+        stack.extend(evaluation.by_id[c] for c in reversed(node.entry.children))
+    return out
+
+
+def _sub(state: TaskState, unit: TaskState) -> TaskState | None:
+    """The sub-task *unit* is, or None when it is the counted task (or its own deadline)."""
+    return None if unit.entry is state.entry else unit
+
+
+@dataclass(frozen=True)
+class Cause:
+    """Why a counted task is in a list of tasks in one state: one of its sub-tasks (None:
+    the task itself or its own deadline) and its occurrences in that state."""
+
+    sub: TaskState | None
+    occurrences: tuple[OccurrenceState, ...] = ()
+
+
+def causes(evaluation: Evaluation, state: TaskState) -> list[Cause]:
+    """The parts of a counted task in the task's own state, with their occurrences in
+    it: "III.2.1 (III.2.1.a)" is overdue through its sub-task, "III.5.2 (2019)" through
+    its 2019 round. Empty when nothing inside says more than the task itself."""
+    found = []
+    for unit in units(evaluation, state):
+        if unit.state is not state.state:
+            continue
+        occs = tuple(o for o in unit.occurrences if o.state is state.state)
+        sub = _sub(state, unit)
+        if sub is not None or occs:
+            found.append(Cause(sub, occs))
+    return found
+
+
 def overdue_parts(evaluation: Evaluation, state: TaskState) -> list[TaskState]:
     """The sub-tasks (at any depth) that make a counted parent overdue."""
-    out: list[TaskState] = []
-    stack = list(reversed(state.entry.children))
-    while stack:
-        child = evaluation.by_id[stack.pop()]
-        if child.state is State.OVERDUE and not child.entry.children:
-            out.append(child)
-        stack.extend(reversed(child.entry.children))
-    return out
+    return [
+        c.sub
+        for c in causes(evaluation, state)
+        if c.sub is not None and c.sub.state is State.OVERDUE
+    ]
 
 
 def _open(state: TaskState) -> bool:
@@ -178,45 +228,58 @@ def due_within(evaluation: Evaluation, days: int, body: str | None = None) -> li
 
 @dataclass(frozen=True)
 class Due:
-    """A task (or one occurrence of a recurring task) falling due in a period."""
+    """A task (or one occurrence of a recurring task) falling due in a period; *sub* is
+    the sub-task it belongs to (None: the counted task itself)."""
 
     state: TaskState
     due: dt.date
     occurrence: OccurrenceState | None = None
+    sub: TaskState | None = None
 
     @property
     def label(self) -> str | None:
-        return self.occurrence.label if self.occurrence is not None else None
+        return self.occurrence.name if self.occurrence is not None else None
 
 
 def due_between(
     evaluation: Evaluation, start: dt.date, end: dt.date, body: str | None = None
 ) -> list[Due]:
-    """What falls due in [start, end] and is not done: counted one-off tasks by their due
-    date, recurring tasks by each open occurrence due then (labelled)."""
+    """What falls due in [start, end] and is not done, for each part of a counted task
+    (:func:`units`): one-off parts by their due date, recurring ones by each open
+    occurrence due then (labelled)."""
     found: list[Due] = []
     for s in counted(evaluation, body):
         if s.state is State.STOPPED:
             continue
-        if s.occurrences:
-            found += [
-                Due(s, o.due, o)
-                for o in s.occurrences
-                if not o.state.done and start <= o.due <= end
-            ]
-        elif not s.state.done and s.due is not None and start <= s.due <= end:
-            found.append(Due(s, s.due))
-    return sorted(found, key=lambda d: (d.due, d.state.entry.path, d.state.id))
+        for u in units(evaluation, s):
+            if u.state is State.STOPPED:
+                continue
+            sub = _sub(s, u)
+            if u.occurrences:
+                found += [
+                    Due(s, o.due, o, sub)
+                    for o in u.occurrences
+                    if not o.state.done and start <= o.due <= end
+                ]
+            elif not u.state.done and u.due is not None and start <= u.due <= end:
+                found.append(Due(s, u.due, None, sub))
+    return sorted(found, key=lambda d: (d.due, d.state.entry.path, d.state.id, _order(d.sub)))
+
+
+def _order(sub: TaskState | None) -> str:
+    return sub.id if sub is not None else ""
 
 
 @dataclass(frozen=True)
 class Completion:
-    """A task, or one occurrence of a recurring task, done within a period."""
+    """A task, or one occurrence of a recurring task, done within a period; *sub* is the
+    sub-task done (None: the counted task itself)."""
 
     state: TaskState
     done_on: dt.date
     update: Update | None  # the history entry that made it done, when there is one
-    label: str | None = None  # the occurrence ("2019", "2019-Q3"), for recurring tasks
+    label: str | None = None  # the occurrence ("2019", "sơ kết 2020"), when it has one
+    sub: TaskState | None = None
 
 
 def _closing_entry(state: TaskState) -> Update | None:
@@ -227,29 +290,52 @@ def _closing_entry(state: TaskState) -> Update | None:
 def completed_between(
     evaluation: Evaluation, start: dt.date, end: dt.date, body: str | None = None
 ) -> list[Completion]:
-    """Counted tasks done (and still done on the evaluation day) whose completion falls in
-    [start, end] — both days included; for recurring tasks, each occurrence once."""
+    """Each part of a counted task (:func:`units`) done (and still done on the evaluation
+    day) with its completion in [start, end] — both days included; for recurring parts,
+    each occurrence once."""
     found: list[Completion] = []
     for s in counted(evaluation, body):
-        if s.occurrences:
-            found += [
-                Completion(s, o.done_on, o.update, o.label)
-                for o in s.occurrences
-                if o.done_on is not None and start <= o.done_on <= end
-            ]
-        elif s.state.done and s.done_on is not None and start <= s.done_on <= end:
-            found.append(Completion(s, s.done_on, _closing_entry(s)))
-    return sorted(found, key=lambda c: (c.done_on, c.state.entry.path, c.state.id, c.label))
+        if s.state is State.STOPPED:
+            continue
+        for u in units(evaluation, s):
+            sub = _sub(s, u)
+            if u.occurrences:
+                found += [
+                    Completion(s, o.done_on, o.update, o.name, sub)
+                    for o in u.occurrences
+                    if o.done_on is not None and start <= o.done_on <= end
+                ]
+            elif u.state.done and u.done_on is not None and start <= u.done_on <= end:
+                found.append(Completion(s, u.done_on, _closing_entry(u), None, sub))
+    return sorted(
+        found, key=lambda c: (c.done_on, c.state.entry.path, c.state.id, _order(c.sub), c.label)
+    )
+
+
+@dataclass(frozen=True)
+class Round:
+    """One occurrence of a recurring part of a counted task (*sub*: its sub-task)."""
+
+    state: TaskState
+    occurrence: OccurrenceState
+    sub: TaskState | None = None
 
 
 def occurrences_between(
     evaluation: Evaluation, start: dt.date, end: dt.date, body: str | None = None
-) -> list[tuple[TaskState, OccurrenceState]]:
-    """Every occurrence of a counted recurring task due in [start, end], done or not."""
+) -> list[Round]:
+    """Every occurrence of a recurring part of a counted task due in [start, end], done
+    or not."""
     found = [
-        (s, o) for s in counted(evaluation, body) for o in s.occurrences if start <= o.due <= end
+        Round(s, o, _sub(s, u))
+        for s in counted(evaluation, body)
+        for u in units(evaluation, s)
+        for o in u.occurrences
+        if start <= o.due <= end
     ]
-    return sorted(found, key=lambda pair: (pair[1].due, pair[0].entry.path, pair[0].id))
+    return sorted(
+        found, key=lambda r: (r.occurrence.due, r.state.entry.path, r.state.id, _order(r.sub))
+    )
 
 
 def in_states(evaluation: Evaluation, *states: State, body: str | None = None) -> list[TaskState]:

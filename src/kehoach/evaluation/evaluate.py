@@ -64,6 +64,9 @@ class TaskState:
     current: OccurrenceState | None = None
     previous: OccurrenceState | None = None
     occurrences: list[OccurrenceState] = field(default_factory=list)
+    # A task with sub-tasks and a deadline of its own: that deadline's state, as evaluated
+    # before the roll-up replaced this one (its completions and dues are listed too).
+    own: TaskState | None = None
 
     @property
     def id(self) -> str:
@@ -389,6 +392,8 @@ def evaluate(
                 own = own_rule(entry).kind != "none"
             except DeadlineParseError:
                 own = False
+            if own:
+                state.own = replace(state)
             state = rollup(state, [by_id[c] for c in entry.children], own)
         by_id[entry.id] = state
     states = [by_id[entry.id] for entry in plan.tasks]

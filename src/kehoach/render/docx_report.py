@@ -308,7 +308,7 @@ class _Doc:
             data.completed,
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Ngày", "Văn bản"],
             [20, 55, 35, 25, 30],
-            lambda t: [_ident(t), t.title, t.lead, d(t.date), t.detail or "—"],
+            lambda t: [t.ident, t.title, t.lead, d(t.date), t.detail or "—"],
             "Danh sách nhiệm vụ hoàn thành trong kỳ",
             none="Trong kỳ không có nhiệm vụ nào được ghi nhận hoàn thành.",
         )
@@ -318,7 +318,7 @@ class _Doc:
             data.overdue,
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn", "Số ngày quá hạn"],
             [22, 60, 36, 25, 22],
-            lambda t: [_ident(t), t.title, t.lead, d(t.due), str(t.days or 0)],
+            lambda t: [t.ident, t.title, t.lead, d(t.due), str(t.days or 0)],
             "Danh sách nhiệm vụ quá hạn",
             numeric=(4,),
             none="Không có nhiệm vụ quá hạn.",
@@ -364,7 +364,7 @@ class _Doc:
             data.next_due,
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn"],
             [24, 80, 36, 25],
-            lambda t: [_ident(t), t.title, t.lead, d(t.due)],
+            lambda t: [t.ident, t.title, t.lead, d(t.due)],
             "Danh sách nhiệm vụ đến hạn trong kỳ tới",
             none="Kỳ tới không có nhiệm vụ đến hạn.",
         )
@@ -444,10 +444,6 @@ def _words_within(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _ident(line: TaskLine) -> str:
-    return line.ident
 
 
 def _next_phrase(data: ReportData) -> str:

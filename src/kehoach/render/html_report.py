@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kehoach.evaluation.states import Category
 from kehoach.render.narrative import Narrative
-from kehoach.render.reportdata import ReportData, TaskLine
+from kehoach.render.reportdata import ReportData
 from kehoach.render.reportform import (
     APPENDIX_AFTER,
     KIND,
@@ -214,10 +214,6 @@ def body_bar_svg(data: ReportData) -> str:
     return "".join(parts)
 
 
-def _ident(line: TaskLine) -> str:
-    return line.ident
-
-
 class _Page:
     def __init__(self, data: ReportData, form: ReportForm, narrative: Narrative) -> None:
         self.data, self.form, self.narrative = data, form, narrative
@@ -301,7 +297,7 @@ class _Page:
         self.out.append(f"<h3>3. Nhiệm vụ hoàn thành trong kỳ ({len(data.completed)})</h3>")
         table = _table(
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Ngày", "Văn bản"],
-            [[_ident(t), t.title, t.lead, d(t.date), t.detail or "—"] for t in data.completed],
+            [[t.ident, t.title, t.lead, d(t.date), t.detail or "—"] for t in data.completed],
             nowrap=(0, 3),
         )
         self.tasks(
@@ -313,7 +309,7 @@ class _Page:
         self.out.append(f"<h3>4. Nhiệm vụ quá hạn ({len(data.overdue)})</h3>")
         table = _table(
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn", "Số ngày quá hạn"],
-            [[_ident(t), t.title, t.lead, d(t.due), str(t.days or 0)] for t in data.overdue],
+            [[t.ident, t.title, t.lead, d(t.due), str(t.days or 0)] for t in data.overdue],
             numeric=(4,),
             nowrap=(0, 3),
             late=(4,),
@@ -331,7 +327,7 @@ class _Page:
         )
         table = _table(
             ["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn"],
-            [[_ident(t), t.title, t.lead, d(t.due)] for t in data.next_due],
+            [[t.ident, t.title, t.lead, d(t.due)] for t in data.next_due],
             nowrap=(0, 3),
         )
         self.tasks(

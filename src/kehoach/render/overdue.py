@@ -41,6 +41,14 @@ def render_overdue_table(
     bodies = evaluation.plan.bodies
     limit = 90 if width <= 80 else min(400, 90 + (width - 80) * 3)
 
+    from kehoach.render.reportdata import caused, one, shown_id
+
+    def named(s: TaskState, late: bool) -> str:
+        """ "III.2.1 (III.2.1.a)", "III.5.2 (2019)"; a task due soon: its next occurrence."""
+        if late:
+            return shown_id(s.id, caused(evaluation, s))
+        return shown_id(s.id, one(None, s.current.name if s.current is not None else None))
+
     def table(rows: list[TaskState], last: str) -> list[str]:
         columns = [
             Column("Mã", left=True),
@@ -55,7 +63,7 @@ def render_overdue_table(
             value = s.days_overdue if last == "Quá" else (s.days_left or 0)
             cells.append(
                 [
-                    Cell(s.id),
+                    Cell(named(s, last == "Quá")),
                     Cell(_short(s.entry.task.title, limit)),
                     Cell((body.short or body.name) if body else s.entry.body),
                     Cell(f"{s.due:%d/%m/%Y}" if s.due else "—"),

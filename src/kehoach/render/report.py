@@ -10,12 +10,14 @@ chart.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.evaluation.report_periods import ReportPeriod
 from kehoach.evaluation.states import ORDER, Category, State
 from kehoach.idorder import id_sort_key
+from kehoach.render.reportdata import Named, caused, one, shown_id, waits_for
 from kehoach.render.status import ROLE_LABELS
 
 WORDS = {
@@ -261,17 +263,18 @@ class _Report:
         header = [w["body"], w["role"], *[s.label(self.lang) for s in shown], w["total"]]
         self.lines += _table(header, rows, "|---|---|" + "---:|" * (len(shown) + 1))
 
-    def task_cells(self, state: TaskState, label: str | None = None) -> list[str]:
-        """The columns every task list starts with: id (with the occurrence, and the role in
-        a body's own report), task, lead body."""
-        notes = [label] if label else []
+    def task_cells(self, state: TaskState, named: Sequence[Named] = ()) -> list[str]:
+        """The columns every task list starts with: id (with the sub-tasks and occurrences
+        concerned, ``reportdata.shown_id``, and the role in a body's own report), task,
+        lead body."""
+        note = None
         if self.body is not None:
             from kehoach.selection import role_of
 
             role = role_of(self.ev.plan, state.entry, self.body)
             if role is not None:
-                notes.append(ROLE_LABELS[self.lang][role.code])
-        ident = f"{state.id} ({'; '.join(notes)})" if notes else state.id
+                note = ROLE_LABELS[self.lang][role.code]
+        ident = shown_id(state.id, named, note)
         title = " ".join(state.entry.task.title.split())
         cell = _cell(title)
         if len(title) > 160:
@@ -279,15 +282,22 @@ class _Report:
         return [ident, cell, _cell(self.lead_name(state), 60)]
 
     def task_list(
-        self, title: str, extra: list[str], rows: list[list[str]], align: str = ""
+        self,
+        title: str,
+        extra: list[str],
+        rows: list[list[str]],
+        align: str = "",
+        tasks: int | None = None,
     ) -> None:
-        """A numbered section with a table of tasks, or "none" when there is nothing."""
+        """A numbered section with a table of tasks, or "none" when there is nothing;
+        the total counts *tasks* (the counted tasks of the rows), not rows."""
         w = self.w
         self.heading(title)
         if not rows:
             self.lines.append(w["none"])
             return
-        total = [f"**{w['total']}**", f"**{len(rows)} {w['tasks_total']}**", ""] + [""] * len(extra)
+        count = len(rows) if tasks is None else tasks
+        total = [f"**{w['total']}**", f"**{count} {w['tasks_total']}**", ""] + [""] * len(extra)
         self.lines += _table([w["id"], w["task"], w["lead"], *extra], [*rows, total], align)
 
     def completed(self) -> None:
@@ -296,22 +306,20 @@ class _Report:
         found = counting.completed_between(self.ev, self.period.start, end)
         rows = [
             [
-                *self.task_cells(c.state, c.label),
+                *self.task_cells(c.state, one(c.sub, c.label)),
                 _d(c.done_on),
                 _cell((c.update.evidence if c.update else None) or "—", 80),
             ]
             for c in found
         ]
-        self.task_list(w["done"], [w["date"], w["evidence"]], rows)
+        tasks = len({c.state.id for c in found})
+        self.task_list(w["done"], [w["date"], w["evidence"]], rows, tasks=tasks)
 
     def overdue(self) -> None:
         w = self.w
         rows = []
         for s in counting.overdue(self.ev):
-            cells = self.task_cells(s)
-            parts = counting.overdue_parts(self.ev, s)
-            if parts:
-                cells[0] += " (" + ", ".join(p.id for p in parts) + ")"
+            cells = self.task_cells(s, caused(self.ev, s))
             rows.append([*cells, _d(s.due), str(s.days_overdue)])
         self.task_list(w["overdue"], [w["due"], w["days_overdue"]], rows, "|---|---|---|---|---:|")
 
@@ -319,16 +327,17 @@ class _Report:
         w = self.w
         nxt = self.period.next()
         found = counting.due_between(self.ev, nxt.start, nxt.end)
-        rows = [[*self.task_cells(d.state, d.label), _d(d.due)] for d in found]
-        self.task_list(f"{w['next']} ({nxt.label(self.lang)})", [w["due"]], rows)
+        rows = [[*self.task_cells(d.state, one(d.sub, d.label)), _d(d.due)] for d in found]
+        tasks = len({d.state.id for d in found})
+        self.task_list(f"{w['next']} ({nxt.label(self.lang)})", [w["due"]], rows, tasks=tasks)
 
     def waiting(self) -> None:
         w = self.w
-        from kehoach.render.reportdata import waits_for
-
         rows = []
         for s in counting.in_states(self.ev, State.WAITING):
-            rows.append([*self.task_cells(s), _cell(waits_for(self.ev, s), 200)])
+            rows.append(
+                [*self.task_cells(s, caused(self.ev, s)), _cell(waits_for(self.ev, s), 200)]
+            )
         self.task_list(w["waiting"], [w["waits_for"]], rows)
 
     def stale(self) -> None:
@@ -355,17 +364,26 @@ class _Report:
         )
         self.lines += ["", f"_{w['stale_list']}._"]
         self.appendix_stale = [
-            [*self.task_cells(s), _d(s.last_update) if s.last_update else w["never"]] for s in found
+            [
+                *self.task_cells(s, caused(self.ev, s)),
+                _d(s.last_update) if s.last_update else w["never"],
+            ]
+            for s in found
         ]
 
     def recurring(self) -> None:
         w = self.w
         found = counting.occurrences_between(self.ev, self.period.start, self.period.end)
         rows = [
-            [*self.task_cells(s, occ.label), _d(occ.due), occ.state.label(self.lang)]
-            for s, occ in found
+            [
+                *self.task_cells(r.state, one(r.sub, r.occurrence.name)),
+                _d(r.occurrence.due),
+                r.occurrence.state.label(self.lang),
+            ]
+            for r in found
         ]
-        self.task_list(w["recurring"], [w["due"], w["state"]], rows)
+        tasks = len({r.state.id for r in found})
+        self.task_list(w["recurring"], [w["due"], w["state"]], rows, tasks=tasks)
 
     def charts(self) -> None:
         w = self.w

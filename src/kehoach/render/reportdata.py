@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kehoach.evaluation import counting
@@ -36,16 +37,62 @@ class TaskLine:
     detail: str = ""  # evidence, what it waits for …
     deadline_text: str = ""
     role: str | None = None  # in a body's own report: "chủ trì" or "phối hợp"
+    # the sub-tasks and occurrences the row is about (see shown_id); none: its label only
+    named: tuple[Named, ...] = ()
 
     @property
     def ident(self) -> str:
-        """The id as lists show it: with the occurrence and the body's role, when known."""
-        notes = "; ".join(note for note in (self.label, self.role) if note)
-        return f"{self.id} ({notes})" if notes else self.id
+        """The first column of every list: the task, then the sub-tasks and occurrences
+        concerned, and the body's role when known — "III.2.1 (III.2.1.a 2019; chủ trì)"."""
+        return shown_id(self.id, self._named(), self.role)
+
+    @property
+    def shown(self) -> str:
+        """:attr:`ident` without the role (for a table with a column of its own for it)."""
+        return shown_id(self.id, self._named())
+
+    def _named(self) -> tuple[Named, ...]:
+        if not self.named and self.label:
+            return ((None, (self.label,)),)
+        return self.named
 
     @property
     def group(self) -> Category | None:
         return category(self.state)
+
+
+Named = tuple[str | None, tuple[str, ...]]  # a sub-task's id (None: the task), occurrences
+
+
+def shown_id(task_id: str, named: Sequence[Named], note: str | None = None) -> str:
+    """How every list of every report names a row: the counted task, then in brackets
+    the sub-tasks and occurrences concerned — "III.5.2 (2019)", "III.2.1 (III.2.1.a)",
+    "III.2.1 (III.2.1.a 2019)", "III.1 (sơ kết 2020)", "III.2 (III.2.1; III.2.3 2018, 2019)"
+    — and a *note* after them (a body's role: "III.5.2 (2019; chủ trì)")."""
+    pieces = []
+    for sub, labels in named:
+        words = [sub] if sub else []
+        if labels:
+            words.append(", ".join(labels))
+        if words:
+            pieces.append(" ".join(words))
+    several = len(pieces) > 1 and any(sub and labels for sub, labels in named)
+    inside = ("; " if several else ", ").join(pieces)
+    inside = "; ".join(part for part in (inside, note) if part)
+    return f"{task_id} ({inside})" if inside else task_id
+
+
+def one(sub: TaskState | None, label: str | None) -> tuple[Named, ...]:
+    """The naming of a row about one part: its sub-task (if any) and occurrence (if any)."""
+    return ((sub.id if sub is not None else None, (label,) if label else ()),)
+
+
+def caused(evaluation: Evaluation, state: TaskState) -> tuple[Named, ...]:
+    """The naming of a row of a list of tasks in one state (overdue, waiting, stale)."""
+    return tuple(
+        (c.sub.id if c.sub is not None else None, tuple(o.name for o in c.occurrences))
+        for c in counting.causes(evaluation, state)
+    )
 
 
 @dataclass(frozen=True)
@@ -204,25 +251,38 @@ def build_report_data(
             date=c.done_on,
             label=c.label,
             detail=" ".join(((c.update.evidence if c.update else None) or "").split()),
+            named=one(c.sub, c.label),
         )
         for c in counting.completed_between(ev, period.start, end, body)
     ]
-    data.overdue = [_line(ev, s, body, days=s.days_overdue) for s in counting.overdue(ev, body)]
+    data.overdue = [
+        _line(ev, s, body, days=s.days_overdue, named=caused(ev, s))
+        for s in counting.overdue(ev, body)
+    ]
     data.next_due = [
-        _line(ev, d.state, body, due=d.due, label=d.label)
+        _line(ev, d.state, body, due=d.due, label=d.label, named=one(d.sub, d.label))
         for d in counting.due_between(ev, nxt.start, nxt.end, body)
     ]
     data.waiting = [
-        _line(ev, s, body, detail=waits_for(ev, s))
+        _line(ev, s, body, detail=waits_for(ev, s), named=caused(ev, s))
         for s in counting.in_states(ev, State.WAITING, body=body)
     ]
     data.stale = [
-        _line(ev, s, body, date=s.last_update)
+        _line(ev, s, body, date=s.last_update, named=caused(ev, s))
         for s in counting.in_states(ev, State.STALE, body=body)
     ]
     data.recurring = [
-        _line(ev, s, body, due=occ.due, label=occ.label, state=occ.state, date=occ.done_on)
-        for s, occ in counting.occurrences_between(ev, period.start, period.end, body)
+        _line(
+            ev,
+            r.state,
+            body,
+            due=r.occurrence.due,
+            label=r.occurrence.name,
+            state=r.occurrence.state,
+            date=r.occurrence.done_on,
+            named=one(r.sub, r.occurrence.name),
+        )
+        for r in counting.occurrences_between(ev, period.start, period.end, body)
     ]
     data.tasks = [_line(ev, s, body, date=s.last_update, days=s.days_overdue) for s in chosen]
     return data

@@ -150,10 +150,6 @@ def _task_rows(lines: Sequence[TaskLine]) -> list[list[Any]]:
     ]
 
 
-def _ident(line: TaskLine) -> str:
-    return line.ident
-
-
 def _new() -> Workbook:
     book = Workbook()
     for sheet in list(book.worksheets):
@@ -286,7 +282,7 @@ def _overdue_sheet(book: Workbook, lines: Sequence[TaskLine]) -> None:
         Column("Số ngày quá hạn", 10, "number"),
         Column("Tình trạng", 26, "state"),
     ]
-    rows = [[t.id, t.title, t.lead, t.due, t.days or 0, t.state] for t in lines]
+    rows = [[t.shown, t.title, t.lead, t.due, t.days or 0, t.state] for t in lines]
     _table(sheet, *_with_role(columns, rows, lines))
 
 
@@ -299,7 +295,7 @@ def _completed_sheet(book: Workbook, lines: Sequence[TaskLine]) -> None:
         Column("Ngày hoàn thành", 14, "date"),
         Column("Văn bản", 36),
     ]
-    rows = [[_ident(t), t.title, t.lead, t.date, t.detail] for t in lines]
+    rows = [[t.ident, t.title, t.lead, t.date, t.detail] for t in lines]
     _table(sheet, columns, rows)
 
 
