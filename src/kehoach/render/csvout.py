@@ -51,6 +51,9 @@ def status_csv(evaluation: Evaluation, body: str | None = None, lang: str = "vi"
             figures.total,
         ]
     )
+    # beside the four groups, not one of the states: its figure stands in the total column
+    no_info = "Chưa có thông tin (chưa từng được cập nhật, đã tính ở trên)"
+    rows.append(["", no_info, "", *["" for _ in ORDER], figures.never_updated])
     return _write(rows)
 
 

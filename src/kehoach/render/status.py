@@ -120,7 +120,15 @@ def render_markdown(evaluation: Evaluation, body: str | None = None, lang: str =
         )
     totals = [str(data["totals"][s.value]) for s in ORDER]
     lines.append(f"| **{total_word}** | | " + " | ".join(totals) + f" | **{data['total']}** |")
+    lines += ["", never_updated_line(data["never_updated"], lang)]
     return "\n".join(lines)
+
+
+def never_updated_line(never: int, lang: str = "vi") -> str:
+    """The "Chưa có thông tin" line under every status table (beside the four groups)."""
+    if lang == "vi":
+        return f"Chưa có thông tin (chưa từng được cập nhật): {never} nhiệm vụ"
+    return f"No information (never updated): {never} tasks"
 
 
 def render_table(
@@ -179,11 +187,7 @@ def render_table(
             "CT: chủ trì · PH: phối hợp (mỗi nhiệm vụ tính một lần ở dòng Tổng)", width
         )
         lines.append("")
-    never = data["never_updated"]
-    if lang == "vi":
-        lines += wrapped(f"Chưa có thông tin (chưa từng được cập nhật): {never} nhiệm vụ", width)
-    else:
-        lines += wrapped(f"No information (never updated): {never} tasks", width)
+    lines += wrapped(never_updated_line(data["never_updated"], lang), width)
     overdue = totals[State.OVERDUE.value]
     if lang == "vi":
         message = (
