@@ -5,18 +5,16 @@ overdue, tasks --format json, and a portfolio's status and report. Each file is 
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
-from docx import Document
-from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from kehoach.cli.app import app
 from tests.planbuilder import build_plan, done
 from tests.portfolio.build import build_portfolio
+from tests.render.readback import docx_text, html_text, xlsx_text
 
 AS_OF = "2019-12-31"
 NO_INFO = "Chưa có thông tin"
@@ -32,36 +30,6 @@ def run(*args: str) -> str:
     result = CliRunner().invoke(app, list(args))
     assert result.exit_code == 0, result.stderr
     return result.stdout
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_text(path: Path) -> str:
-    parser = _Text()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return " ".join(parser.parts)
-
-
-def docx_text(path: Path) -> str:
-    doc = Document(str(path))
-    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    return "\n".join([*(p.text for p in doc.paragraphs), *cells])
-
-
-def xlsx_text(path: Path) -> str:
-    book = load_workbook(path)
-    return "\n".join(
-        "\t".join(str(value) for value in row if value is not None)
-        for sheet in book
-        for row in sheet.iter_rows(values_only=True)
-    )
 
 
 @pytest.fixture(scope="module")

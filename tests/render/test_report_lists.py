@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
-from docx import Document
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from kehoach.cli.app import app
 from tests.planbuilder import build_plan, done
+from tests.render.readback import docx_text, html_text
 
 AS_OF = "2019-12-31"
 PARTS = "Quý I năm 2020, sơ kết; năm 2022 tổng kết"
@@ -66,21 +65,6 @@ def plan(root: Path) -> Path:
         ],
         events=[EVENT],
     )
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def docx_text(path: Path) -> str:
-    doc = Document(str(path))
-    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    return "\n".join([*(p.text for p in doc.paragraphs), *cells])
 
 
 def xlsx_sheets(path: Path) -> dict[str, list[list[Any]]]:
@@ -144,12 +128,7 @@ def test_list_totals_count_top_level_tasks(reports: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_documents_name_the_same_rows(reports: dict[str, Any], fmt: str) -> None:
-    if fmt == "docx":
-        text = docx_text(reports["docx"])
-    else:
-        parser = _Text()
-        parser.feed(reports["html"].read_text(encoding="utf-8"))
-        text = "\n".join(parser.parts)
+    text = docx_text(reports["docx"]) if fmt == "docx" else html_text(reports["html"])
     for name in [*COMPLETED[1:], *OVERDUE, *NEXT]:
         assert name in text, (fmt, name)
 
