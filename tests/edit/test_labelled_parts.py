@@ -126,3 +126,21 @@ def test_history_order_is_checked_per_part(tmp_path: Path) -> None:
     found = validate(plan, TODAY)[1]
     assert [p.code for p in found] == ["history-order"]
     assert "lịch sử của phần tổng kết 2022 không theo thứ tự" in found[0].message
+
+
+def test_show_and_calendar_name_the_parts(tmp_path: Path) -> None:
+    from . import invoke
+
+    plan = make(tmp_path, [done("2022-06-01", occurrence="2022")])
+    shown = invoke("show", "t", "--plan", str(plan), "--as-of", "2022-07-01")
+    assert shown.exit_code == 0, shown.stderr
+    assert "phần sơ kết 2020 quá hạn 822 ngày: hạn 31/03/2020" in shown.stdout
+    assert "Các phần:" in shown.stdout and "tổng kết 2022: hạn 31/12/2022" in shown.stdout
+    target = tmp_path / "lich.ics"
+    made = invoke("calendar", str(plan), "--as-of", "2022-01-01", "-o", str(target))
+    assert made.exit_code == 0, made.stderr
+    from icalendar import Calendar
+
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    summaries = sorted(str(e["summary"]).split(":")[0] for e in events)
+    assert summaries == ["[t] phần sơ kết 2020", "[t] phần tổng kết 2022"]

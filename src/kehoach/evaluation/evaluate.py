@@ -47,6 +47,11 @@ class OccurrenceState:
         """How every output names it: "2019", or "sơ kết 2020" for a labelled part."""
         return occurrence_name(self.label, self.item)
 
+    @property
+    def noun(self) -> str:
+        """What it is called in a sentence: "kỳ" (a round), or "phần" (a labelled part)."""
+        return "phần" if self.item else "kỳ"
+
 
 @dataclass
 class TaskState:

@@ -31,7 +31,9 @@ def calendar_bytes(evaluation: Evaluation, body: str | None) -> tuple[bytes, int
     horizon = evaluation.as_of + dt.timedelta(days=366)
     count = 0
 
-    def add(state: TaskState, day: dt.date, label: str | None, done: bool) -> None:
+    def add(
+        state: TaskState, day: dt.date, label: str | None, done: bool, kind: str = "hạn"
+    ) -> None:
         nonlocal count
         task = state.entry.task
         event = Event()
@@ -40,7 +42,6 @@ def calendar_bytes(evaluation: Evaluation, body: str | None) -> tuple[bytes, int
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
-        kind = f"kỳ {label}" if label else "hạn"
         event.add("summary", f"[{task.id}] {kind}: {_short(task.title)}")
         lines = [
             task.title,
@@ -66,7 +67,8 @@ def calendar_bytes(evaluation: Evaluation, body: str | None) -> tuple[bytes, int
         if state.occurrences:
             for occ in state.occurrences:
                 if occ.due <= horizon:
-                    add(state, occ.due, occ.label, occ.done_on is not None)
+                    kind = f"{occ.noun} {occ.name}"
+                    add(state, occ.due, occ.label, occ.done_on is not None, kind)
         elif state.due is not None and not state.state.done:
             add(state, state.due, None, False)
     return calendar.to_ical(), count

@@ -40,7 +40,7 @@ def reason(state: TaskState, period_label: str) -> str:
         occurrence = ""
         if state.occurrences:
             missed = next((o for o in state.occurrences if o.state is State.OVERDUE), None)
-            occurrence = f"kỳ {missed.label} " if missed else ""
+            occurrence = f"{missed.noun} {missed.name} " if missed else ""
         return (
             f"{occurrence}quá hạn {state.days_overdue} ngày: hạn {_day(state.due)}, "
             "chưa ghi hoàn thành"
@@ -109,11 +109,11 @@ def render_show(view: TaskView, width: int = 80) -> str:
     recorded = task.history[-1].status.value if task.history else task.status.value
     lines.append(f"Trạng thái đã ghi: {recorded}")
     if state.occurrences:
-        lines.append("Các kỳ:")
+        lines.append(f"Các {state.occurrences[0].noun}:")
         shown = [o for o in state.occurrences if o.period_start <= evaluation.as_of]
         for occ in shown[-8:]:
             done = f", xong {_day(occ.done_on)}" if occ.done_on else ""
-            lines.append(f"  {occ.label}: hạn {_day(occ.due)}{done} — {occ.state.label()}")
+            lines.append(f"  {occ.name}: hạn {_day(occ.due)}{done} — {occ.state.label()}")
     lines.append("Lịch sử:" if task.history else "Lịch sử: (chưa có cập nhật)")
     for update in task.history:
         text = f"  {_day(update.date)}  {update.status.value}"
