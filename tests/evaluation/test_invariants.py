@@ -46,6 +46,7 @@ DEADLINES = [
     "theo Chương trình làm việc toàn khóa",
     "khi có yêu cầu",
     "theo quy định",
+    "Quý I năm 2020, sơ kết; năm 2022 tổng kết",
     "",
 ]
 STATUSES = ["hoàn thành", "đang thực hiện", "chưa thực hiện", "dừng thực hiện"]
