@@ -23,7 +23,7 @@ from yaml.constructor import SafeConstructor
 
 from kehoach.errors import Problem
 from kehoach.loading.files import MAX_BYTES, read_plan_bytes
-from kehoach.loading.positions import COL_BITS, PLACE_BITS, PosDict, PosList
+from kehoach.loading.positions import COL_BITS, KEY_BITS, PLACE_BITS, PosDict, PosList
 from kehoach.messages import msg, os_reason, problem_at, yaml_problem
 from kehoach.text import char_name, first_unsafe
 
@@ -405,12 +405,13 @@ class _Builder:
             raise self._stop(node, "tag", tag=node.tag)
         mark = node.start_mark
         out = PosList(mark.line + 1, mark.column + 1)
-        places = out.places
+        places = shift = 0
         inner = depth + 1
         short = inner <= MAX_DEPTH
         for item in node.value:
             mark = item.start_mark
-            places.append((mark.line + 1) << COL_BITS | (mark.column + 1))
+            places |= ((mark.line + 1) << COL_BITS | (mark.column + 1)) << shift
+            shift += PLACE_BITS
             if short and type(item) is _ScalarNode and item.tag == _STR:
                 self.count += 1  # build() for a string, inlined
                 if self.count > MAX_NODES:
@@ -423,6 +424,7 @@ class _Builder:
                     out.texts = {}
                 out.texts[len(out)] = item.value
             out.append(value)
+        out.places = places
         return out
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> PosDict:
@@ -430,7 +432,7 @@ class _Builder:
             raise self._stop(node, "tag", tag=node.tag)
         mark = node.start_mark
         out = PosDict(mark.line + 1, mark.column + 1)
-        places = out.places
+        places = shift = 0
         inner = depth + 1
         short = inner <= MAX_DEPTH
         for key_node, value_node in node.value:
@@ -447,6 +449,7 @@ class _Builder:
                 key = unicodedata.normalize("NFC", key)
             mark = key_node.start_mark
             if key in out:
+                out.places = places
                 first = out.key_at(key)
                 message = msg("duplicate-key", key=key, first=first[0] if first else "?")
                 self.problems.append(
@@ -456,11 +459,12 @@ class _Builder:
             if key_tag == _STR and (not self.clean or key_node.style == '"'):
                 self._check_chars(key_node, key)
             value_mark = value_node.start_mark
-            places.append(
+            places |= (
                 ((mark.line + 1) << COL_BITS | (mark.column + 1)) << PLACE_BITS
                 | (value_mark.line + 1) << COL_BITS
                 | (value_mark.column + 1)
-            )
+            ) << shift
+            shift += KEY_BITS
             key = intern(key)
             if short and type(value_node) is _ScalarNode and value_node.tag == _STR:
                 self.count += 1  # build() for a string, inlined
@@ -474,6 +478,7 @@ class _Builder:
                     out.texts = {}
                 out.texts[key] = value_node.value
             out[key] = value
+        out.places = places
         return out
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
