@@ -146,6 +146,7 @@ class FileCache:
         self.misses = 0
         self.writes = 0
         self._last: tuple[bytes, type[Any], str] | None = None
+        self._folder = os.fspath(directory)
 
     @classmethod
     def for_plan(cls, root: Path) -> FileCache | None:
@@ -191,12 +192,16 @@ class FileCache:
     def path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
 
+    def _path_text(self, key: str) -> str:
+        """:meth:`path` as a string, without building Path objects (twice per file)."""
+        return os.path.join(self._folder, key[:2], key + ".pickle")
+
     def get(self, data: bytes, model: type[Any]) -> tuple[Any, PosDict] | None:
         """The (model instance, raw data) stored for these bytes, or None."""
         if not self.usable:
             return None
         key = self.key(data, model)
-        path = self.path(key)
+        path = self._path_text(key)
         try:
             with open(path, "rb") as handle:
                 blob = handle.read()
@@ -208,7 +213,7 @@ class FileCache:
         if value is None:
             self.misses += 1
             with contextlib.suppress(OSError):
-                path.unlink()  # corrupt or foreign: rebuilt by put()
+                os.unlink(path)  # corrupt or foreign: rebuilt by put()
             return None
         if time.time() - mtime > 86400:  # mark as used, at most once a day
             with contextlib.suppress(OSError):

@@ -44,6 +44,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _NOTICE_SHOWN = False
 
 _CONFLICT_RE = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+_CONFLICT_MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
@@ -153,7 +154,9 @@ def read_text(
 
 def conflict_markers(text: str, display: str) -> list[Problem]:
     """Git merge-conflict markers parse as plain YAML strings; catch them first."""
-    problems = []
+    problems: list[Problem] = []
+    if not any(marker in text for marker in _CONFLICT_MARKERS):  # the usual case, fast
+        return problems
     for match in _CONFLICT_RE.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         problems.append(problem_at(display, msg("merge-conflict", marker=match.group(1)), line, 1))
