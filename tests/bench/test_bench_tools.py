@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from kehoach.bench.grow import grow
-from kehoach.bench.runner import run_once
+from kehoach.bench.runner import run_once, run_once_cpu
 from kehoach.cli.app import app
 
 
@@ -40,6 +40,18 @@ def test_memory_reading_does_not_include_the_parent() -> None:
     assert code == 0, err
     assert 150 <= mb < 300
     del ballast
+
+
+def test_cpu_reading_is_the_commands_own_work() -> None:
+    """CPU time (user + system) is read from the command's own usage: a command that
+    computes for a while reports it, one that sleeps as long does not."""
+    busy = "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end: pass"
+    wall, _, code, err, cpu = run_once_cpu([sys.executable, "-c", busy])
+    assert code == 0, err
+    assert 300 <= cpu <= wall + 50
+    wall, _, code, err, cpu = run_once_cpu([sys.executable, "-c", "import time; time.sleep(0.3)"])
+    assert code == 0, err
+    assert wall >= 300 and cpu < 250
 
 
 def test_generated_portfolio_is_valid_and_shares_its_registry(tmp_path: Path) -> None:

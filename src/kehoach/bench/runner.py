@@ -30,10 +30,17 @@ class Measure:
     times_ms: list[float] = field(default_factory=list)
     peaks_mb: list[float] = field(default_factory=list)
     error: str | None = None
+    cpu_times_ms: list[float] = field(default_factory=list)  # user + system
 
     @property
     def ms(self) -> float:
         return statistics.median(self.times_ms) if self.times_ms else float("nan")
+
+    @property
+    def cpu_ms(self) -> float:
+        """Median CPU time (user + system) of the command and the children it waited for:
+        steadier than wall time on a machine that other work shares."""
+        return statistics.median(self.cpu_times_ms) if self.cpu_times_ms else float("nan")
 
     @property
     def mb(self) -> float:
@@ -48,6 +55,8 @@ class Measure:
             "label": self.label,
             "argv": self.argv,
             "median_ms": round(self.ms, 1) if self.ok else None,
+            "median_cpu_ms": round(self.cpu_ms, 1) if self.cpu_times_ms else None,
+            "cpu_times_ms": [round(t, 1) for t in self.cpu_times_ms],
             "peak_mb": round(self.mb, 1) if self.ok else None,
             "times_ms": [round(t, 1) for t in self.times_ms],
             "error": self.error,
@@ -62,7 +71,8 @@ start = time.perf_counter()
 pid = os.posix_spawn(argv[0], argv, os.environ)
 _, status, usage = os.wait4(pid, 0)
 elapsed = (time.perf_counter() - start) * 1000
-os.write(out, f"{elapsed} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}".encode())
+cpu = (usage.ru_utime + usage.ru_stime) * 1000
+os.write(out, f"{elapsed} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)} {cpu}".encode())
 """
 
 
@@ -75,6 +85,14 @@ def run_once(
     argv: Sequence[str], env: Mapping[str, str] | None = None, cwd: str | None = None
 ) -> tuple[float, float, int, bytes]:
     """(wall ms, peak MB, exit code, stderr) of one run; stdout is discarded."""
+    wall, peak, code, err, _ = run_once_cpu(argv, env, cwd)
+    return wall, peak, code, err
+
+
+def run_once_cpu(
+    argv: Sequence[str], env: Mapping[str, str] | None = None, cwd: str | None = None
+) -> tuple[float, float, int, bytes, float]:
+    """:func:`run_once` and the run's CPU time (user + system, ms)."""
     program = shutil.which(argv[0]) or argv[0]
     read_end, write_end = os.pipe()
     try:
@@ -100,9 +118,9 @@ def run_once(
         for fd in (read_end, write_end):
             if fd >= 0:
                 os.close(fd)
-    if len(fields) != 3:
-        return float("nan"), float("nan"), proc.returncode or 127, err
-    return float(fields[0]), _rss_mb(int(fields[1])), int(fields[2]), err
+    if len(fields) != 4:
+        return float("nan"), float("nan"), proc.returncode or 127, err, float("nan")
+    return float(fields[0]), _rss_mb(int(fields[1])), int(fields[2]), err, float(fields[3])
 
 
 def runs_for(first_ms: float, wanted: int | None) -> int:
@@ -142,12 +160,13 @@ def measure(
     for _ in range(count):
         if prepare:
             prepare()
-        ms, mb, code, err = run_once(argv, env)
+        ms, mb, code, err, cpu = run_once_cpu(argv, env)
         if code not in expect:
             result.error = f"exit {code}: {err.decode('utf-8', 'replace').strip()[:300]}"
             return result
         result.times_ms.append(ms)
         result.peaks_mb.append(mb)
+        result.cpu_times_ms.append(cpu)
     return result
 
 
@@ -182,10 +201,11 @@ def measure_interleaved(specs: Sequence[Spec], rounds: int) -> list[Measure]:
                 continue
             if spec.before_each:
                 spec.before_each()
-            ms, mb, code, err = run_once(spec.argv, spec.env)
+            ms, mb, code, err, cpu = run_once_cpu(spec.argv, spec.env)
             if code not in spec.expect:
                 result.error = f"exit {code}: {err.decode('utf-8', 'replace').strip()[:300]}"
                 continue
             result.times_ms.append(ms)
             result.peaks_mb.append(mb)
+            result.cpu_times_ms.append(cpu)
     return results
