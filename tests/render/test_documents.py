@@ -290,6 +290,7 @@ def test_xlsx_sheets_headers_filters_dates(outputs: dict[str, Any]) -> None:
     book = load_workbook(outputs["xlsx"])
     assert book.sheetnames == [
         "Tổng hợp", "Theo cơ quan", "Nhiệm vụ", "Quá hạn", "Hoàn thành trong kỳ",
+        "Đến hạn kỳ tới",
     ]  # fmt: skip
     tasks = book["Nhiệm vụ"]
     header = [c.value for c in tasks[1]]

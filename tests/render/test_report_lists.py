@@ -139,6 +139,7 @@ def test_workbook_names_the_same_rows(reports: dict[str, Any]) -> None:
     overdue = [row[0] for row in sheets["Quá hạn"][1:]]
     assert completed == COMPLETED
     assert sorted(overdue) == OVERDUE
+    assert sorted(row[0] for row in sheets["Đến hạn kỳ tới"][1:]) == sorted(NEXT)
 
 
 def test_overdue_names_sub_tasks_and_occurrences(tmp_path: Path) -> None:

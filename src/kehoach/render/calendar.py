@@ -51,7 +51,7 @@ def calendar_bytes(evaluation: Evaluation, body: str | None) -> tuple[bytes, int
             f"Tình trạng ngày {evaluation.as_of:%d/%m/%Y}: {state.state.label()}",
         ]
         if done:
-            lines.append("Đã hoàn thành kỳ này.")
+            lines.append(f"Đã hoàn thành {kind.split()[0]} này.")  # kỳ / phần
         event.add("description", "\n".join(lines))
         event.add("categories", [state.entry.body])
         event.add("x-kehoach-task", task.id)

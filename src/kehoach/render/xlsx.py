@@ -299,6 +299,20 @@ def _completed_sheet(book: Workbook, lines: Sequence[TaskLine]) -> None:
     _table(sheet, columns, rows)
 
 
+def _next_due_sheet(book: Workbook, lines: Sequence[TaskLine]) -> None:
+    """What falls due in the next period: each part and occurrence, named as in the other
+    formats ("III.2.1 (III.2.1.a 2020)")."""
+    sheet = book.create_sheet("Đến hạn kỳ tới")
+    columns = [
+        Column("Mã", 18),
+        Column("Nhiệm vụ", 60),
+        Column("Cơ quan chủ trì", 28),
+        Column("Hạn", 12, "date"),
+    ]
+    rows = [[t.shown, t.title, t.lead, t.due] for t in lines]
+    _table(sheet, *_with_role(columns, rows, lines))
+
+
 def report_workbook(data: ReportData) -> bytes:
     book = _new()
     _summary_sheet(book, data)
@@ -306,6 +320,7 @@ def report_workbook(data: ReportData) -> bytes:
     _task_sheet(book, "Nhiệm vụ", data.tasks)
     _overdue_sheet(book, data.overdue)
     _completed_sheet(book, data.completed)
+    _next_due_sheet(book, data.next_due)
     return _bytes(book, data.as_of, f"Báo cáo {period_phrase(data.period)}")
 
 
