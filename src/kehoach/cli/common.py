@@ -22,6 +22,8 @@ import typer
 if TYPE_CHECKING:
     import datetime as dt
 
+    from kehoach.edit import BatchResult
+
 
 def use_cache(enabled: bool) -> None:
     """``--no-cache`` turns the cache of parsed files off for this run (see loading/cache.py)."""
@@ -113,3 +115,32 @@ def period_choice(quarter: str | None, half: str | None, year: str | None) -> tu
     if len(given) != 1:
         fail("Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019.")
     return given[0]
+
+
+def echo_changes(batch: BatchResult, labels: list[str] | None = None) -> None:
+    """What a batch of edits does (``update`` of many tasks, ``collect``): the warnings,
+    then one block per change (*labels*: where each came from)."""
+    from kehoach.render.changes import change_lines
+
+    for outcome in batch.outcomes:
+        for warning in outcome.warnings:
+            echo_err(f"Lưu ý: {warning}")
+    for warning in batch.warnings:
+        echo_err(f"Lưu ý: {warning}")
+    for line in change_lines(batch, labels=labels):
+        typer.echo(line)
+
+
+def echo_written(batch: BatchResult, dry_run: bool, more: str = "") -> None:
+    """The last line after a batch: what was written (or would be), counted (*more*
+    appended to the counts)."""
+    from kehoach.render.changes import change_counts
+
+    counts = change_counts(batch) + more
+    if dry_run:
+        echo_err(f"Chạy thử (--dry-run): {counts}; không ghi gì.")
+    elif batch.written:
+        names = ", ".join(f.display for f in batch.files if f.written)
+        typer.echo(f"Đã ghi {names} ({counts}).")
+    else:
+        typer.echo(f"Không có gì thay đổi ({counts}).")

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kehoach.cli.common import as_of_date, echo_err, fail, handled, period_choice
+from kehoach.cli.common import (
+    as_of_date,
+    echo_changes,
+    echo_err,
+    echo_written,
+    fail,
+    handled,
+    period_choice,
+)
 from kehoach.cli.options import (
     AsOf,
     Cutoff,
@@ -25,16 +33,7 @@ if TYPE_CHECKING:
 
 
 def _print_collect(result: CollectResult, dry_run: bool) -> None:
-    from kehoach.render.changes import change_counts, change_lines
-
-    batch = result.batch
-    for outcome in batch.outcomes:
-        for warning in outcome.warnings:
-            echo_err(f"Lưu ý: {warning}")
-    for warning in batch.warnings:
-        echo_err(f"Lưu ý: {warning}")
-    for line in change_lines(batch, labels=result.labels):
-        typer.echo(line)
+    echo_changes(result.batch, result.labels)
     if result.refusals:
         echo_err(f"Dòng bị từ chối ({len(result.refusals)}):")
         for refusal in result.refusals:
@@ -44,16 +43,7 @@ def _print_collect(result: CollectResult, dry_run: bool) -> None:
             f"Xung đột ({len(result.conflicts)}): nhiệm vụ đã thay đổi sau khi lập phiếu, "
             "không ghi; thêm --force để vẫn ghi."
         )
-    counts = change_counts(batch)
-    if result.blank:
-        counts += f", {result.blank} dòng để trống"
-    if dry_run:
-        echo_err(f"Chạy thử (--dry-run): {counts}; không ghi gì.")
-    elif batch.written:
-        names = ", ".join(f.display for f in batch.files if f.written)
-        typer.echo(f"Đã ghi {names} ({counts}).")
-    else:
-        typer.echo(f"Không có gì thay đổi ({counts}).")
+    echo_written(result.batch, dry_run, f", {result.blank} dòng để trống" if result.blank else "")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,11 +7,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kehoach.cli.common import as_of_date, echo_err, fail, handled
+from kehoach.cli.common import (
+    as_of_date,
+    echo_changes,
+    echo_err,
+    echo_written,
+    fail,
+    handled,
+)
 from kehoach.cli.options import AsOf, BodyOpt, DryRun, PlanArg, PlanOption
 
 if TYPE_CHECKING:
-    from kehoach.edit import BatchResult, EditResult
+    from kehoach.edit import EditResult
 
 
 def _positional_plan(words: list[str]) -> tuple[list[str], Path | None]:
@@ -59,26 +66,6 @@ def _report(result: EditResult, dry_run: bool) -> None:
     for message in result.messages:
         typer.echo(message)
     typer.echo(f"Đã ghi {result.display}.")
-
-
-def _report_batch(batch: BatchResult, dry_run: bool) -> None:
-    from kehoach.render.changes import change_counts, change_lines
-
-    for outcome in batch.outcomes:
-        for warning in outcome.warnings:
-            echo_err(f"Lưu ý: {warning}")
-    for warning in batch.warnings:
-        echo_err(f"Lưu ý: {warning}")
-    for line in change_lines(batch):
-        typer.echo(line)
-    if dry_run:
-        echo_err(f"Chạy thử (--dry-run): {change_counts(batch)}; không ghi gì.")
-        return
-    if batch.written:
-        names = ", ".join(f.display for f in batch.files if f.written)
-        typer.echo(f"Đã ghi {names} ({change_counts(batch)}).")
-    else:
-        typer.echo(f"Không có gì thay đổi ({change_counts(batch)}).")
 
 
 def register(app: typer.Typer) -> None:
@@ -209,7 +196,8 @@ def register(app: typer.Typer) -> None:
                 force=force,
                 dry_run=dry_run,
             )
-            _report_batch(batch, dry_run)
+            echo_changes(batch)
+            echo_written(batch, dry_run)
 
     @app.command("event")
     def event(
