@@ -19,6 +19,7 @@ Exit 1 with one line per finding; 0 when everything holds. Not part of ``make te
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import shutil
@@ -26,6 +27,7 @@ import subprocess
 import sys
 from html import escape
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "build" / "render"
@@ -197,9 +199,9 @@ def signature_on_one_page(docx: Path, pdf: Path) -> list[str]:
 
 
 FORMS = OUT / "forms"
-FILLED = {  # what the clerk writes: task id → (status, date)
-    "III.3.1": ("hoàn thành", "25/9/2019"),
-    "III.3.2": ("đang thực hiện", "20/9/2019"),
+FILLED: dict[str, tuple[str, str | dt.datetime]] = {  # task id → (status, date): a date
+    "III.3.1": ("hoàn thành", "25/9/2019"),  # typed as text, and one as a date cell
+    "III.3.2": ("đang thực hiện", dt.datetime(2019, 9, 20)),
 }
 
 
@@ -218,7 +220,7 @@ def fill_forms(xlsx: Path, docx: Path) -> tuple[Path, Path]:
     book = load_workbook(xlsx)
     sheet = book["Báo cáo"]
     header = next(r[0].row for r in sheet.iter_rows() if r[0].value == "Mã")
-    columns = {c.value: c.column for c in sheet[header]}
+    columns = {c.value: int(c.column or 0) for c in sheet[header]}
     for row in sheet.iter_rows(min_row=header + 1):
         if row[0].value in FILLED:
             status, day = FILLED[str(row[0].value)]
@@ -230,17 +232,19 @@ def fill_forms(xlsx: Path, docx: Path) -> tuple[Path, Path]:
     document = Document(str(docx))
     table = document.tables[0]
     titles = [cell.text for cell in table.rows[0].cells]
-    for row in table.rows[1:]:
-        if row.cells[0].text in FILLED:
-            status, day = FILLED[row.cells[0].text]
-            row.cells[titles.index("Trạng thái")].text = status
-            row.cells[titles.index("Ngày")].text = day
+    for line in table.rows[1:]:
+        if line.cells[0].text in FILLED:
+            status, day = FILLED[line.cells[0].text]
+            line.cells[titles.index("Trạng thái")].text = status
+            line.cells[titles.index("Ngày")].text = (
+                day if isinstance(day, str) else f"{day.day}/{day.month}/{day.year}"
+            )
     filled_docx = FORMS / "filled" / docx.name
     document.save(str(filled_docx))
     return filled_xlsx, filled_docx
 
 
-def form_meta(path: Path) -> tuple[str, list[tuple[object, ...]], list[str]]:
+def form_meta(path: Path) -> tuple[str, list[tuple[Any, ...]], list[str]]:
     """What LibreOffice must keep of an xlsx form: the hidden sheet's state and rows,
     and the status column's drop-down (range and list)."""
     from openpyxl import load_workbook
@@ -303,10 +307,10 @@ def main() -> int:
                   "poppler-utils.")  # fmt: skip
             return 2
         OUT.mkdir(parents=True, exist_ok=True)
-        problems = check_forms()
-        for line in problems:
+        found = check_forms()
+        for line in found:
             print(line)
-        return 1 if problems else 0
+        return 1 if found else 0
     install()
     pdfs = render()
     problems: list[str] = []
