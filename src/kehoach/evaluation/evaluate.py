@@ -283,10 +283,11 @@ class _Evaluator:
         horizon = max(self.as_of, self.period.end) + dt.timedelta(days=800)
         states = self._occurrence_states(rule, occurrences(part, start, horizon), task, start)
         past = [o for o in states if o.due < self.as_of]
-        # The current round: the one whose period contains the day, else the next one.
+        # The current round: the one whose period contains the day, else the next one;
+        # after a window that has ended ("từ năm 2019 đến năm 2020, hằng năm"), the last.
         current = next(
             (o for o in states if o.period_start <= self.as_of <= (o.period_end or o.due)),
-            next((o for o in states if o.due >= self.as_of), None),
+            next((o for o in states if o.due >= self.as_of), states[-1] if states else None),
         )
         result.occurrences = states
         result.previous = past[-1] if past else None
