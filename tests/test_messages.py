@@ -85,7 +85,7 @@ ENGLISH = {
     "such",
 }
 # Templates that are pieces of a sentence, with their own leading space.
-SPACED = {"did-you-mean"}
+SPACED = {"did-you-mean", "open-rounds"}
 ALLOWED = {
     "yaml",
     "utf",
@@ -170,7 +170,7 @@ def _words(template: str) -> list[str]:
     text = re.sub(r"--[a-z-]+", " ", text)  # options
     text = re.sub(r"\b\w+_\w+\b", " ", text)  # YAML keys the user writes (depends_on)
     text = re.sub(r"[\\/.%][A-Za-z_]+", " ", text)  # paths, suffixes, escapes (\u, .yaml)
-    return [w for w in re.findall(r"[^\W\d_]+", text) if w.isascii()]
+    return [w for w in re.findall(r"[^\W\d_]{2,}", text) if w.isascii()]
 
 
 def _foreign(template: str) -> list[str]:
@@ -260,7 +260,7 @@ def test_every_template_renders_with_representative_values(code: str) -> None:
         if name
     }
     rendered = msg(code, **fields).text
-    assert "{" not in rendered and "}" not in rendered, rendered
+    assert not re.search(r"\{\w*\}", rendered), rendered
     assert not re.search(r"  | [.,;:](?:\s|$)", rendered), rendered
     for pattern in (REPRS, CLASS_NAME, INTERNAL_PATH):
         assert not _leaks(pattern, rendered), (code, rendered, pattern.pattern)
@@ -421,11 +421,6 @@ PENDING = {
     "dates.py",
     "deadline/parser.py",
     "deadline/rules.py",
-    "edit/journal.py",
-    "edit/occurrence.py",
-    "edit/operations.py",
-    "edit/words.py",
-    "edit/yamledit.py",
     "evaluation/report_periods.py",
     "forms/answers.py",
     "forms/documents.py",

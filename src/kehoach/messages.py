@@ -176,6 +176,75 @@ MESSAGES: dict[str, str] = {
     "bad-term": "Nhiệm kỳ kết thúc trước khi bắt đầu.",
     "parent-done-early": "đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",
     "unknown-section": "mục '{section}' không có trong danh sách mục của plan.yaml.",
+    # -- edits and undo ----------------------------------------------------------
+    "bad-docref-refused": "Không ghi: {what} có số/ký hiệu văn bản không hợp lệ:",
+    "bad-docref-hint": "Hãy sửa lại, hoặc thêm --force nếu đúng là như vậy.",
+    "task-refused": "Không ghi nhiệm vụ {id}:",
+    "task-refused-hint": "Hãy kiểm tra lại ngày (--date), hoặc thêm --force nếu đúng là như vậy.",
+    "event-refused": "Không ghi sự kiện {id}:",
+    "event-refused-hint": "Hãy kiểm tra lại, hoặc thêm --force nếu đúng là như vậy.",
+    "date-after-today": "ngày {day:%d/%m/%Y} ở sau ngày hôm nay ({today:%d/%m/%Y}).",
+    "date-before-plan": "ngày {day:%d/%m/%Y} sớm hơn ngày của kế hoạch ({start:%d/%m/%Y}).",
+    "forced": "Đã ghi dù {reason} (--force)",
+    "forced-problem": "Đã ghi dù có lỗi (--force): {problem}",
+    "errors-before-edit": (
+        "Kế hoạch vốn đã có {count} lỗi không do lần sửa này; hãy chạy 'kehoach validate'."
+    ),
+    "journal-failed": (
+        "Không ghi được nhật ký thay đổi ({reason}); thay đổi này không hoàn tác được bằng "
+        "'kehoach undo'."
+    ),
+    "open-rounds": " Các kỳ còn mở: {names}.",
+    "occurrence-not-a-round": "kỳ '{given}' không phải một kỳ của nhiệm vụ này.",
+    "occurrence-not-started": "kỳ '{given}' chưa bắt đầu vào ngày {day:%d/%m/%Y}.",
+    "undo-no-plan-dir": "Không có thư mục kế hoạch '{root}'.",
+    "journal-damaged": "Nhật ký thay đổi {path} bị hỏng; hãy xóa tệp đó.",
+    "undo-nothing": "Chưa có thay đổi nào được ghi qua kehoach cho kế hoạch này.",
+    "undo-files-changed": (
+        "Không hoàn tác: tệp đã bị sửa sau lần thay đổi #{seq} ({command}): {changed}. Không "
+        "có gì được ghi; hãy sửa tay hoặc dùng git."
+    ),
+    "undo-failed": "Không hoàn tác được ({reason}); các tệp vẫn như trước.",
+    "occurrence-before-first": (
+        "ngày {day:%d/%m/%Y} ở trước kỳ đầu tiên của nhiệm vụ định kỳ này.{listed}"
+    ),
+    "occurrence-ambiguous": (
+        "không rõ cập nhật ngày {day:%d/%m/%Y} thuộc kỳ nào: kỳ {done} đã hoàn thành; các kỳ "
+        "còn mở: {names}. Hãy ghi rõ kỳ, ví dụ --occurrence {first}."
+    ),
+    "occurrence-not-recurring": "nhiệm vụ không định kỳ nên không có kỳ; bỏ --occurrence {given}.",
+    "bad-occurrence": (
+        "Kỳ '{occurrence}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 hoặc 2019-08."
+    ),
+    "edit-plan-unreadable": "Không đọc được kế hoạch; hãy sửa các lỗi sau rồi chạy lại:",
+    "edit-not-utf8": "{path} không phải UTF-8; hãy chạy 'kehoach validate'.",
+    "edit-would-break": "Không ghi: sau thay đổi này kế hoạch sẽ có lỗi (tệp không bị thay đổi):",
+    "file-changed": "Tệp {path} đã bị thay đổi trong lúc ghi, hãy chạy lại; không có gì được ghi.",
+    "no-such-task": "Không có nhiệm vụ '{task_id}'.{suggestion}",
+    "edit-duplicate-task-id": "Mã nhiệm vụ '{task_id}' bị trùng ({where}); hãy sửa trước khi ghi.",
+    "no-such-event": "Không có sự kiện '{event_id}'.{suggestion}",
+    "edit-batch-would-break": (
+        "Không ghi: sau các thay đổi này kế hoạch sẽ có lỗi (không tệp nào bị thay đổi):"
+    ),
+    "edit-task-not-in-file": "Không tìm thấy nhiệm vụ {task_id} trong {path}.",
+    "edit-task-refused": "Không ghi nhiệm vụ {id}: {reason}",
+    "edit-event-not-in-file": "Không tìm thấy sự kiện {id} trong {path}.",
+    "ref-not-a-docref": "Không ghi: --ref {reason} Thêm --force nếu đúng là như vậy.",
+    "bad-status-word": (
+        "Trạng thái '{text}' không hợp lệ; chấp nhận: {accepted} (có dấu hoặc không dấu)."
+    ),
+    "edit-not-mapping": "{path}: phần tử cần sửa không phải là một bảng khóa.",
+    "edit-flow-mapping": (
+        "{path}:{line}: bảng viết dạng {{…}} trên một dòng; hãy viết lại dạng khối (mỗi khóa "
+        "một dòng) rồi chạy lại."
+    ),
+    "edit-no-dash": "{path}: không xác định được dấu '-' của phần tử danh sách.",
+    "edit-reread-mismatch": (
+        "Không sửa được {path} an toàn (đọc lại không khớp với thay đổi); tệp không bị thay đổi."
+    ),
+    "edit-overlap": "{path}: các thay đổi chồng lên nhau.",
+    "edit-no-key": "{path}: không tìm thấy khóa '{key}'.",
+    "edit-not-list": "{path}:{line}: '{key}' phải là một danh sách.",
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",
 }

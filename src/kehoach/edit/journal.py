@@ -26,6 +26,7 @@ from pathlib import Path
 
 from kehoach.edit.errors import EditError
 from kehoach.errors import InputError
+from kehoach.messages import text as message_text
 
 KEEP = 50  # entries kept per plan
 VERSION = 1
@@ -145,7 +146,7 @@ def _parse(path: Path) -> JournalEntry:
             files, path,
         )  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError):
-        raise InputError(f"Nhật ký thay đổi {path} bị hỏng; hãy xóa tệp đó.") from None
+        raise InputError(message_text("journal-damaged", path=path)) from None
 
 
 def entries(root: Path) -> list[JournalEntry]:
@@ -168,14 +169,14 @@ def undo_last(
     from kehoach.edit.lock import plan_lock
 
     if not root.is_dir():
-        raise InputError(f"Không có thư mục kế hoạch '{root}'.")
+        raise InputError(message_text("undo-no-plan-dir", root=root))
     lock: contextlib.AbstractContextManager[None] = (
         contextlib.nullcontext() if dry_run else plan_lock(root, lock_timeout)
     )
     with lock:
         found = entries(root)
         if not found:
-            raise EditError("Chưa có thay đổi nào được ghi qua kehoach cho kế hoạch này.")
+            raise EditError(message_text("undo-nothing"))
         entry = found[0]
         changed: list[str] = []
         current: dict[str, bytes] = {}
@@ -191,9 +192,12 @@ def undo_last(
                 changed.append(path)
         if changed:
             raise EditError(
-                "Không hoàn tác: tệp đã bị sửa sau lần thay đổi "
-                f"#{entry.seq} ({entry.command}): {', '.join(changed)}. "
-                "Không có gì được ghi; hãy sửa tay hoặc dùng git."
+                message_text(
+                    "undo-files-changed",
+                    seq=entry.seq,
+                    command=entry.command,
+                    changed=", ".join(changed),
+                )
             )
         diffs = []
         for path, before, _ in entry.files:
@@ -215,6 +219,6 @@ def undo_last(
             for target, data in reversed(restored):
                 with contextlib.suppress(WriteError):
                     write_atomic(target, data)
-            raise EditError(f"Không hoàn tác được ({exc.reason}); các tệp vẫn như trước.") from None
+            raise EditError(message_text("undo-failed", reason=exc.reason)) from None
         forget(entry)
         return UndoResult(entry, diffs, True)

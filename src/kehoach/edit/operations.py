@@ -38,6 +38,7 @@ from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.loading.files import read_plan_bytes
 from kehoach.loading.plandir import display_path
 from kehoach.messages import os_reason, text
+from kehoach.messages import text as message_text
 from kehoach.model import Status
 from kehoach.suggest import did_you_mean
 from kehoach.text import nfc
@@ -132,9 +133,7 @@ def _opened(
     with lock:
         plan, before = run_validation(root, as_of)
         if plan is None:
-            raise EditRefused(
-                "Không đọc được kế hoạch; hãy sửa các lỗi sau rồi chạy lại:", before[:50]
-            )
+            raise EditRefused(message_text("edit-plan-unreadable"), before[:50])
         yield plan, before
 
 
@@ -146,7 +145,7 @@ def _decode(data: bytes, display: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise EditError(f"{display} không phải UTF-8; hãy chạy 'kehoach validate'.") from None
+        raise EditError(message_text("edit-not-utf8", path=display)) from None
 
 
 def _digest(data: bytes) -> str:
@@ -188,8 +187,13 @@ def _check_docref_text(text: str, what: str, as_of: dt.date, force: bool) -> lis
     problems = docref_problems(text, today=as_of)
     if problems and not force:
         raise EditError(
-            "\n".join([f"Không ghi: {what} có số/ký hiệu văn bản không hợp lệ:", *problems])
-            + "\nHãy sửa lại, hoặc thêm --force nếu đúng là như vậy."
+            "\n".join(
+                [
+                    message_text("bad-docref-refused", what=what),
+                    *problems,
+                    message_text("bad-docref-hint"),
+                ]
+            )
         )
     return problems
 
@@ -246,17 +250,12 @@ def _commit(
             if not (force and p.code in FORCIBLE and relative(p.path, root) == target)
         ]
         if refused:
-            raise EditRefused(
-                "Không ghi: sau thay đổi này kế hoạch sẽ có lỗi (tệp không bị thay đổi):", refused
-            )
+            raise EditRefused(message_text("edit-would-break"), refused)
         result.warnings += [
-            f"Đã ghi dù có lỗi (--force): {p.render()}" for p in added if p not in refused
+            message_text("forced-problem", problem=p.render()) for p in added if p not in refused
         ]
         if before:
-            result.warnings.append(
-                f"Kế hoạch vốn đã có {len(before)} lỗi không do lần sửa này; "
-                "hãy chạy 'kehoach validate'."
-            )
+            result.warnings.append(message_text("errors-before-edit", count=len(before)))
         if dry_run:
             return result
         result.warnings += write_files(
@@ -276,10 +275,7 @@ def write_files(
 
     for path, original, _ in files:
         if _digest(read_plan_bytes(path)) != _digest(original):
-            raise FileChanged(
-                f"Tệp {display_path(path)} đã bị thay đổi trong lúc ghi, hãy chạy lại; "
-                "không có gì được ghi."
-            )
+            raise FileChanged(message_text("file-changed", path=display_path(path)))
     warnings: list[str] = []
     entry = None
     try:
@@ -291,10 +287,7 @@ def write_files(
         )
     except (OSError, WriteError) as exc:
         reason = exc.reason if isinstance(exc, WriteError) else os_reason(exc)
-        warnings.append(
-            f"Không ghi được nhật ký thay đổi ({reason}); "
-            "thay đổi này không hoàn tác được bằng 'kehoach undo'."
-        )
+        warnings.append(message_text("journal-failed", reason=reason))
     written: list[tuple[Path, bytes]] = []
     try:
         for path, original, new in files:
@@ -365,22 +358,23 @@ def update_task(
     if occurrence and not _OCCURRENCE_RE.match(occurrence):
         from kehoach.errors import InputError
 
-        raise InputError(
-            f"Kỳ '{occurrence}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 hoặc 2019-08."
-        )
+        raise InputError(message_text("bad-occurrence", occurrence=occurrence))
     change = TaskUpdate(change.task_id, change.status, day, note, evidence or None, occurrence)
 
     def prepare(plan: Plan) -> _Change:
         entries = [e for e in plan.tasks if e.id == change.task_id]
         if not entries:
             raise NotFound(
-                f"Không có nhiệm vụ '{change.task_id}'."
-                f"{did_you_mean(change.task_id, list(plan.by_id))}"
+                message_text(
+                    "no-such-task",
+                    task_id=change.task_id,
+                    suggestion=did_you_mean(change.task_id, list(plan.by_id)),
+                )
             )
         if len(entries) > 1:
             where = ", ".join(e.path for e in entries)
             raise EditError(
-                f"Mã nhiệm vụ '{change.task_id}' bị trùng ({where}); hãy sửa trước khi ghi."
+                message_text("edit-duplicate-task-id", task_id=change.task_id, where=where)
             )
         entry = entries[0]
         history = entry.task.history
@@ -390,7 +384,9 @@ def update_task(
                 change.status, occurrence,
             )  # fmt: skip
         except OccurrenceRefused as refused:
-            raise EditError(f"Không ghi nhiệm vụ {entry.id}: {refused.reason}") from None
+            raise EditError(
+                message_text("edit-task-refused", id=entry.id, reason=refused.reason)
+            ) from None
         chosen = replace(change, occurrence=placed.occurrence)
         for update in history:
             same = (
@@ -409,10 +405,10 @@ def update_task(
         warnings: list[str] = []
         refusals: list[str] = []
         if day > as_of:
-            refusals.append(f"ngày {_day(day)} ở sau ngày hôm nay ({_day(as_of)}).")
+            refusals.append(message_text("date-after-today", day=day, today=as_of))
         start = plan.plan_start
         if start is not None and day < start:
-            refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
+            refusals.append(message_text("date-before-plan", day=day, start=start))
         index: int | None = None
         later = placed.later_reason(day)  # history order is kept per round
         if later is not None:
@@ -423,16 +419,16 @@ def update_task(
             raise EditError(
                 "\n".join(
                     [
-                        f"Không ghi nhiệm vụ {entry.id}:",
+                        message_text("task-refused", id=entry.id),
                         *(f"- {r}" for r in refusals),
-                        "Hãy kiểm tra lại ngày (--date), hoặc thêm --force nếu đúng là như vậy.",
+                        message_text("task-refused-hint"),
                     ]
                 )
             )
-        warnings += [f"Đã ghi dù {r} (--force)" for r in refusals]
+        warnings += [message_text("forced", reason=r) for r in refusals]
         if evidence:
             bad = _check_docref_text(evidence, "--evidence", as_of, force)
-            warnings += [f"Đã ghi dù {p} (--force)" for p in bad]
+            warnings += [message_text("forced", reason=p) for p in bad]
         final = change.status if index is None else history[-1].status
         messages = [
             f"Nhiệm vụ {entry.id}: {change.status.value} (ngày {_day(day)})"
@@ -471,17 +467,20 @@ def record_event(
         events_path = plan.event_paths.get(change.event_id, plan.events_path)
         if change.event_id not in plan.events or events_path is None:
             raise NotFound(
-                f"Không có sự kiện '{change.event_id}'."
-                f"{did_you_mean(change.event_id, list(plan.events))}"
+                message_text(
+                    "no-such-event",
+                    event_id=change.event_id,
+                    suggestion=did_you_mean(change.event_id, list(plan.events)),
+                )
             )
         event = plan.events[change.event_id]
         day = change.occurred
         refusals: list[str] = []
         if day > as_of:
-            refusals.append(f"ngày {_day(day)} ở sau ngày hôm nay ({_day(as_of)}).")
+            refusals.append(message_text("date-after-today", day=day, today=as_of))
         start = plan.plan_start
         if start is not None and day < start:
-            refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
+            refusals.append(message_text("date-before-plan", day=day, start=start))
         if event.occurred is not None and event.occurred != day:
             refusals.append(f"sự kiện đã được ghi nhận xảy ra ngày {_day(event.occurred)}.")
         if ref and event.ref and event.ref != ref:
@@ -490,13 +489,13 @@ def record_event(
             raise EditError(
                 "\n".join(
                     [
-                        f"Không ghi sự kiện {event.id}:",
+                        message_text("event-refused", id=event.id),
                         *(f"- {r}" for r in refusals),
-                        "Hãy kiểm tra lại, hoặc thêm --force nếu đúng là như vậy.",
+                        message_text("event-refused-hint"),
                     ]
                 )
             )
-        warnings = [f"Đã ghi dù {r} (--force)" for r in refusals]
+        warnings = [message_text("forced", reason=r) for r in refusals]
         if ref:
             from kehoach.docref import find_docrefs
 
@@ -504,8 +503,8 @@ def record_event(
             if not bad and not find_docrefs(ref, today=as_of):
                 bad = [f"'{ref}' không chứa số/ký hiệu văn bản (ví dụ 35-CT/TW)."]
                 if not force:
-                    raise EditError(f"Không ghi: --ref {bad[0]} Thêm --force nếu đúng là như vậy.")
-            warnings += [f"Đã ghi dù {p} (--force)" for p in bad]
+                    raise EditError(message_text("ref-not-a-docref", reason=bad[0]))
+            warnings += [message_text("forced", reason=p) for p in bad]
         waiting = [
             e.id
             for e in plan.tasks
@@ -528,10 +527,10 @@ def record_event(
             editor = YamlEditor(text, display)
             events = editor.data.get("events") if isinstance(editor.data, dict) else None
             if not isinstance(events, list) or index >= len(events):
-                raise EditError(f"Không tìm thấy sự kiện {event.id} trong {display}.")
+                raise EditError(message_text("edit-event-not-in-file", id=event.id, path=display))
             where: Path_ = ("events", index)
             if events[index].get("id") != event.id:
-                raise EditError(f"Không tìm thấy sự kiện {event.id} trong {display}.")
+                raise EditError(message_text("edit-event-not-in-file", id=event.id, path=display))
             if events[index].get("occurred") != day:
                 editor.set_value(where, "occurred", day, after=("description", "id"))
             if ref and events[index].get("ref") != ref:
@@ -720,9 +719,9 @@ def update_tasks(
                     continue
             refusals: list[str] = []
             if day > as_of:
-                refusals.append(f"ngày {_day(day)} ở sau ngày hôm nay ({_day(as_of)}).")
+                refusals.append(message_text("date-after-today", day=day, today=as_of))
             if start is not None and day < start:
-                refusals.append(f"ngày {_day(day)} sớm hơn ngày của kế hoạch ({_day(start)}).")
+                refusals.append(message_text("date-before-plan", day=day, start=start))
             position: int | None = None
             later = placed.later_reason(day)  # history order is kept per round
             if later is not None:
@@ -740,7 +739,7 @@ def update_tasks(
                 outcome.kind = "refused"
                 outcome.reasons += refusals
                 continue
-            outcome.warnings += [f"Đã ghi dù {r} (--force)" for r in refusals]
+            outcome.warnings += [message_text("forced", reason=r) for r in refusals]
             if position is None:
                 history.append(new)
             else:
@@ -784,15 +783,12 @@ def update_tasks(
         ]
         if blocking:
             raise EditRefused(
-                "Không ghi: sau các thay đổi này kế hoạch sẽ có lỗi (không tệp nào bị thay đổi):",
+                message_text("edit-batch-would-break"),
                 blocking,
             )
-        result.warnings += [f"Đã ghi dù có lỗi (--force): {p.render()}" for p in added]
+        result.warnings += [message_text("forced-problem", problem=p.render()) for p in added]
         if before:
-            result.warnings.append(
-                f"Kế hoạch vốn đã có {len(before)} lỗi không do lần sửa này; "
-                "hãy chạy 'kehoach validate'."
-            )
+            result.warnings.append(message_text("errors-before-edit", count=len(before)))
         if dry_run:
             return result
         count = len(result.of_kind("add"))
@@ -826,7 +822,7 @@ def _history_edit(
         editor = YamlEditor(text, display)
         where = _task_path(editor.data, task_id)
         if where is None:
-            raise EditError(f"Không tìm thấy nhiệm vụ {task_id} trong {display}.")
+            raise EditError(message_text("edit-task-not-in-file", task_id=task_id, path=display))
         task_data = editor.data
         for step in where:
             task_data = task_data[step]

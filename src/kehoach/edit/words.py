@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kehoach.errors import InputError
+from kehoach.messages import text as message_text
 from kehoach.model import Status
 from kehoach.text import fold
 
@@ -32,7 +33,5 @@ def parse_status(text: str) -> Status:
     """The status a word names; InputError (exit 2) listing the accepted words otherwise."""
     status = _WORDS.get(_key(text))
     if status is None:
-        raise InputError(
-            f"Trạng thái '{text}' không hợp lệ; chấp nhận: {ACCEPTED} (có dấu hoặc không dấu)."
-        )
+        raise InputError(message_text("bad-status-word", text=text, accepted=ACCEPTED))
     return status

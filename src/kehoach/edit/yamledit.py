@@ -159,7 +159,7 @@ class YamlEditor:
             else:
                 pair = self._pair(current, step)
                 if pair is None:
-                    raise EditError(f"{self.display}: không tìm thấy khóa '{step}'.")
+                    raise EditError(message_text("edit-no-key", path=self.display, key=step))
                 current = pair[1]
         return current
 
@@ -185,11 +185,10 @@ class YamlEditor:
     def _mapping(self, path: Path_) -> Any:
         node = self.node(path)
         if type(node).__name__ != "MappingNode":
-            raise EditError(f"{self.display}: phần tử cần sửa không phải là một bảng khóa.")
+            raise EditError(message_text("edit-not-mapping", path=self.display))
         if node.flow_style:
             raise EditError(
-                f"{self.display}:{node.start_mark.line + 1}: bảng viết dạng {{…}} trên một dòng; "
-                "hãy viết lại dạng khối (mỗi khóa một dòng) rồi chạy lại."
+                message_text("edit-flow-mapping", path=self.display, line=node.start_mark.line + 1)
             )
         return node
 
@@ -236,7 +235,7 @@ class YamlEditor:
         while index >= 0 and self.text[index] in " \t\r\n":
             index -= 1
         if index < 0 or self.text[index] != "-":
-            raise EditError(f"{self.display}: không xác định được dấu '-' của phần tử danh sách.")
+            raise EditError(message_text("edit-no-dash", path=self.display))
         return index
 
     def _column(self, index: int) -> int:
@@ -384,7 +383,9 @@ class YamlEditor:
             )
         else:
             raise EditError(
-                f"{self.display}:{key_node.start_mark.line + 1}: '{key}' phải là một danh sách."
+                message_text(
+                    "edit-not-list", path=self.display, line=key_node.start_mark.line + 1, key=key
+                )
             )
         if empty:
             data[key] = [plain]
@@ -443,7 +444,7 @@ class YamlEditor:
         position = 0
         for splice in sorted(self._splices, key=lambda s: (s.start, s.seq)):
             if splice.start < position:
-                raise EditError(f"{self.display}: các thay đổi chồng lên nhau.")  # pragma: no cover
+                raise EditError(message_text("edit-overlap", path=self.display))  # pragma: no cover
             out.append(self.text[position : splice.start])
             out.append(splice.text)
             position = splice.end
@@ -456,8 +457,5 @@ class YamlEditor:
                 message_text("edit-bad-result", path=self.display, detail=_parser_detail(exc))
             ) from None
         if reread != self.expected:
-            raise EditError(
-                f"Không sửa được {self.display} an toàn (đọc lại không khớp với thay đổi); "
-                "tệp không bị thay đổi."
-            )
+            raise EditError(message_text("edit-reread-mismatch", path=self.display))
         return (_BOM if self.bom else "") + new_text
