@@ -245,6 +245,55 @@ MESSAGES: dict[str, str] = {
     "edit-overlap": "{path}: các thay đổi chồng lên nhau.",
     "edit-no-key": "{path}: không tìm thấy khóa '{key}'.",
     "edit-not-list": "{path}:{line}: '{key}' phải là một danh sách.",
+    # -- application layer and portfolios ----------------------------------------
+    "output-folder-missing": "Thư mục '{folder}' không tồn tại.",
+    "output-write-failed": "Không ghi được {path} ({reason}).",
+    "form-wrong-type": "{name}: chỉ đọc được phiếu .xlsx hoặc .docx.",
+    "no-form-files": "Hãy nêu ít nhất một tệp phiếu (.xlsx hoặc .docx).",
+    "unknown-body-name": "Không có cơ quan '{name}' trong danh mục.{suggestion}",
+    "task-in-several-plans": (
+        "Nhiệm vụ '{ref}' có trong {count} kế hoạch; hãy ghi rõ một trong: {listed} (kế "
+        "hoạch nằm trong {plans_dir}/)."
+    ),
+    "event-in-several-plans": "Sự kiện '{ref}' có trong {count} kế hoạch; hãy ghi rõ: {listed}.",
+    "unknown-plan": "Không có kế hoạch '{plan}' trong thư mục này.{suggestion}",
+    "task-in-no-plan": "Không có nhiệm vụ '{ref}' trong kế hoạch nào của thư mục này.",
+    "portfolio-without-plans": "Thư mục '{root}' chưa có kế hoạch nào trong plans/.",
+    "event-in-no-plan": (
+        "Không có sự kiện '{ref}' trong danh mục chung hay kế hoạch nào.{suggestion}"
+    ),
+    "body-without-tasks": "Không kế hoạch nào giao nhiệm vụ cho cơ quan '{body}'.",
+    "form-of-unknown-plan": "{name}: phiếu của kế hoạch '{plan}', không có trong thư mục này.",
+    "bad-within": "--within phải là số ngày không âm.",
+    "selection-empty": "Không có nhiệm vụ nào khớp với lựa chọn; không có gì thay đổi.",
+    "shared-bodies-bad-shape": (
+        "Danh mục cơ quan chung '{path}' không đúng dạng 'bodies: [...]'; hãy sửa rồi nhập lại."
+    ),
+    "shared-catalogue-invalid": (
+        "Danh mục chung có lỗi ({problem}); hãy chạy 'kehoach validate {root}' và sửa trước "
+        "khi nhập kế hoạch mới."
+    ),
+    "shared-bodies-unreadable": "Không đọc được danh mục cơ quan chung '{path}'.",
+    "shared-bodies-flow": "Không thêm được cơ quan vào '{path}': hãy viết 'bodies:' ở dạng khối.",
+    "init-not-a-folder": "'{root}' đã có và không phải là thư mục.",
+    "init-inside-plan": (
+        "'{root}' là một thư mục kế hoạch; hãy tạo thư mục nhiều kế hoạch ở nơi khác rồi "
+        "chuyển kế hoạch vào plans/<mã>/."
+    ),
+    "init-no-office": "Tên cơ quan (--office) không được để trống.",
+    "init-write-failed": "Không ghi được vào thư mục '{root}': {reason}.",
+    "not-plan-or-portfolio": (
+        "Thư mục '{path}' không có tệp {plan_file} hay {config_file}: đây không phải là thư "
+        "mục kế hoạch hay thư mục nhiều kế hoạch."
+    ),
+    "missing-folder": "Không tìm thấy thư mục '{root}'.",
+    "not-portfolio": (
+        "Thư mục '{root}' không có tệp kehoach.yaml: đây không phải là thư mục nhiều kế "
+        "hoạch (tạo bằng 'kehoach init')."
+    ),
+    "portfolio-plan-without-plan-file": "Thư mục {plans_dir}/{name} không có tệp {plan_file}.",
+    "missing-shared-bodies": "Thiếu tệp {bodies_file} (danh mục cơ quan chung).",
+    "bad-choice": "Giá trị '{value}' không hợp lệ cho {option}; chọn {choices}.",
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",
 }
@@ -350,14 +399,24 @@ class Message(NamedTuple):
     text: str
 
 
+def _filled(code: str, fields: dict[str, object]) -> str:
+    """Template *code* with *fields*; a list or tuple field is shown as the allowed values
+    ``'a', 'b' hoặc 'c'``."""
+    shown = {
+        name: or_list([str(item) for item in value]) if isinstance(value, list | tuple) else value
+        for name, value in fields.items()
+    }
+    return MESSAGES[code].format(**shown)
+
+
 def msg(code: str, **fields: object) -> Message:
     """The message *code* with its fields filled in."""
-    return Message(PROBLEM_CODES.get(code, code), MESSAGES[code].format(**fields))
+    return Message(PROBLEM_CODES.get(code, code), _filled(code, fields))
 
 
 def text(code: str, **fields: object) -> str:
     """The text of message *code* (for an error raised rather than a problem)."""
-    return MESSAGES[code].format(**fields)
+    return _filled(code, fields)
 
 
 def problem_at(path: str, message: Message, line: int = 0, col: int = 0) -> Problem:

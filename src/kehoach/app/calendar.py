@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kehoach.errors import InputError
 from kehoach.messages import os_reason
+from kehoach.messages import text as message_text
 
 
 def export_calendar(root: Path, output: Path, *, as_of: dt.date, body: str | None) -> int:
@@ -18,9 +19,11 @@ def export_calendar(root: Path, output: Path, *, as_of: dt.date, body: str | Non
     evaluated = evaluate_plan(root, as_of, body=body)
     data, count = calendar_bytes(evaluated.evaluation, evaluated.body)
     if not output.parent.is_dir():
-        raise InputError(f"Thư mục '{output.parent}' không tồn tại.")
+        raise InputError(message_text("output-folder-missing", folder=output.parent))
     try:
         write_atomic(output, data)
     except OSError as exc:
-        raise InputError(f"Không ghi được {output} ({os_reason(exc)}).") from None
+        raise InputError(
+            message_text("output-write-failed", path=output, reason=os_reason(exc))
+        ) from None
     return count

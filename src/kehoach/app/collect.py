@@ -12,6 +12,7 @@ from kehoach.errors import InputError, UsageError
 from kehoach.evaluation.report_periods import ReportPeriod
 from kehoach.forms.answers import RowRefusal
 from kehoach.messages import os_reason
+from kehoach.messages import text as message_text
 
 FORMATS = ("xlsx", "docx")
 
@@ -37,9 +38,7 @@ def issue_forms(
     from kehoach.forms.content import bodies_with_tasks, form_content
 
     if fmt not in FORMATS:
-        raise UsageError(
-            f"Giá trị '{fmt}' không hợp lệ cho --format; chọn một trong: {', '.join(FORMATS)}."
-        )
+        raise UsageError(message_text("bad-choice", value=fmt, option="--format", choices=FORMATS))
     evaluated = evaluate_plan(root, as_of, body=body, period=period, cutoff=period.cutoff)
     evaluation = evaluated.evaluation
     bodies = [evaluated.body] if evaluated.body else bodies_with_tasks(evaluation, period)
@@ -58,7 +57,9 @@ def issue_forms(
 
                 write_docx(content, path)
         except OSError as exc:
-            raise InputError(f"Không ghi được {path} ({os_reason(exc)}).") from None
+            raise InputError(
+                message_text("output-write-failed", path=path, reason=os_reason(exc))
+            ) from None
         issued.append(IssuedForm(body_id, path, len(content.rows)))
     return issued
 
@@ -102,7 +103,7 @@ def _read(path: Path) -> object:
         from kehoach.forms.documents import read_docx
 
         return read_docx(path)
-    raise InputError(f"{path.name}: chỉ đọc được phiếu .xlsx hoặc .docx.")
+    raise InputError(message_text("form-wrong-type", name=path.name))
 
 
 def collect_forms(
@@ -123,7 +124,7 @@ def collect_forms(
     from kehoach.forms.sheets import RawForm
 
     if not files:
-        raise UsageError("Hãy nêu ít nhất một tệp phiếu (.xlsx hoặc .docx).")
+        raise UsageError(message_text("no-form-files"))
     evaluated = evaluate_plan(root, as_of)
     plan = evaluated.evaluation.plan
     identity = plan_identity(plan)

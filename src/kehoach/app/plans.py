@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kehoach.errors import PlanInvalid, Problem, UnknownName
 from kehoach.loaded_plan import Plan
+from kehoach.messages import text as message_text
 from kehoach.suggest import did_you_mean
 
 
@@ -62,5 +63,5 @@ def find_body(plan: Plan, typed: str | None) -> str | None:
     found = plan.bodies.resolve_typed(typed)
     if found is None:
         hint = did_you_mean(typed, list(plan.bodies.by_id), cutoff=0.6)
-        raise UnknownName(f"Không có cơ quan '{typed}' trong danh mục.{hint}")
+        raise UnknownName(message_text("unknown-body-name", name=typed, suggestion=hint))
     return found

@@ -20,6 +20,7 @@ from kehoach.evaluation.evaluate import Evaluation, TaskState, evaluate
 from kehoach.evaluation.report_periods import CUTOFFS, ReportPeriod, parse_period
 from kehoach.evaluation.states import Category, State
 from kehoach.messages import os_reason
+from kehoach.messages import text as message_text
 from kehoach.portfolio.load import Portfolio
 from kehoach.suggest import did_you_mean
 from kehoach.text import fold
@@ -95,7 +96,7 @@ def resolve_cutoff(portfolio: Portfolio, cutoff: str | None) -> str:
         cutoff = config.cutoff if config is not None else "calendar"
     if cutoff not in CUTOFFS:
         raise UsageError(
-            f"Giá trị '{cutoff}' không hợp lệ cho --cutoff; chọn một trong: {', '.join(CUTOFFS)}."
+            message_text("bad-choice", value=cutoff, option="--cutoff", choices=CUTOFFS)
         )
     return cutoff
 
@@ -117,7 +118,7 @@ def _plans(portfolio: Portfolio, only: str | None) -> list[str]:
         return keys
     if only not in portfolio.plans:
         hint = did_you_mean(only, keys, cutoff=0.6)
-        raise UnknownName(f"Không có kế hoạch '{only}' trong thư mục này.{hint}")
+        raise UnknownName(message_text("unknown-plan", plan=only, suggestion=hint))
     return [only]
 
 
@@ -179,7 +180,7 @@ def find_portfolio_body(status: PortfolioStatus, typed: str | None) -> str | Non
             return found
     known = sorted({b for f in status.plans for b in f.evaluation.plan.bodies.by_id})
     hint = did_you_mean(typed, known, cutoff=0.6)
-    raise UnknownName(f"Không có cơ quan '{typed}' trong danh mục.{hint}")
+    raise UnknownName(message_text("unknown-body-name", name=typed, suggestion=hint))
 
 
 def portfolio_overdue(status: PortfolioStatus, body: str | None = None) -> list[Overdue]:
@@ -229,7 +230,7 @@ def split_task_ref(root: Path, ref: str) -> tuple[Path, str]:
     if sep:
         if key not in dirs:
             hint = did_you_mean(key, sorted(dirs), cutoff=0.6)
-            raise UnknownName(f"Không có kế hoạch '{key}' trong thư mục này.{hint}")
+            raise UnknownName(message_text("unknown-plan", plan=key, suggestion=hint))
         return dirs[key], task
     holders = []
     for name, folder in sorted(dirs.items()):
@@ -239,11 +240,12 @@ def split_task_ref(root: Path, ref: str) -> tuple[Path, str]:
     if len(holders) == 1:
         return dirs[holders[0]], ref
     if not holders:
-        raise UnknownName(f"Không có nhiệm vụ '{ref}' trong kế hoạch nào của thư mục này.")
+        raise UnknownName(message_text("task-in-no-plan", ref=ref))
     listed = ", ".join(f"{h}:{ref}" for h in holders)
     raise InputError(
-        f"Nhiệm vụ '{ref}' có trong {len(holders)} kế hoạch; hãy ghi rõ một trong: {listed} "
-        f"(kế hoạch nằm trong {PLANS_DIR}/)."
+        message_text(
+            "task-in-several-plans", ref=ref, count=len(holders), listed=listed, plans_dir=PLANS_DIR
+        )
     )
 
 
@@ -255,12 +257,12 @@ def split_event_ref(root: Path, ref: str) -> tuple[Path, str]:
     portfolio, _ = load_registries(root)
     dirs = {reg.key: reg.root for reg in portfolio.registries if reg.info is not None}
     if not dirs:
-        raise InputError(f"Thư mục '{root}' chưa có kế hoạch nào trong plans/.")
+        raise InputError(message_text("portfolio-without-plans", root=root))
     key, sep, event = ref.partition(":")
     if sep:
         if key not in dirs:
             hint = did_you_mean(key, sorted(dirs), cutoff=0.6)
-            raise UnknownName(f"Không có kế hoạch '{key}' trong thư mục này.{hint}")
+            raise UnknownName(message_text("unknown-plan", plan=key, suggestion=hint))
         return dirs[key], event
     if ref in portfolio.shared.event_ids:
         return dirs[sorted(dirs)[0]], ref
@@ -270,9 +272,11 @@ def split_event_ref(root: Path, ref: str) -> tuple[Path, str]:
     if not holders:
         known = sorted(portfolio.shared.event_ids)
         hint = did_you_mean(ref, known, cutoff=0.6)
-        raise UnknownName(f"Không có sự kiện '{ref}' trong danh mục chung hay kế hoạch nào.{hint}")
+        raise UnknownName(message_text("event-in-no-plan", ref=ref, suggestion=hint))
     listed = ", ".join(f"{h}:{ref}" for h in holders)
-    raise InputError(f"Sự kiện '{ref}' có trong {len(holders)} kế hoạch; hãy ghi rõ: {listed}.")
+    raise InputError(
+        message_text("event-in-several-plans", ref=ref, count=len(holders), listed=listed)
+    )
 
 
 def issue_portfolio_forms(
@@ -303,7 +307,7 @@ def issue_portfolio_forms(
         )
         out += [(key, item) for item in issued]
     if not out and body is not None:
-        raise UnknownName(f"Không kế hoạch nào giao nhiệm vụ cho cơ quan '{body}'.")
+        raise UnknownName(message_text("body-without-tasks", body=body))
     return out
 
 
@@ -324,12 +328,10 @@ def route_forms(root: Path, files: list[Path]) -> dict[Path, list[Path]]:
 
             meta = read_docx(path).meta
         else:
-            raise InputError(f"{path.name}: chỉ đọc được phiếu .xlsx hoặc .docx.")
+            raise InputError(message_text("form-wrong-type", name=path.name))
         key = meta.get("plan", "")
         if key not in dirs:
-            raise InputError(
-                f"{path.name}: phiếu của kế hoạch '{key or '?'}', không có trong thư mục này."
-            )
+            raise InputError(message_text("form-of-unknown-plan", name=path.name, plan=key or "?"))
         out.setdefault(dirs[key], []).append(path)
     return out
 
@@ -361,9 +363,11 @@ def export_portfolio_calendar(root: Path, output: Path, *, as_of: dt.date, body:
             merged.add_component(event)
         count += found
     if not output.parent.is_dir():
-        raise InputError(f"Thư mục '{output.parent}' không tồn tại.")
+        raise InputError(message_text("output-folder-missing", folder=output.parent))
     try:
         write_atomic(output, merged.to_ical())
     except OSError as exc:
-        raise InputError(f"Không ghi được {output} ({os_reason(exc)}).") from None
+        raise InputError(
+            message_text("output-write-failed", path=output, reason=os_reason(exc))
+        ) from None
     return count

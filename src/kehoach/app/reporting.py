@@ -12,6 +12,7 @@ from kehoach.errors import UsageError
 from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import Evaluation, TaskState, evaluate
 from kehoach.evaluation.report_periods import CUTOFFS, ReportPeriod, parse_period
+from kehoach.messages import text as message_text
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Evaluated:
 def _check_cutoff(cutoff: str) -> None:
     if cutoff not in CUTOFFS:
         raise UsageError(
-            f"Giá trị '{cutoff}' không hợp lệ cho --cutoff; chọn một trong: {', '.join(CUTOFFS)}."
+            message_text("bad-choice", value=cutoff, option="--cutoff", choices=CUTOFFS)
         )
 
 
@@ -70,7 +71,7 @@ def overdue_list(
 ) -> OverdueList:
     """The overdue tasks (and, with *within*, those falling due in the next days)."""
     if within is not None and within < 0:
-        raise UsageError("--within phải là số ngày không âm.")
+        raise UsageError(message_text("bad-within"))
     evaluated = evaluate_plan(root, as_of, body=body, cutoff=cutoff)
     ev = evaluated.evaluation
     late = counting.overdue(ev, evaluated.body)

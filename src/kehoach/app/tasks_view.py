@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kehoach.errors import UnknownName
 from kehoach.evaluation.evaluate import Evaluation, TaskState
+from kehoach.messages import text as message_text
 from kehoach.model import Role
 from kehoach.suggest import did_you_mean
 
@@ -37,7 +38,7 @@ def show_task(root: Path, task_id: str, as_of: dt.date) -> TaskView:
     state = evaluation.by_id.get(task_id)
     if state is None:
         hint = did_you_mean(task_id, list(evaluation.by_id))
-        raise UnknownName(f"Không có nhiệm vụ '{task_id}'.{hint}")
+        raise UnknownName(message_text("no-such-task", task_id=task_id, suggestion=hint))
     entry = state.entry
     task = entry.task
     partners = [plan.bodies.resolve(ref) or ref for ref in task.partners]

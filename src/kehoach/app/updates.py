@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kehoach.edit.operations import BatchResult, TaskUpdate, update_tasks
 from kehoach.errors import UsageError
+from kehoach.messages import text as message_text
 from kehoach.model import Status
 from kehoach.selection import Selection, select
 
@@ -31,6 +32,6 @@ def bulk_update(
     selection.body = evaluated.body
     chosen = select(evaluated.evaluation, selection)
     if not chosen:
-        raise UsageError("Không có nhiệm vụ nào khớp với lựa chọn; không có gì thay đổi.")
+        raise UsageError(message_text("selection-empty"))
     changes = [TaskUpdate(s.id, status, date, note, evidence, occurrence) for s in chosen]
     return update_tasks(root, changes, as_of=as_of, force=force, dry_run=dry_run)

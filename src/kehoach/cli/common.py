@@ -105,7 +105,9 @@ def is_terminal() -> bool:
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value not in allowed:
-        fail(f"Giá trị '{value}' không hợp lệ cho {option}; chọn một trong: {', '.join(allowed)}.")
+        from kehoach.messages import text
+
+        fail(text("bad-choice", value=value, option=option, choices=allowed))
     return value
 
 

@@ -23,6 +23,7 @@ from kehoach.atomic import write_atomic
 from kehoach.errors import InputError
 from kehoach.importer import ImportResult, Unplaced, check_plan_id, default_plan_id
 from kehoach.importer.assemble import Assembled
+from kehoach.messages import text as message_text
 from kehoach.portfolio.layout import BODIES_FILE, PLANS_DIR
 from kehoach.portfolio.names import Candidate, NameIndex
 from kehoach.portfolio.shared import forget
@@ -147,20 +148,15 @@ def append_bodies(path: Path, bodies: list[dict[str, Any]], note: str) -> None:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"Không đọc được danh mục cơ quan chung '{path}'.") from exc
+        raise InputError(message_text("shared-bodies-unreadable", path=path)) from exc
     data = yaml.safe_load(text) if text.strip() else None
     listed = data.get("bodies") if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(listed, list):
-        raise InputError(
-            f"Danh mục cơ quan chung '{path}' không đúng dạng 'bodies: [...]'; "
-            "hãy sửa rồi nhập lại."
-        )
+        raise InputError(message_text("shared-bodies-bad-shape", path=path))
     if not listed:
         text, n = re.subn(r"(?m)^bodies:[ \t]*\[\][ \t]*(#.*)?$", "bodies:", text, count=1)
         if n != 1:
-            raise InputError(
-                f"Không thêm được cơ quan vào '{path}': hãy viết 'bodies:' ở dạng khối."
-            )
+            raise InputError(message_text("shared-bodies-flow", path=path))
     lines = [f"  # {note}"]
     for body in bodies:
         lines += _body_entry(body)
@@ -188,8 +184,7 @@ def import_into(
     if shared.problems:
         first = shared.problems[0]
         raise InputError(
-            f"Danh mục chung có lỗi ({first.render()}); hãy chạy 'kehoach validate {root}' "
-            "và sửa trước khi nhập kế hoạch mới."
+            message_text("shared-catalogue-invalid", problem=first.render(), root=root)
         )
     ident = plan_id or default_plan_id(document)
     check_plan_id(ident)

@@ -17,6 +17,7 @@ from kehoach import __version__
 from kehoach.atomic import write_atomic
 from kehoach.errors import InputError
 from kehoach.messages import os_reason
+from kehoach.messages import text as message_text
 from kehoach.portfolio.layout import BODIES_FILE, CONFIG_FILE, EVENTS_FILE, PLANS_DIR
 
 DEFAULT_OFFICE = "Văn phòng Tỉnh ủy"
@@ -100,15 +101,12 @@ def init_portfolio(
     from kehoach.schema import schema_documents
 
     if root.exists() and not root.is_dir():
-        raise InputError(f"'{root}' đã có và không phải là thư mục.")
+        raise InputError(message_text("init-not-a-folder", root=root))
     if (root / "plan.yaml").is_file():
-        raise InputError(
-            f"'{root}' là một thư mục kế hoạch; hãy tạo thư mục nhiều kế hoạch ở nơi khác "
-            "rồi chuyển kế hoạch vào plans/<mã>/."
-        )
+        raise InputError(message_text("init-inside-plan", root=root))
     office = office.strip()
     if not office:
-        raise InputError("Tên cơ quan (--office) không được để trống.")
+        raise InputError(message_text("init-no-office"))
     html = html_status_available()
     result = InitResult(root, page="html" if html else "markdown")
     texts = render_templates(office, pip, html)
@@ -124,5 +122,7 @@ def init_portfolio(
             write_atomic(path, text)
             result.created.append(rel)
     except OSError as exc:
-        raise InputError(f"Không ghi được vào thư mục '{root}': {os_reason(exc)}.") from exc
+        raise InputError(
+            message_text("init-write-failed", root=root, reason=os_reason(exc))
+        ) from exc
     return result

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from kehoach.errors import InputError
+from kehoach.messages import text as message_text
 
 CONFIG_FILE = "kehoach.yaml"
 PLANS_DIR = "plans"
@@ -49,9 +50,9 @@ def portfolio_of(plan_dir: Path) -> Path | None:
 def locate(path: Path) -> Location:
     """Classify *path*; raise InputError when it is neither a plan nor a portfolio."""
     if not path.exists():
-        raise InputError(f"Không tìm thấy thư mục kế hoạch '{path}'.")
+        raise InputError(message_text("missing-plan-dir", root=path))
     if not path.is_dir():
-        raise InputError(f"'{path}' không phải là thư mục kế hoạch.")
+        raise InputError(message_text("not-plan-dir", root=path))
     if is_portfolio(path):
         return Location("portfolio", path, path)
     if (path / PLAN_FILE).is_file():
@@ -60,8 +61,9 @@ def locate(path: Path) -> Location:
             root = _relative(root)
         return Location("plan", path, root)
     raise InputError(
-        f"Thư mục '{path}' không có tệp {PLAN_FILE} hay {CONFIG_FILE}: đây không phải là "
-        "thư mục kế hoạch hay thư mục nhiều kế hoạch."
+        message_text(
+            "not-plan-or-portfolio", path=path, plan_file=PLAN_FILE, config_file=CONFIG_FILE
+        )
     )
 
 

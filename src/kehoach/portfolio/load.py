@@ -17,6 +17,7 @@ from kehoach.errors import InputError, Problem
 from kehoach.loaded_plan import Plan
 from kehoach.loading.cache import FileCache, enabled
 from kehoach.loading.plandir import Loaded, display_path, load_model
+from kehoach.messages import text as message_text
 from kehoach.model import BodiesFile, Body, Event, EventsFile, PlanInfo
 from kehoach.portfolio.layout import (
     BODIES_FILE,
@@ -68,12 +69,9 @@ class Portfolio:
 
 def require_portfolio(root: Path) -> None:
     if not root.is_dir():
-        raise InputError(f"Không tìm thấy thư mục '{root}'.")
+        raise InputError(message_text("missing-folder", root=root))
     if not is_portfolio(root):
-        raise InputError(
-            f"Thư mục '{root}' không có tệp kehoach.yaml: đây không phải là thư mục nhiều kế "
-            "hoạch (tạo bằng 'kehoach init')."
-        )
+        raise InputError(message_text("not-portfolio", root=root))
 
 
 def load_registries(root: Path) -> tuple[Portfolio, list[Problem]]:
@@ -99,7 +97,12 @@ def load_registries(root: Path) -> tuple[Portfolio, list[Problem]]:
                             display_path(path),
                             0,
                             0,
-                            f"Thư mục {PLANS_DIR}/{folder.name} không có tệp {PLAN_FILE}.",
+                            message_text(
+                                "portfolio-plan-without-plan-file",
+                                plans_dir=PLANS_DIR,
+                                name=folder.name,
+                                plan_file=PLAN_FILE,
+                            ),
                             "missing-file",
                         )
                     )

@@ -14,6 +14,7 @@ from kehoach.errors import Problem
 from kehoach.loading.cache import FileCache
 from kehoach.loading.plandir import display_path, load_model
 from kehoach.loading.positions import PosDict
+from kehoach.messages import text as message_text
 from kehoach.model import BodiesFile, Body, Event, EventsFile
 from kehoach.portfolio.config import PortfolioConfig
 from kehoach.portfolio.layout import BODIES_FILE, CONFIG_FILE, EVENTS_FILE
@@ -96,7 +97,7 @@ def _load(root: Path, use_cache: bool) -> Shared:
                 bodies_path,
                 0,
                 0,
-                f"Thiếu tệp {BODIES_FILE} (danh mục cơ quan chung).",
+                message_text("missing-shared-bodies", bodies_file=BODIES_FILE),
                 "missing-file",
             )
         )
