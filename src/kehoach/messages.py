@@ -294,6 +294,83 @@ MESSAGES: dict[str, str] = {
     "portfolio-plan-without-plan-file": "Thư mục {plans_dir}/{name} không có tệp {plan_file}.",
     "missing-shared-bodies": "Thiếu tệp {bodies_file} (danh mục cơ quan chung).",
     "bad-choice": "Giá trị '{value}' không hợp lệ cho {option}; chọn {choices}.",
+    # -- commands ----------------------------------------------------------------
+    "bad-year": "Năm '{year}' không hợp lệ cho --year; phải từ 1900 đến 2200.",
+    "output-file-needed": "Định dạng {fmt} cần tệp đầu ra: thêm -o TỆP.{fmt}.",
+    "one-period-needed": (
+        "Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019."
+    ),
+    "note": "Lưu ý: {warning}",
+    "collect-refused-rows": "Dòng bị từ chối ({count}):",
+    "collect-conflicts": (
+        "Xung đột ({count}): nhiệm vụ đã thay đổi sau khi lập phiếu, không ghi; thêm --force "
+        "để vẫn ghi."
+    ),
+    "collect-dry-run": "Chạy thử (--dry-run): {counts}; không ghi gì.",
+    "form-body-or-all": "Hãy chọn --body MÃ (một cơ quan) hoặc --all (mọi cơ quan).",
+    "import-bodies-summary": (
+        "Cơ quan: {matched} khớp danh mục chung, {added} cơ quan đã thêm vào danh mục chung."
+    ),
+    "import-body-new": "  mới: {body_id} — {name}",
+    "import-body-shared": "  dùng chung: {body_id} — {name} (đã có trong kế hoạch {plan})",
+    "import-body-maybe-same": (
+        "    có thể trùng với {body_id} — {name}; nếu là một cơ quan, hãy gộp lại trong "
+        "bodies.yaml."
+    ),
+    "import-report-write-failed": "Không ghi được tệp báo cáo '{path}': {reason}.",
+    "import-out-or-into": "Chỉ dùng một trong hai tùy chọn --out và --into.",
+    "import-done": (
+        "Đã nhập '{name}' vào '{out}': {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện, "
+        "{sections} mục."
+    ),
+    "import-deadlines-to-review": "Cần xem lại {count} thời hạn (đã ghi chú cuối plan.yaml):",
+    "import-result-invalid": (
+        "Kế hoạch vừa nhập có {count} lỗi; hãy sửa rồi chạy 'kehoach validate'."
+    ),
+    "import-deadline-line": "  dòng {line} ({reason}): {text}",
+    "init-done": (
+        "Đã tạo thư mục nhiều kế hoạch '{folder}' ({created} tệp mới, {kept} tệp giữ "
+        "nguyên). CI đăng {page} tình hình lên Pages. Thêm kế hoạch: kehoach import VĂN_BẢN "
+        "--into {folder}"
+    ),
+    "portfolio-no-within": "--within chưa dùng được với thư mục nhiều kế hoạch.",
+    "portfolio-no-format": "--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.",
+    "two-plan-folders": (
+        "Hai thư mục kế hoạch khác nhau: '{positional}' và --plan '{option}'; hãy chọn một."
+    ),
+    "portfolio-no-english": "--lang en chưa dùng được với thư mục nhiều kế hoạch.",
+    "plan-option-needs-portfolio": (
+        "--plan chỉ dùng với thư mục nhiều kế hoạch (có tệp kehoach.yaml)."
+    ),
+    "by-plan-needs-portfolio": (
+        "--by plan chỉ dùng với thư mục nhiều kế hoạch (có tệp kehoach.yaml)."
+    ),
+    "portfolio-status-format": (
+        "Thư mục nhiều kế hoạch chưa có dạng '{fmt}' cho 'kehoach status'; chọn 'table', "
+        "'json', 'markdown' hoặc 'csv'."
+    ),
+    "update-one-plan-only": (
+        "Một lần cập nhật chỉ ghi vào một kế hoạch; các mã đã nêu thuộc {names}."
+    ),
+    "schema-current": "{path}: JSON Schema khớp với mô hình dữ liệu.",
+    "schema-stale": "{path}: đã cũ so với mô hình; hãy chạy 'kehoach schema'.",
+    "calendar-written": "Đã ghi {count} sự kiện vào {output}.",
+    "portfolio-no-xlsx": "--format xlsx chưa dùng được với thư mục nhiều kế hoạch.",
+    "undo-dry-run": (
+        "Chạy thử (--dry-run): sẽ hoàn tác #{seq} ({command}: {summary}); không ghi gì."
+    ),
+    "update-dry-run": "Chạy thử (--dry-run): không ghi gì vào {path}.",
+    "update-batch-dry-run": "Chạy thử (--dry-run): {counts}; không ghi gì.",
+    "status-option-missing": "Thiếu tùy chọn '--status'.",
+    "update-what": "Hãy nêu mã nhiệm vụ, hoặc chọn nhiệm vụ bằng --body, --state hay --section.",
+    "portfolio-update-what": (
+        "Trong thư mục nhiều kế hoạch, hãy nêu mã KẾ_HOẠCH:NHIỆM_VỤ; chọn theo --body, "
+        "--state, --section thì dùng --plan plans/<mã>."
+    ),
+    "validate-found": "Tìm thấy {count} lỗi trong {files} tệp ({scope}).",
+    "validate-ok-portfolio": (
+        "Hợp lệ: {scope}, {tasks} nhiệm vụ; danh mục chung {bodies} cơ quan, {events} sự kiện."
+    ),
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",
 }

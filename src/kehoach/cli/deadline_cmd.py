@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kehoach.cli.common import as_of_date, choice, echo_err, fail, handled
+from kehoach.messages import text as message_text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -87,7 +88,7 @@ def register(app: typer.Typer) -> None:
         """Đọc một thời hạn viết bằng lời và in quy tắc: loại, bắt đầu, hạn, chu kỳ, điều kiện."""
         choice(fmt, FORMATS, "--format")
         if year is not None and not 1900 <= year <= 2200:
-            fail(f"Năm '{year}' không hợp lệ cho --year; phải từ 1900 đến 2200.")
+            fail(message_text("bad-year", year=year))
         with handled():
             from kehoach.deadline import due_as_of, parse_deadline
             from kehoach.errors import DeadlineParseError

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kehoach.cli.common import fail
+from kehoach.messages import text as message_text
 
 if TYPE_CHECKING:
     from kehoach.render.reportform import FormOptions
@@ -109,10 +110,10 @@ def write_output(output: Path | None, payload: bytes, fmt: str, what: str) -> No
 
     if output is None:
         if fmt in BINARY:
-            fail(f"Định dạng {fmt} cần tệp đầu ra: thêm -o TỆP.{fmt}.")
+            fail(message_text("output-file-needed", fmt=fmt))
         typer.echo(payload.decode("utf-8"), nl=False)
         return
     if output.parent and not output.parent.is_dir():
-        fail(f"Thư mục '{output.parent}' không tồn tại.")
+        fail(message_text("output-folder-missing", folder=output.parent))
     write_atomic(output, payload)
     typer.echo(f"Đã ghi {what} vào {output}", err=True)

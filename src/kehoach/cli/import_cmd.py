@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 from kehoach.cli.common import as_of_date, echo_err, fail, handled
 from kehoach.cli.options import AsOf
 from kehoach.messages import os_reason
+from kehoach.messages import text as message_text
 
 Document = Annotated[
     Path,
@@ -65,21 +66,21 @@ Report = Annotated[
 def _report_bodies(result: IntoResult) -> None:
     """Which bodies matched the shared registry, which are new, and which may be duplicates."""
     matched, added = result.matched, result.added
-    echo_err(
-        f"Cơ quan: {len(matched)} khớp danh mục chung, {len(added)} cơ quan "
-        "đã thêm vào danh mục chung."
-    )
+    echo_err(message_text("import-bodies-summary", matched=len(matched), added=len(added)))
     for body in added:
         if body.plan is not None:
             echo_err(
-                f"  dùng chung: {body.body_id} — {body.name} (đã có trong kế hoạch {body.plan})"
+                message_text(
+                    "import-body-shared", body_id=body.body_id, name=body.name, plan=body.plan
+                )
             )
             continue
-        echo_err(f"  mới: {body.body_id} — {body.name}")
+        echo_err(message_text("import-body-new", body_id=body.body_id, name=body.name))
         for candidate in body.likely:
             echo_err(
-                f"    có thể trùng với {candidate.body_id} — {candidate.name}; "
-                "nếu là một cơ quan, hãy gộp lại trong bodies.yaml."
+                message_text(
+                    "import-body-maybe-same", body_id=candidate.body_id, name=candidate.name
+                )
             )
 
 
@@ -93,7 +94,9 @@ def _write_report(path: Path, data: dict[str, object]) -> None:
             json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
         )
     except OSError as exc:
-        raise InputError(f"Không ghi được tệp báo cáo '{path}': {os_reason(exc)}.") from exc
+        raise InputError(
+            message_text("import-report-write-failed", path=path, reason=os_reason(exc))
+        ) from exc
 
 
 def register(app: typer.Typer) -> None:
@@ -110,7 +113,7 @@ def register(app: typer.Typer) -> None:
         """Nhập văn bản kế hoạch thành thư mục kế hoạch; mã thoát 0 xong, 1 kế hoạch có lỗi,
         2 không đọc được văn bản hoặc thư mục đã có."""
         if into is not None and out is not None:
-            fail("Chỉ dùng một trong hai tùy chọn --out và --into.")
+            fail(message_text("import-out-or-into"))
         failed = False
         with handled():
             from kehoach.checks import validate
@@ -137,26 +140,34 @@ def register(app: typer.Typer) -> None:
                     _write_report(report, exc.report)
                 raise
             echo_err(
-                f"Đã nhập '{document.name}' vào '{result.out}': {result.tasks} nhiệm vụ, "
-                f"{result.bodies} cơ quan, {result.events} sự kiện, {result.sections} mục."
+                message_text(
+                    "import-done",
+                    name=document.name,
+                    out=result.out,
+                    tasks=result.tasks,
+                    bodies=result.bodies,
+                    events=result.events,
+                    sections=result.sections,
+                )
             )
             for line in result.summary:
                 echo_err(line)
             problems_text = [u for u in result.unplaced if u.reason.startswith("thời hạn")]
             if problems_text:
-                echo_err(f"Cần xem lại {len(problems_text)} thời hạn (đã ghi chú cuối plan.yaml):")
+                echo_err(message_text("import-deadlines-to-review", count=len(problems_text)))
                 for item in problems_text:
                     text = item.text if len(item.text) <= 120 else item.text[:117] + "…"
-                    echo_err(f"  dòng {item.line} ({item.reason}): {text}")
+                    echo_err(
+                        message_text(
+                            "import-deadline-line", line=item.line, reason=item.reason, text=text
+                        )
+                    )
             if report is not None and result.report:
                 _write_report(report, result.report)
             for problem in problems:
                 echo_err(problem.render())
             failed = bool(problems)
             if failed:
-                echo_err(
-                    f"Kế hoạch vừa nhập có {len(problems)} lỗi; "
-                    "hãy sửa rồi chạy 'kehoach validate'."
-                )
+                echo_err(message_text("import-result-invalid", count=len(problems)))
             typer.echo(str(result.out))
         raise typer.Exit(1 if failed else 0)
