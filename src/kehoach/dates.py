@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from kehoach.errors import InputError
+from kehoach.messages import text as message_text
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _VN = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -20,14 +21,14 @@ def parse_user_date(text: str, *, what: str = "ngày") -> dt.date:
     else:
         match = _VN.match(value)
         if not match:
-            raise InputError(
-                f"Không đọc được {what} '{text}': hãy viết dạng 2018-08-20 hoặc 20/8/2018."
-            )
+            raise InputError(message_text("bad-user-date", what=what, text=text))
         day, month, year = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise InputError(f"{what.capitalize()} '{text}' không tồn tại trong lịch.") from None
+        raise InputError(
+            message_text("user-date-not-in-calendar", what=what.capitalize(), text=text)
+        ) from None
 
 
 def today() -> dt.date:

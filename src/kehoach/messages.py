@@ -371,6 +371,164 @@ MESSAGES: dict[str, str] = {
     "validate-ok-portfolio": (
         "Hợp lệ: {scope}, {tasks} nhiệm vụ; danh mục chung {bodies} cơ quan, {events} sự kiện."
     ),
+    # -- import, forms, reports and dates ----------------------------------------
+    "bad-state-filter": (
+        "Tình trạng '{word}' không hợp lệ.{suggestion} Chọn trong: {words} (hoặc mã: {codes})."
+    ),
+    "bad-user-date": "Không đọc được {what} '{text}': hãy viết dạng 2018-08-20 hoặc 20/8/2018.",
+    "user-date-not-in-calendar": "{what} '{text}' không tồn tại trong lịch.",
+    "bad-plan-year": "Năm của kế hoạch không hợp lệ: {year}.",
+    "bad-period": "Không đọc được kỳ '{text}': hãy viết dạng {examples}.",
+    "period-out-of-range": "Kỳ '{text}' không hợp lệ: hãy viết dạng {examples}.",
+    "form-date-is-number": "ngày '{value}' là một con số; hãy viết dạng 20/9/2019.",
+    "form-no-table": "{name}: không tìm thấy bảng có cột 'Mã' và 'Trạng thái'.",
+    "form-too-large": "{name}: tệp quá lớn để là một phiếu báo cáo.",
+    "form-unreadable": "Không đọc được {name}: {reason}.",
+    "form-bad-word-file": "{name}: không đọc được tệp Word ({reason}).",
+    "form-no-hidden-data": (
+        "{name}: không có thông tin ẩn của phiếu; đây không phải phiếu do 'kehoach form' lập "
+        "(hoặc đoạn ẩn cuối tệp đã bị xóa)."
+    ),
+    "form-table-missing-columns": "{name}, bảng {number}, dòng 1: thiếu cột {missing}.",
+    "form-sheet-too-large": "{name}: tệp quá lớn ({size} MB) để là một phiếu báo cáo.",
+    "form-no-meta-sheet": (
+        "{name}: không có trang ẩn '{meta_sheet}'; đây không phải phiếu do 'kehoach form' "
+        "lập (hoặc trang đó đã bị xóa)."
+    ),
+    "form-foreign-meta-sheet": "{name}: trang ẩn '{meta_sheet}' không phải của phiếu kehoach.",
+    "form-sheet-no-header": (
+        "{name}, trang '{sheet}': không tìm thấy dòng tiêu đề (cột 'Mã' và 'Trạng thái')."
+    ),
+    "form-sheet-missing-columns": "{name}, trang '{sheet}', dòng {row}: thiếu cột {missing}.",
+    "form-bad-excel-file": "{name}: không đọc được tệp Excel ({reason}).",
+    "import-no-tasks": (
+        "Không tìm thấy nhiệm vụ nào trong '{name}'; không ghi thư mục kế hoạch. Hãy xem các "
+        "đoạn chưa xếp được ở trên (hoặc --report) và kiểm tra văn bản."
+    ),
+    "import-bad-plan-id": (
+        "Mã kế hoạch '{ident}' không hợp lệ: chỉ dùng chữ không dấu, số, '.', '-', '_' và "
+        "bắt đầu bằng chữ hoặc số (ví dụ: 'kh-nq26')."
+    ),
+    "import-unreadable": "Không đọc được tệp '{name}' ({kind}): {how}.",
+    "import-scan": (
+        "Tệp '{name}' không có chữ nào đọc được: có thể là bản quét (ảnh chụp). Hãy nhận "
+        "dạng chữ (OCR) trước, ví dụ mở bằng Word hoặc dùng ocrmypdf, rồi lưu thành .docx."
+    ),
+    "import-missing-file": "Không tìm thấy tệp '{path}'.",
+    "import-not-a-file": "'{path}' không phải là một tệp.",
+    "import-wrong-type": (
+        "Không nhập được tệp '{name}': chỉ nhận văn bản .txt, .md, .docx hoặc bảng tính "
+        ".xlsx, .csv (tệp này có đuôi '{suffix}')."
+    ),
+    "import-utf16": (
+        "Tệp '{name}' dùng bảng mã UTF-16; hãy lưu lại với bảng mã UTF-8 (Excel: Lưu thành "
+        "'CSV UTF-8')."
+    ),
+    "import-no-python-docx": "Không đọc được tệp .docx: thiếu thư viện python-docx.",
+    "import-docx-too-large": "Không đọc được tệp '{name}': văn bản quá lớn so với bộ nhớ của máy.",
+    "import-bad-docx": (
+        "Không đọc được tệp '{name}': tệp hỏng hoặc không phải văn bản Word ({reason}). Hãy "
+        "mở bằng Word và lưu lại thành .docx."
+    ),
+    "import-not-utf8": (
+        "Tệp '{name}' không phải văn bản UTF-8 (byte lạ ở vị trí {start}); hãy lưu lại với "
+        "bảng mã UTF-8 (ví dụ: chuyển từ Windows-1258 hoặc TCVN3)."
+    ),
+    "import-no-openpyxl": "Không đọc được tệp .xlsx: thiếu thư viện openpyxl.",
+    "import-xlsx-too-large": (
+        "Không đọc được tệp '{name}': bảng tính quá lớn so với bộ nhớ của máy."
+    ),
+    "import-bad-xlsx": (
+        "Không đọc được tệp '{name}': tệp hỏng hoặc không phải bảng tính Excel ({reason}). "
+        "Hãy mở bằng Excel và lưu lại thành .xlsx."
+    ),
+    "import-merged-too-large": "Trang tính '{title}' có vùng gộp ô quá lớn ({coord}).",
+    "import-bad-csv": (
+        "Tệp CSV '{name}' hỏng ở dòng {line}: dấu ngoặc kép không đóng hoặc ô quá dài."
+    ),
+    "import-out-not-dir": "'{out}' đã có và không phải là thư mục; hãy chọn --out khác.",
+    "import-out-exists": "Thư mục '{out}' đã có; dùng --force để ghi đè hoặc chọn --out khác.",
+    "import-mkdir-failed": "Không tạo được thư mục '{parent}': {reason}.",
+    "import-write-failed": "Không ghi được vào thư mục '{parent}': {reason}.",
+    "import-write-dir-failed": "Không ghi được thư mục '{out}': {reason}.",
+    "zip-no-directory": (
+        "Không đọc được tệp '{name}': tệp hỏng hoặc không phải {kind} (không có mục lục của "
+        "tệp nén). Hãy mở lại bằng Word/Excel và lưu thành tệp mới."
+    ),
+    "zip-refused": (
+        "Không mở tệp '{name}': {why}. Tệp như vậy có thể làm treo máy (tệp nén bất thường); "
+        "nếu đây là văn bản thật, hãy mở bằng Word/Excel, bỏ hình ảnh hoặc tệp đính kèm lớn "
+        "và lưu lại."
+    ),
+    "narrative-bad-shape": (
+        "{name}:1:1: tệp phải là các mục I, II, III, IV, mỗi mục một đoạn văn hoặc một danh "
+        "sách đoạn văn."
+    ),
+    "narrative-no-heading": (
+        "{name}:1:1: không có tiêu đề mục nào; hãy viết '## I. Kết quả thực hiện', '## II. "
+        "Hạn chế, nguyên nhân' … trước từng phần."
+    ),
+    "narrative-bad-yaml": "{name}:{where}: tệp YAML không đọc được.",
+    "narrative-unknown-key": "{name}: không nhận ra mục '{key}'; các mục là: {expected}.",
+    "narrative-missing": "Không tìm thấy tệp '{name}' (--narrative).",
+    "narrative-unreadable": "Không đọc được tệp '{name}': {reason}.",
+    "narrative-not-utf8": "{name}: tệp không phải UTF-8 (byte {byte}); hãy lưu lại dạng UTF-8.",
+    "narrative-unknown-heading": (
+        "{name}:{number}:1: không nhận ra mục '{heading}'; tiêu đề phải là một trong: {expected}."
+    ),
+    "narrative-text-before-heading": (
+        "{name}:{line}:1: có nội dung trước tiêu đề mục đầu tiên; hãy đặt nó dưới một tiêu "
+        "đề như '## I. Kết quả thực hiện'."
+    ),
+    "narrative-bad-section": (
+        "{name}: mục '{key}' phải là một đoạn văn hoặc một danh sách đoạn văn."
+    ),
+    # -- deadline rules and archives ---------------------------------------------
+    "rule-not-mapping": "phải là một bảng khóa–giá trị ('kind', 'start', 'due' …).",
+    "rule-unknown-keys": "khóa không hợp lệ: {keys}.",
+    "rule-bad-kind": "'kind' phải là một trong: {choices}.",
+    "rule-start-after-due": "ngày bắt đầu ('start') sau hạn ('due').",
+    "rule-bad-every": "'every' phải là một trong: {choices}.",
+    "rule-recurring-without-every": "thời hạn định kỳ ('kind: recurring') cần 'every'.",
+    "rule-bad-relation": "'relation' phải là một trong: {choices}.",
+    "rule-bad-origin": "'origin' phải là một trong: {choices}.",
+    "rule-relation-not-after": (
+        "'relation' và 'origin' chỉ dùng cho thời hạn chờ sự kiện ('kind: after')."
+    ),
+    "rule-anchor-and-anchors": (
+        "chỉ ghi 'anchor' (một ngày chốt) hoặc 'anchors' (nhiều), không cả hai."
+    ),
+    "rule-nested-parts": "một phần ('parts') không được có phần con.",
+    "rule-empty-parts": "'parts' phải là một danh sách không rỗng.",
+    "rule-year-out-of-range": "năm {year} nằm ngoài khoảng 1900–2200.",
+    "rule-empty-text": "phải là một đoạn văn bản không rỗng.",
+    "rule-not-bool": "phải là 'true' hoặc 'false'.",
+    "rule-int-out-of-range": "phải là số nguyên từ {low} đến {high}.",
+    "rule-anchor-shape": "phải có dạng {{month: …, day: …}}.",
+    "rule-anchor-empty": "cần ít nhất 'month' hoặc 'day'.",
+    "rule-month-not-yearly": "'month' chỉ dùng cho chu kỳ hằng năm ('every: year').",
+    "rule-day-not-monthly": "chỉ có 'day' thì chu kỳ phải là hằng tháng ('every: month').",
+    "rule-anchors-shape": "phải là danh sách từ hai ngày chốt trở lên ({{month: …, day: …}}).",
+    "rule-anchors-every": "nhiều ngày chốt cần chu kỳ năm, 6 tháng, quý hoặc tháng ('every').",
+    "rule-anchor-twice": "mỗi kỳ của chu kỳ chỉ được có một ngày chốt.",
+    "rule-lead-shape": "phải có dạng {{n: 30, unit: day}}.",
+    "rule-lead-keys": "cần 'n' và 'unit' (một trong: {choices}).",
+    "rule-not-date": "phải là một ngày dạng 2019-12-31.",
+    # -- deadline rules and archives ---------------------------------------------
+    "rule-anchor-no-month": "cần 'month' (tháng của ngày chốt).",
+    "rule-bad-date": "ngày '{value}' không hợp lệ (viết dạng 2019-12-31).",
+    "zip-file-too-large": "tệp dài {size}, quá giới hạn {limit}",
+    "zip-too-many-entries": "tệp nén khai báo {entries} mục, quá giới hạn {limit} mục",
+    "zip-directory-too-large": "mục lục tệp nén dài {size}, quá giới hạn {limit}",
+    "zip-more-entries": "tệp nén có hơn {limit} mục",
+    "zip-total-too-large": "các phần khai báo tổng cộng {size} khi giải nén, quá giới hạn {limit}",
+    "zip-directory-no-memory": "mục lục tệp nén quá lớn so với bộ nhớ",
+    "zip-entry-too-large": (
+        "phần '{filename}' khai báo {size} khi giải nén, quá giới hạn {limit} cho một phần"
+    ),
+    "zip-ratio": (
+        "phần '{filename}' nén {ratio} lần, quá tỉ lệ {limit} : 1 của một văn bản bình thường"
+    ),
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",
 }

@@ -10,6 +10,7 @@ from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.evaluation.states import State
 from kehoach.idorder import id_sort_key
 from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.messages import text as message_text
 from kehoach.model import Role
 from kehoach.suggest import did_you_mean
 from kehoach.text import fold
@@ -67,11 +68,13 @@ def parse_states(text: str) -> set[State]:
             word = part.strip()
             hint = did_you_mean(_state_key(word), list(shown), shown=shown)
             raise UsageError(
-                f"Tình trạng '{word}' không hợp lệ.{hint} Chọn trong: "
-                + ", ".join(_STATE_WORDS)
-                + " (hoặc mã: "
-                + ", ".join(s.value for s in State)
-                + ")."
+                message_text(
+                    "bad-state-filter",
+                    word=word,
+                    suggestion=hint,
+                    words=", ".join(_STATE_WORDS),
+                    codes=", ".join(s.value for s in State),
+                )
             )
         wanted |= found
     return wanted
@@ -117,7 +120,7 @@ def select(evaluation: Evaluation, selection: Selection) -> list[TaskState]:
         missing = [i for i in selection.ids if i not in evaluation.by_id]
         if missing:
             hint = did_you_mean(missing[0], list(evaluation.by_id))
-            raise UnknownName(f"Không có nhiệm vụ '{missing[0]}'.{hint}")
+            raise UnknownName(message_text("no-such-task", task_id=missing[0], suggestion=hint))
         seen: set[str] = set()
         chosen = []
         for task_id in selection.ids:

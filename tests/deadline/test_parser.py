@@ -476,7 +476,7 @@ def test_structured_rule_round_trips_and_accepts_yaml_dates() -> None:
         ({"kind": "recurring", "every": "year", "anchor": {"month": 13}}, "từ 1 đến 12"),
         ({"kind": "after", "lead": {"n": -1, "unit": "day"}}, "số nguyên"),
         ({"kind": "after", "trigger": ""}, "không rỗng"),
-        ({"kind": "by", "hedged": "yes"}, "true hoặc false"),
+        ({"kind": "by", "hedged": "yes"}, "'true' hoặc 'false'"),
         ({"kind": "by", "parts": []}, "danh sách không rỗng"),
         ({"kind": "by", "parts": [{"kind": "by", "parts": [{"kind": "by"}]}]}, "phần con"),
         ({"kind": "by", "parts": ["x"]}, "bảng khóa–giá trị"),

@@ -23,6 +23,7 @@ from kehoach.deadline.rules import Rule
 from kehoach.deadline.timeexpr import REFERENCE_YEAR
 from kehoach.deadline.tokens import Token, View, tokenize
 from kehoach.errors import DeadlineParseError
+from kehoach.messages import text as message_text
 from kehoach.text import fold, nfc, squash_spaces
 
 __all__ = ["MAX_CHARS", "parse_deadline", "task_recurrence"]
@@ -54,7 +55,7 @@ def _parse_text(text: str, year: int | None) -> Rule:
         message = MESSAGES["too_long"].format(limit=MAX_CHARS)
         raise DeadlineParseError(message, text, 0, len(text))
     if year is not None and not valid_year(year):
-        raise DeadlineParseError(f"Năm của kế hoạch không hợp lệ: {year}.", text, 0, len(text))
+        raise DeadlineParseError(message_text("bad-plan-year", year=year), text, 0, len(text))
     tokens = _strip_marks(tokenize(text))
     if all(token.text in _CLAUSE_MARKS for token in tokens):
         rule = Rule("none")

@@ -14,6 +14,7 @@ from typing import Final, Literal, cast
 
 from kehoach.deadline.periods import EVERY, Every, valid_year
 from kehoach.errors import DeadlineParseError
+from kehoach.messages import text as message_text
 
 __all__ = [
     "KINDS",
@@ -182,34 +183,34 @@ def _bad(where: str, message: str) -> DeadlineParseError:
 
 def _from_mapping(data: object, where: str, depth: int) -> Rule:
     if not isinstance(data, Mapping):
-        raise _bad(where, "phải là một bảng khóa–giá trị (kind, start, due, …).")
+        raise _bad(where, message_text("rule-not-mapping"))
     unknown = sorted(str(key) for key in data if key not in _KEYS)
     if unknown:
-        raise _bad(where, f"khóa không hợp lệ: {', '.join(unknown)}.")
+        raise _bad(where, message_text("rule-unknown-keys", keys=", ".join(unknown)))
     kind = data.get("kind")
     if kind not in KINDS:
-        raise _bad(where, f"'kind' phải là một trong: {', '.join(KINDS)}.")
+        raise _bad(where, message_text("rule-bad-kind", choices=", ".join(KINDS)))
     start = _date(data.get("start"), f"{where}.start")
     due = _date(data.get("due"), f"{where}.due")
     if start is not None and due is not None and start > due:
-        raise _bad(where, "ngày bắt đầu (start) sau hạn (due).")
+        raise _bad(where, message_text("rule-start-after-due"))
     every = data.get("every")
     if every is not None and every not in EVERY:
-        raise _bad(where, f"'every' phải là một trong: {', '.join(EVERY)}.")
+        raise _bad(where, message_text("rule-bad-every", choices=", ".join(EVERY)))
     if kind == "recurring" and every is None:
-        raise _bad(where, "thời hạn định kỳ (recurring) cần 'every'.")
+        raise _bad(where, message_text("rule-recurring-without-every"))
     parts = _parts(data.get("parts"), where, depth)
     relation = data.get("relation")
     origin = data.get("origin")
     if relation is not None and relation not in RELATIONS:
-        raise _bad(where, f"'relation' phải là một trong: {', '.join(RELATIONS)}.")
+        raise _bad(where, message_text("rule-bad-relation", choices=", ".join(RELATIONS)))
     if origin is not None and origin not in ORIGINS:
-        raise _bad(where, f"'origin' phải là một trong: {', '.join(ORIGINS)}.")
+        raise _bad(where, message_text("rule-bad-origin", choices=", ".join(ORIGINS)))
     if (relation is not None or origin is not None) and kind != "after":
-        raise _bad(where, "'relation' và 'origin' chỉ dùng cho thời hạn chờ sự kiện (kind: after).")
+        raise _bad(where, message_text("rule-relation-not-after"))
     anchors = _anchors(data.get("anchors"), f"{where}.anchors", cast("Every | None", every))
     if anchors and data.get("anchor") is not None:
-        raise _bad(where, "chỉ ghi 'anchor' (một ngày chốt) hoặc 'anchors' (nhiều), không cả hai.")
+        raise _bad(where, message_text("rule-anchor-and-anchors"))
     return Rule(
         kind=cast(Kind, kind),
         start=start,
@@ -233,9 +234,9 @@ def _parts(value: object, where: str, depth: int) -> tuple[Rule, ...]:
     if value is None:
         return ()
     if depth > 0:
-        raise _bad(where, "một phần (parts) không được có phần con.")
+        raise _bad(where, message_text("rule-nested-parts"))
     if not isinstance(value, list | tuple) or not value:
-        raise _bad(where, "'parts' phải là một danh sách không rỗng.")
+        raise _bad(where, message_text("rule-empty-parts"))
     return tuple(
         _from_mapping(item, f"{where}.parts[{i}]", depth + 1) for i, item in enumerate(value)
     )
@@ -252,11 +253,11 @@ def _date(value: object, where: str) -> dt.date | None:
         try:
             day = dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise _bad(where, f"ngày '{value}' không hợp lệ (viết dạng 2019-12-31).") from None
+            raise _bad(where, message_text("rule-bad-date", value=value)) from None
     else:
-        raise _bad(where, "phải là một ngày dạng 2019-12-31.")
+        raise _bad(where, message_text("rule-not-date"))
     if not valid_year(day.year):
-        raise _bad(where, f"năm {day.year} nằm ngoài khoảng 1900–2200.")
+        raise _bad(where, message_text("rule-year-out-of-range", year=day.year))
     return day
 
 
@@ -264,7 +265,7 @@ def _text(value: object, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise _bad(where, "phải là một đoạn văn bản không rỗng.")
+        raise _bad(where, message_text("rule-empty-text"))
     return value.strip()
 
 
@@ -272,7 +273,7 @@ def _flag(value: object, where: str) -> bool:
     if value is None:
         return False
     if not isinstance(value, bool):
-        raise _bad(where, "phải là true hoặc false.")
+        raise _bad(where, message_text("rule-not-bool"))
     return value
 
 
@@ -280,7 +281,7 @@ def _int(value: object, where: str, low: int, high: int) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise _bad(where, f"phải là số nguyên từ {low} đến {high}.")
+        raise _bad(where, message_text("rule-int-out-of-range", low=low, high=high))
     return value
 
 
@@ -288,17 +289,17 @@ def _anchor(value: object, where: str, every: Every | None) -> Anchor | None:
     if value is None:
         return None
     if not isinstance(value, Mapping) or set(value) - {"month", "day"}:
-        raise _bad(where, "phải có dạng {month: …, day: …}.")
+        raise _bad(where, message_text("rule-anchor-shape"))
     anchor = Anchor(
         month=_int(value.get("month"), f"{where}.month", 1, 12),
         day=_int(value.get("day"), f"{where}.day", 1, 31),
     )
     if anchor.month is None and anchor.day is None:
-        raise _bad(where, "cần ít nhất 'month' hoặc 'day'.")
+        raise _bad(where, message_text("rule-anchor-empty"))
     if anchor.month is not None and every not in (None, "year"):
-        raise _bad(where, "'month' chỉ dùng cho chu kỳ hằng năm (every: year).")
+        raise _bad(where, message_text("rule-month-not-yearly"))
     if anchor.month is None and every not in (None, "month"):
-        raise _bad(where, "chỉ có 'day' thì chu kỳ phải là hằng tháng (every: month).")
+        raise _bad(where, message_text("rule-day-not-monthly"))
     return anchor
 
 
@@ -309,18 +310,18 @@ def _anchors(value: object, where: str, every: Every | None) -> tuple[Anchor, ..
     if value is None:
         return ()
     if not isinstance(value, list | tuple) or len(value) < 2:
-        raise _bad(where, "phải là danh sách từ hai ngày chốt trở lên ({month: …, day: …}).")
+        raise _bad(where, message_text("rule-anchors-shape"))
     if every not in ("year", "half-year", "quarter", "month"):
-        raise _bad(where, "nhiều ngày chốt cần chu kỳ năm, 6 tháng, quý hoặc tháng ('every').")
+        raise _bad(where, message_text("rule-anchors-every"))
     found = []
     for index, item in enumerate(value):
         anchor = _anchor(item, f"{where}[{index}]", None)
         if anchor is None or anchor.month is None:
-            raise _bad(f"{where}[{index}]", "cần 'month' (tháng của ngày chốt).")
+            raise _bad(f"{where}[{index}]", message_text("rule-anchor-no-month"))
         found.append(anchor)
     anchors = tuple(sorted(found, key=lambda a: (a.month or 0, a.day or 32)))
     if not anchors_fit([anchor.month or 0 for anchor in anchors], every):
-        raise _bad(where, "mỗi kỳ của chu kỳ chỉ được có một ngày chốt.")
+        raise _bad(where, message_text("rule-anchor-twice"))
     return anchors
 
 
@@ -328,9 +329,9 @@ def _lead(value: object, where: str) -> Lead | None:
     if value is None:
         return None
     if not isinstance(value, Mapping) or set(value) - {"n", "unit"}:
-        raise _bad(where, "phải có dạng {n: 30, unit: day}.")
+        raise _bad(where, message_text("rule-lead-shape"))
     n = _int(value.get("n"), f"{where}.n", 0, 36500)
     unit = value.get("unit")
     if n is None or unit not in LEAD_UNITS:
-        raise _bad(where, f"cần 'n' và 'unit' (một trong: {', '.join(LEAD_UNITS)}).")
+        raise _bad(where, message_text("rule-lead-keys", choices=", ".join(LEAD_UNITS)))
     return Lead(n=n, unit=cast(LeadUnit, unit))

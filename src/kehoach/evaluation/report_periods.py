@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kehoach.deadline.periods import Every, month_end, period_label
 from kehoach.errors import InputError
+from kehoach.messages import text as message_text
 from kehoach.roman import to_roman
 
 CUTOFFS = ("calendar", "nd09")
@@ -86,13 +87,13 @@ def parse_period(kind: str, text: str, cutoff: str = "calendar") -> ReportPeriod
     match = _CODE_RE.match(text)
     examples = {"quarter": "2019-Q3", "half": "2019-H1", "year": "2019"}
     if not match:
-        raise InputError(f"Không đọc được kỳ '{text}': hãy viết dạng {examples[kind]}.")
+        raise InputError(message_text("bad-period", text=text, examples=examples[kind]))
     year = int(match.group(1))
     letter = (match.group(2) or "").upper()
     index = int(match.group(3) or 1)
     expected = {"quarter": "Q", "half": "H", "year": ""}[kind]
     if letter != expected or (kind == "half" and index > 2) or not 1900 <= year <= 2200:
-        raise InputError(f"Kỳ '{text}' không hợp lệ: hãy viết dạng {examples[kind]}.")
+        raise InputError(message_text("period-out-of-range", text=text, examples=examples[kind]))
     return make_period(kind, year, index, cutoff)
 
 

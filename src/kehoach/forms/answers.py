@@ -10,6 +10,7 @@ from kehoach.errors import InputError
 from kehoach.evaluation.evaluate import Evaluation
 from kehoach.evaluation.report_periods import ReportPeriod
 from kehoach.forms.sheets import RawForm, RawRow
+from kehoach.messages import text as message_text
 from kehoach.model import Status
 from kehoach.text import nfc, squash_spaces
 
@@ -46,7 +47,7 @@ def parse_cell_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float):
-        raise InputError(f"ngày '{value}' là một con số; hãy viết dạng 20/9/2019.")
+        raise InputError(message_text("form-date-is-number", value=value))
     from kehoach.dates import parse_user_date
 
     text = _text(value)

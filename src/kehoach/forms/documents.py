@@ -16,6 +16,7 @@ from kehoach.forms.content import FILLED, HEADERS, STATUS_WORDS, FormContent
 from kehoach.forms.sheets import MAX_BYTES, READ, IssuedTask, RawForm, RawRow
 from kehoach.importer.reading import _reason
 from kehoach.messages import os_reason
+from kehoach.messages import text as message_text
 
 TABLE = "bảng 1"
 MARKER = "kehoach-form:"
@@ -88,9 +89,11 @@ def read_docx(path: Path) -> RawForm:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"Không đọc được {name}: {os_reason(exc)}.") from None
+        raise InputError(
+            message_text("form-unreadable", name=name, reason=os_reason(exc))
+        ) from None
     if size > MAX_BYTES:
-        raise InputError(f"{name}: tệp quá lớn để là một phiếu báo cáo.")
+        raise InputError(message_text("form-too-large", name=name))
     from zipfile import BadZipFile
 
     from docx import Document
@@ -98,7 +101,9 @@ def read_docx(path: Path) -> RawForm:
     try:
         document = Document(str(path))
     except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputError(f"{name}: không đọc được tệp Word ({_reason(exc)}).") from None
+        raise InputError(
+            message_text("form-bad-word-file", name=name, reason=_reason(exc))
+        ) from None
     try:
         text = next(p.text for p in document.paragraphs if p.text.startswith(MARKER))
         hidden = json.loads(text[len(MARKER) :])
@@ -106,10 +111,7 @@ def read_docx(path: Path) -> RawForm:
         meta = {str(k): str(v) for k, v in hidden.items()}
         issued = {str(k): IssuedTask(str(v[0]), str(v[1]), str(v[2])) for k, v in tasks.items()}
     except (ValueError, KeyError, TypeError, IndexError, AttributeError, StopIteration):
-        raise InputError(
-            f"{name}: không có thông tin ẩn của phiếu; đây không phải phiếu do 'kehoach form' "
-            "lập (hoặc đoạn ẩn cuối tệp đã bị xóa)."
-        ) from None
+        raise InputError(message_text("form-no-hidden-data", name=name)) from None
     form = RawForm(path, meta, issued, sheet=TABLE)
     for number, table in enumerate(document.tables, start=1):
         header = [cell.text.strip() for cell in table.rows[0].cells] if table.rows else []
@@ -117,7 +119,14 @@ def read_docx(path: Path) -> RawForm:
             continue
         missing = [title for title in ("Mã", *FILLED) if title not in header]
         if missing:
-            raise InputError(f"{name}, bảng {number}, dòng 1: thiếu cột {', '.join(missing)}.")
+            raise InputError(
+                message_text(
+                    "form-table-missing-columns",
+                    name=name,
+                    number=number,
+                    missing=", ".join(missing),
+                )
+            )
         columns = {title: header.index(title) for title in header}
         form.sheet = f"bảng {number}"
         for index, row in enumerate(table.rows[1:], start=2):
@@ -133,4 +142,4 @@ def read_docx(path: Path) -> RawForm:
                 continue
             form.rows.append(RawRow(f"{name}, bảng {number}, dòng {index}", task_id, values))
         return form
-    raise InputError(f"{name}: không tìm thấy bảng có cột 'Mã' và 'Trạng thái'.")
+    raise InputError(message_text("form-no-table", name=name))

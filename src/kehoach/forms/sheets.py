@@ -17,6 +17,7 @@ from kehoach.errors import InputError
 from kehoach.forms.content import FILLED, HEADERS, STATUS_WORDS, FormContent
 from kehoach.importer.reading import _reason
 from kehoach.messages import os_reason
+from kehoach.messages import text as message_text
 
 SHEET = "Báo cáo"
 META_SHEET = "kehoach"
@@ -183,11 +184,11 @@ def read_xlsx(path: Path) -> RawForm:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"Không đọc được {name}: {os_reason(exc)}.") from None
-    if size > MAX_BYTES:
         raise InputError(
-            f"{name}: tệp quá lớn ({size // 1024 // 1024} MB) để là một phiếu báo cáo."
-        )
+            message_text("form-unreadable", name=name, reason=os_reason(exc))
+        ) from None
+    if size > MAX_BYTES:
+        raise InputError(message_text("form-sheet-too-large", name=name, size=size // 1024 // 1024))
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
@@ -195,12 +196,11 @@ def read_xlsx(path: Path) -> RawForm:
     try:
         book = load_workbook(path, data_only=True)
     except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise InputError(f"{name}: không đọc được tệp Excel ({_reason(exc)}).") from None
-    if META_SHEET not in book.sheetnames:
         raise InputError(
-            f"{name}: không có trang ẩn '{META_SHEET}'; đây không phải phiếu do 'kehoach form' "
-            "lập (hoặc trang đó đã bị xóa)."
-        )
+            message_text("form-bad-excel-file", name=name, reason=_reason(exc))
+        ) from None
+    if META_SHEET not in book.sheetnames:
+        raise InputError(message_text("form-no-meta-sheet", name=name, meta_sheet=META_SHEET))
     meta_sheet = book[META_SHEET]
     meta: dict[str, str] = {}
     issued: dict[str, IssuedTask] = {}
@@ -218,7 +218,7 @@ def read_xlsx(path: Path) -> RawForm:
         else:
             meta[first] = texts[1]
     if not meta.get("format", "").startswith("kehoach-form/"):
-        raise InputError(f"{name}: trang ẩn '{META_SHEET}' không phải của phiếu kehoach.")
+        raise InputError(message_text("form-foreign-meta-sheet", name=name, meta_sheet=META_SHEET))
     sheet_name = SHEET if SHEET in book.sheetnames else book.sheetnames[0]
     sheet = book[sheet_name]
     form = RawForm(path, meta, issued, sheet=sheet_name)
@@ -231,13 +231,17 @@ def read_xlsx(path: Path) -> RawForm:
             columns = {title: int(column) for title, column in titles.items()}
             break
     if header_row is None:
-        raise InputError(
-            f"{name}, trang '{sheet_name}': không tìm thấy dòng tiêu đề (cột 'Mã' và 'Trạng thái')."
-        )
+        raise InputError(message_text("form-sheet-no-header", name=name, sheet=sheet_name))
     missing = [title for title in ("Mã", *FILLED) if title not in columns]
     if missing:
         raise InputError(
-            f"{name}, trang '{sheet_name}', dòng {header_row}: thiếu cột {', '.join(missing)}."
+            message_text(
+                "form-sheet-missing-columns",
+                name=name,
+                sheet=sheet_name,
+                row=header_row,
+                missing=", ".join(missing),
+            )
         )
     for row in sheet.iter_rows(min_row=header_row + 1):
         number = row[0].row

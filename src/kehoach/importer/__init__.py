@@ -20,6 +20,7 @@ from kehoach.importer.reading import Para, read_document, read_text
 from kehoach.importer.structure import Unplaced, build_draft
 from kehoach.importer.summary import report_data, summary_lines
 from kehoach.importer.writing import check_target, render_files, write_directory
+from kehoach.messages import text as message_text
 
 _PLAN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 
@@ -78,8 +79,7 @@ def assemble_document(paras: list[Para], plan_id: str, source_name: str) -> Asse
         result.plan["title"] = Path(source_name).stem
     if result.task_count == 0:
         raise NoTasksFound(
-            f"Không tìm thấy nhiệm vụ nào trong '{source_name}'; không ghi thư mục kế hoạch. "
-            "Hãy xem các đoạn chưa xếp được ở trên (hoặc --report) và kiểm tra văn bản.",
+            message_text("import-no-tasks", name=source_name),
             summary_lines(result),
             report_data(result, source_name),
         )
@@ -95,10 +95,7 @@ def convert(paras: list[Para], plan_id: str, source_name: str) -> tuple[Assemble
 def check_plan_id(ident: str) -> None:
     """Refuse a plan id that is not a valid id (it names a folder and the plan)."""
     if not _PLAN_ID.fullmatch(ident):
-        raise InputError(
-            f"Mã kế hoạch '{ident}' không hợp lệ: chỉ dùng chữ không dấu, số, '.', '-', '_' "
-            "và bắt đầu bằng chữ hoặc số (ví dụ: kh-nq26)."
-        )
+        raise InputError(message_text("import-bad-plan-id", ident=ident))
 
 
 def import_document(

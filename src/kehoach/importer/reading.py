@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError
+from kehoach.messages import text as message_text
 from kehoach.text import nfc, squash_spaces
 
 __all__ = [
@@ -272,7 +273,7 @@ def read_docx(path: Path) -> list[Para]:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
-        raise InputError("Không đọc được tệp .docx: thiếu thư viện python-docx.") from exc
+        raise InputError(message_text("import-no-python-docx")) from exc
     try:
         with warnings.catch_warnings():  # never an English warning on the terminal
             warnings.simplefilter("ignore")
@@ -316,20 +317,13 @@ def read_docx(path: Path) -> list[Para]:
     except InputError:
         raise
     except MemoryError as exc:
-        raise InputError(
-            f"Không đọc được tệp '{path.name}': văn bản quá lớn so với bộ nhớ của máy."
-        ) from exc
+        raise InputError(message_text("import-docx-too-large", name=path.name)) from exc
     except Exception as exc:  # python-docx and lxml raise many kinds on a broken part
         raise InputError(
-            f"Không đọc được tệp '{path.name}': tệp hỏng hoặc không phải văn bản Word "
-            f"({_reason(exc)}). Hãy mở bằng Word và lưu lại thành .docx."
+            message_text("import-bad-docx", name=path.name, reason=_reason(exc))
         ) from exc
     if not out and _has_images(path):
-        raise InputError(
-            f"Tệp '{path.name}' không có chữ nào đọc được: có thể là bản quét (ảnh chụp). "
-            "Hãy nhận dạng chữ (OCR) trước, ví dụ mở bằng Word hoặc dùng ocrmypdf, rồi lưu "
-            "thành .docx."
-        )
+        raise InputError(message_text("import-scan", name=path.name))
     return out
 
 
@@ -394,7 +388,7 @@ def _cannot_read(path: Path, kind: str) -> InputError:
             f"hãy chuyển sang .docx, ví dụ: {_CONVERT_DOCX.format(name=name)} "
             "(hoặc mở bằng Word, Lưu thành .docx)"
         )
-    return InputError(f"Không đọc được tệp '{name}' ({kind}): {how}.")
+    return InputError(message_text("import-unreadable", name=name, kind=kind, how=how))
 
 
 def _sniff(path: Path) -> str | None:
@@ -417,16 +411,15 @@ def _sniff(path: Path) -> str | None:
 def read_document(path: Path) -> list[Para]:
     """Read *path* by its extension; Vietnamese errors for missing or unusable files."""
     if not path.exists():
-        raise InputError(f"Không tìm thấy tệp '{path}'.")
+        raise InputError(message_text("import-missing-file", path=path))
     if not path.is_file():
-        raise InputError(f"'{path}' không phải là một tệp.")
+        raise InputError(message_text("import-not-a-file", path=path))
     suffix = path.suffix.lower()
     if suffix in _CANNOT:
         raise _cannot_read(path, _CANNOT[suffix])
     if suffix not in SUFFIXES:
         raise InputError(
-            f"Không nhập được tệp '{path.name}': chỉ nhận văn bản .txt, .md, .docx hoặc bảng "
-            f"tính .xlsx, .csv (tệp này có đuôi '{suffix or 'không có'}')."
+            message_text("import-wrong-type", name=path.name, suffix=suffix or "không có")
         )
     sniffed = _sniff(path)
     if sniffed is not None:
@@ -443,17 +436,11 @@ def read_document(path: Path) -> list[Para]:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (
         data and data[:200].count(b"\x00") * 4 >= min(len(data), 200)
     ):
-        raise InputError(
-            f"Tệp '{path.name}' dùng bảng mã UTF-16; hãy lưu lại với bảng mã UTF-8 "
-            "(Excel: Lưu thành 'CSV UTF-8')."
-        )
+        raise InputError(message_text("import-utf16", name=path.name))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"Tệp '{path.name}' không phải văn bản UTF-8 (byte lạ ở vị trí {exc.start}); "
-            "hãy lưu lại với bảng mã UTF-8 (ví dụ: chuyển từ Windows-1258 hoặc TCVN3)."
-        ) from exc
+        raise InputError(message_text("import-not-utf8", name=path.name, start=exc.start)) from exc
     if suffix == ".csv":
         from kehoach.importer.sheets import read_csv
 

@@ -34,6 +34,7 @@ from typing import Any
 from kehoach.errors import InputError
 from kehoach.importer.reading import Para, _clean
 from kehoach.importer.tables import find_header
+from kehoach.messages import text as message_text
 
 __all__ = ["read_csv", "read_xlsx", "rows_to_paras"]
 
@@ -109,7 +110,7 @@ def read_xlsx(path: Path) -> list[Para]:
     try:
         import openpyxl
     except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
-        raise InputError("Không đọc được tệp .xlsx: thiếu thư viện openpyxl.") from exc
+        raise InputError(message_text("import-no-openpyxl")) from exc
     try:
         with warnings.catch_warnings():  # openpyxl warns in English about odd parts
             warnings.simplefilter("ignore")
@@ -127,13 +128,10 @@ def read_xlsx(path: Path) -> list[Para]:
     except InputError:
         raise
     except MemoryError as exc:
-        raise InputError(
-            f"Không đọc được tệp '{path.name}': bảng tính quá lớn so với bộ nhớ của máy."
-        ) from exc
+        raise InputError(message_text("import-xlsx-too-large", name=path.name)) from exc
     except Exception as exc:  # openpyxl and its XML parser raise many kinds on a broken part
         raise InputError(
-            f"Không đọc được tệp '{path.name}': tệp hỏng hoặc không phải bảng tính Excel "
-            f"({_reason(exc)}). Hãy mở bằng Excel và lưu lại thành .xlsx."
+            message_text("import-bad-xlsx", name=path.name, reason=_reason(exc))
         ) from exc
     return out  # no text at all: the import finds no task (exit 1)
 
@@ -159,7 +157,9 @@ def _sheet_rows(
                 else:
                     spans.add((row, column))
         if (area.max_row - area.min_row + 1) * (area.max_col - area.min_col + 1) > 1_000_000:
-            raise InputError(f"Trang tính '{sheet.title}' có vùng gộp ô quá lớn ({area.coord}).")
+            raise InputError(
+                message_text("import-merged-too-large", title=sheet.title, coord=area.coord)
+            )
     by_row: dict[int, set[int]] = {}
     for row, column in (*values, *merged_below):
         by_row.setdefault(row, set()).add(column)
@@ -202,7 +202,6 @@ def read_csv(text: str, name: str = "") -> list[Para]:
             start = offset + reader.line_num + 1
     except csv.Error as exc:
         raise InputError(
-            f"Tệp CSV '{name}' hỏng ở dòng {offset + reader.line_num}: dấu ngoặc kép không "
-            "đóng hoặc ô quá dài."
+            message_text("import-bad-csv", name=name, line=offset + reader.line_num)
         ) from exc
     return rows_to_paras(rows, table=1, origin="csv")  # empty: the import finds no task

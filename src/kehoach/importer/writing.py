@@ -21,6 +21,7 @@ import yaml
 from kehoach.errors import InputError
 from kehoach.importer.assemble import Assembled
 from kehoach.messages import os_reason
+from kehoach.messages import text as message_text
 from kehoach.yamlscalar import needs_quotes
 
 __all__ = ["check_target", "render_files", "write_directory"]
@@ -158,9 +159,9 @@ def check_target(out: Path, force: bool) -> None:
     """Refuse to replace an existing directory without *force*, or to replace a file."""
     if out.exists() or out.is_symlink():
         if not out.is_dir():
-            raise InputError(f"'{out}' đã có và không phải là thư mục; hãy chọn --out khác.")
+            raise InputError(message_text("import-out-not-dir", out=out))
         if not force:
-            raise InputError(f"Thư mục '{out}' đã có; dùng --force để ghi đè hoặc chọn --out khác.")
+            raise InputError(message_text("import-out-exists", out=out))
 
 
 def _write(path: Path, text: str) -> None:
@@ -191,12 +192,16 @@ def write_directory(files: dict[str, str], out: Path, force: bool) -> None:
     try:
         parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"Không tạo được thư mục '{parent}': {os_reason(exc)}.") from exc
+        raise InputError(
+            message_text("import-mkdir-failed", parent=parent, reason=os_reason(exc))
+        ) from exc
     _remove_stale(parent, out.name)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
     except OSError as exc:
-        raise InputError(f"Không ghi được vào thư mục '{parent}': {os_reason(exc)}.") from exc
+        raise InputError(
+            message_text("import-write-failed", parent=parent, reason=os_reason(exc))
+        ) from exc
     old: Path | None = None
     try:
         for name, text in files.items():
@@ -212,7 +217,9 @@ def write_directory(files: dict[str, str], out: Path, force: bool) -> None:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise InputError(f"Không ghi được thư mục '{out}': {os_reason(exc)}.") from exc
+            raise InputError(
+                message_text("import-write-dir-failed", out=out, reason=os_reason(exc))
+            ) from exc
         raise
     if old is not None:
         with contextlib.suppress(OSError):

@@ -28,6 +28,7 @@ import zipfile
 from pathlib import Path
 
 from kehoach.errors import InputError
+from kehoach.messages import text as message_text
 
 __all__ = [
     "MAX_DIRECTORY_BYTES",
@@ -65,18 +66,11 @@ def _mib(size: int) -> str:
 
 
 def _damaged(name: str, kind: str) -> InputError:
-    return InputError(
-        f"Không đọc được tệp '{name}': tệp hỏng hoặc không phải {kind} "
-        "(không có mục lục của tệp nén). Hãy mở lại bằng Word/Excel và lưu thành tệp mới."
-    )
+    return InputError(message_text("zip-no-directory", name=name, kind=kind))
 
 
 def _refused(name: str, why: str) -> InputError:
-    return InputError(
-        f"Không mở tệp '{name}': {why}. Tệp như vậy có thể làm treo máy (tệp nén bất thường); "
-        "nếu đây là văn bản thật, hãy mở bằng Word/Excel, bỏ hình ảnh hoặc tệp đính kèm lớn "
-        "và lưu lại."
-    )
+    return InputError(message_text("zip-refused", name=name, why=why))
 
 
 def _directory_size(path: Path, name: str, kind: str) -> tuple[int, int]:
@@ -114,45 +108,60 @@ def check_archive(path: Path, kind: str = "văn bản Word (.docx)") -> None:
     name = path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise _refused(name, f"tệp dài {_mib(size)}, quá giới hạn {_mib(MAX_FILE_BYTES)}")
+        raise _refused(
+            name, message_text("zip-file-too-large", size=_mib(size), limit=_mib(MAX_FILE_BYTES))
+        )
     entries, directory = _directory_size(path, name, kind)
     if entries > MAX_ENTRIES:
         raise _refused(
-            name, f"tệp nén khai báo {_count(entries)} mục, quá giới hạn {_count(MAX_ENTRIES)} mục"
+            name,
+            message_text(
+                "zip-too-many-entries", entries=_count(entries), limit=_count(MAX_ENTRIES)
+            ),
         )
     if directory > MAX_DIRECTORY_BYTES:
         raise _refused(
-            name, f"mục lục tệp nén dài {_mib(directory)}, quá giới hạn {_mib(MAX_DIRECTORY_BYTES)}"
+            name,
+            message_text(
+                "zip-directory-too-large", size=_mib(directory), limit=_mib(MAX_DIRECTORY_BYTES)
+            ),
         )
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except MemoryError as exc:
-        raise _refused(name, "mục lục tệp nén quá lớn so với bộ nhớ") from exc
+        raise _refused(name, message_text("zip-directory-no-memory")) from exc
     except Exception as exc:  # BadZipFile, NotImplementedError ("zip file version"), …
         raise _damaged(name, kind) from exc
     if len(infos) > MAX_ENTRIES:
-        raise _refused(name, f"tệp nén có hơn {_count(MAX_ENTRIES)} mục")
+        raise _refused(name, message_text("zip-more-entries", limit=_count(MAX_ENTRIES)))
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > MAX_ENTRY_BYTES:
             raise _refused(
                 name,
-                f"phần '{info.filename}' khai báo {_mib(info.file_size)} khi giải nén, "
-                f"quá giới hạn {_mib(MAX_ENTRY_BYTES)} cho một phần",
+                message_text(
+                    "zip-entry-too-large",
+                    filename=info.filename,
+                    size=_mib(info.file_size),
+                    limit=_mib(MAX_ENTRY_BYTES),
+                ),
             )
         if info.file_size > RATIO_FLOOR_BYTES:
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > MAX_RATIO:
                 raise _refused(
                     name,
-                    f"phần '{info.filename}' nén {_count(round(ratio))} lần, "
-                    f"quá tỉ lệ {MAX_RATIO} : 1 của một văn bản bình thường",
+                    message_text(
+                        "zip-ratio",
+                        filename=info.filename,
+                        ratio=_count(round(ratio)),
+                        limit=MAX_RATIO,
+                    ),
                 )
     if total > MAX_TOTAL_BYTES:
         raise _refused(
             name,
-            f"các phần khai báo tổng cộng {_mib(total)} khi giải nén, "
-            f"quá giới hạn {_mib(MAX_TOTAL_BYTES)}",
+            message_text("zip-total-too-large", size=_mib(total), limit=_mib(MAX_TOTAL_BYTES)),
         )

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from kehoach.errors import InputError
 from kehoach.messages import os_reason
+from kehoach.messages import text as message_text
 
 SECTIONS = ("I", "II", "III", "IV")
 TITLES = {
@@ -104,16 +105,20 @@ def parse_markdown(text: str, name: str) -> Narrative:
             found = section_key(heading.group("text"))
             if found is None:
                 raise InputError(
-                    f"{name}:{number}:1: không nhận ra mục '{heading.group('text')}'; "
-                    f"tiêu đề phải là một trong: {_expected()}."
+                    message_text(
+                        "narrative-unknown-heading",
+                        name=name,
+                        number=number,
+                        heading=heading.group("text"),
+                        expected=_expected(),
+                    )
                 )
             if key is not None:
                 narrative.sections.setdefault(key, []).extend(_paragraphs(buffer))
             elif any(b.strip() for b in buffer):
                 first = next(i for i, b in enumerate(buffer, 1) if b.strip())
                 raise InputError(
-                    f"{name}:{first}:1: có nội dung trước tiêu đề mục đầu tiên; "
-                    "hãy đặt nó dưới một tiêu đề như '## I. Kết quả thực hiện'."
+                    message_text("narrative-text-before-heading", name=name, line=first)
                 )
             key, buffer = found, []
             continue
@@ -121,10 +126,7 @@ def parse_markdown(text: str, name: str) -> Narrative:
     if key is not None:
         narrative.sections.setdefault(key, []).extend(_paragraphs(buffer))
     elif any(b.strip() for b in buffer):
-        raise InputError(
-            f"{name}:1:1: không có tiêu đề mục nào; hãy viết '## I. Kết quả thực hiện', "
-            "'## II. Hạn chế, nguyên nhân' … trước từng phần."
-        )
+        raise InputError(message_text("narrative-no-heading", name=name))
     return narrative
 
 
@@ -136,19 +138,18 @@ def parse_yaml(text: str, name: str) -> Narrative:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{mark.line + 1}:{mark.column + 1}" if mark is not None else "1:1"
-        raise InputError(f"{name}:{where}: tệp YAML không đọc được.") from None
+        raise InputError(message_text("narrative-bad-yaml", name=name, where=where)) from None
     if loaded is None:
         return Narrative(source=name)
     if not isinstance(loaded, dict):
-        raise InputError(
-            f"{name}:1:1: tệp phải là các mục I, II, III, IV, mỗi mục một đoạn văn hoặc "
-            "một danh sách đoạn văn."
-        )
+        raise InputError(message_text("narrative-bad-shape", name=name))
     narrative = Narrative(source=name)
     for raw_key, value in loaded.items():
         key = section_key(str(raw_key))
         if key is None:
-            raise InputError(f"{name}: không nhận ra mục '{raw_key}'; các mục là: {_expected()}.")
+            raise InputError(
+                message_text("narrative-unknown-key", name=name, key=raw_key, expected=_expected())
+            )
         if isinstance(value, str):
             paragraphs = _paragraphs(value.splitlines())
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -156,9 +157,7 @@ def parse_yaml(text: str, name: str) -> Narrative:
         elif value is None:
             paragraphs = []
         else:
-            raise InputError(
-                f"{name}: mục '{raw_key}' phải là một đoạn văn hoặc một danh sách đoạn văn."
-            )
+            raise InputError(message_text("narrative-bad-section", name=name, key=raw_key))
         narrative.sections.setdefault(key, []).extend(paragraphs)
     return narrative
 
@@ -169,14 +168,16 @@ def load_narrative(path: Path) -> Narrative:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"Không tìm thấy tệp '{name}' (--narrative).") from None
+        raise InputError(message_text("narrative-missing", name=name)) from None
     except OSError as exc:
-        raise InputError(f"Không đọc được tệp '{name}': {os_reason(exc)}.") from None
+        raise InputError(
+            message_text("narrative-unreadable", name=name, reason=os_reason(exc))
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: tệp không phải UTF-8 (byte {exc.start + 1}); hãy lưu lại dạng UTF-8."
+            message_text("narrative-not-utf8", name=name, byte=exc.start + 1)
         ) from None
     text = unicodedata.normalize("NFC", text)
     if path.suffix.lower() in (".yaml", ".yml"):
