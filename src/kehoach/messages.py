@@ -99,6 +99,32 @@ MESSAGES: dict[str, str] = {
         "Lỗi cú pháp YAML: chuỗi trong dấu nháy mở ở đây kéo dài tới dòng {end} "
         "(thiếu dấu nháy đóng?); bộ đọc gặp lỗi ở dòng {line}, cột {col}: {detail}."
     ),
+    "yaml-quote-never-closed": (
+        "Lỗi cú pháp YAML: dấu {quote} mở chuỗi ở đây không được đóng, nên bộ đọc đọc chuỗi "
+        "tới hết tệp. Hãy thêm dấu nháy đóng ở cuối giá trị (hoặc bỏ dấu nháy mở)."
+    ),
+    "yaml-tab-indent": (
+        "Lỗi cú pháp YAML: dòng này thụt lề bằng ký tự tab; YAML chỉ cho thụt lề bằng dấu "
+        "cách. Hãy thay tab bằng dấu cách."
+    ),
+    "yaml-no-space-after-colon": (
+        "Lỗi cú pháp YAML: thiếu dấu cách sau dấu ':' của khóa '{key}', nên YAML không đọc "
+        "được đây là 'khóa: giá trị'. Hãy viết {written}"
+    ),
+    "yaml-stray-dash": (
+        "Lỗi cú pháp YAML: dấu '-' của phần tử danh sách ở cột {col} không thẳng với dấu '-' "
+        "của phần tử trước (dòng {sibling}, cột {expected}). Các phần tử của một danh sách "
+        "phải thụt lề bằng nhau; hãy thụt lề dòng này như dòng {sibling}."
+    ),
+    "yaml-text-after-quote": (
+        "Lỗi cú pháp YAML: giá trị của '{key}' mở đầu bằng dấu {quote} nên kết thúc ở dấu "
+        "nháy đóng (cột {col}), nhưng sau đó vẫn còn chữ. Hãy đặt cả giá trị trong dấu nháy "
+        "đơn: {written} (trong đó hai dấu nháy đơn liền nhau là một dấu nháy đơn)."
+    ),
+    "yaml-colon-in-value": (
+        "Lỗi cú pháp YAML: giá trị của '{key}' có dấu ':' theo sau là dấu cách, nên YAML hiểu "
+        "đây là một khóa mới. Hãy đặt cả giá trị trong dấu nháy: {written}"
+    ),
     # -- writing ---------------------------------------------------------------------------
     "write-failed": "Không ghi được {path} ({reason}); tệp cũ vẫn nguyên vẹn.",
     "write-outside": (
@@ -626,6 +652,12 @@ PROBLEM_CODES = {
     "control-char-raw": "control-char",
     "yaml-syntax": "invalid",
     "yaml-unclosed-quote": "invalid",
+    "yaml-quote-never-closed": "invalid",
+    "yaml-tab-indent": "invalid",
+    "yaml-no-space-after-colon": "invalid",
+    "yaml-stray-dash": "invalid",
+    "yaml-text-after-quote": "invalid",
+    "yaml-colon-in-value": "invalid",
 }
 
 

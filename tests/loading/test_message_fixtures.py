@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from kehoach.cli.app import app
@@ -116,7 +117,9 @@ def test_unclosed_quote_is_reported_where_it_opens(plan_copy: Path) -> None:
     result, lines = validate_lines(plan_copy)
     assert result.exit_code == 1
     assert lines[0] == (
-        f"{TASKS}:{line}:15: Lỗi cú pháp YAML: tệp kết thúc đột ngột (thiếu dấu nháy đóng?)."
+        f'{TASKS}:{line}:15: Lỗi cú pháp YAML: dấu nháy kép (") mở chuỗi ở đây không được '
+        "đóng, nên bộ đọc đọc chuỗi tới hết tệp. Hãy thêm dấu nháy đóng ở cuối giá trị (hoặc "
+        "bỏ dấu nháy mở)."
     )
 
 
@@ -144,9 +147,73 @@ def test_mapping_value_not_allowed_is_translated(plan_copy: Path) -> None:
     result, lines = validate_lines(plan_copy)
     assert result.exit_code == 1
     assert lines[0] == (
-        f"{TASKS}:{line}:18: Lỗi cú pháp YAML: dấu ':' không được phép ở đây (thiếu dấu nháy "
-        "quanh giá trị?)."
+        f"{TASKS}:{line}:18: Lỗi cú pháp YAML: giá trị của 'role' có dấu ':' theo sau là dấu "
+        "cách, nên YAML hiểu đây là một khóa mới. Hãy đặt cả giá trị trong dấu nháy: "
+        'role: "chủ trì: phối hợp"'
     )
+
+
+# The common hand-editing mistakes: the cause named at its own line and column.
+SYNTAX_CAUSES = [
+    pytest.param(
+        "    role: chủ trì\n",
+        "    role: 'chủ trì\n",
+        0,
+        11,
+        "Lỗi cú pháp YAML: dấu nháy đơn (') mở chuỗi ở đây không được đóng, nên bộ đọc đọc "
+        "chuỗi tới hết tệp. Hãy thêm dấu nháy đóng ở cuối giá trị (hoặc bỏ dấu nháy mở).",
+        id="unclosed-single-quote",
+    ),
+    pytest.param(
+        "    role: chủ trì\n",
+        '    role: "Ban" Tổ chức chủ trì\n',
+        0,
+        11,
+        "Lỗi cú pháp YAML: giá trị của 'role' mở đầu bằng dấu nháy kép (\") nên kết thúc ở "
+        "dấu nháy đóng (cột 15), nhưng sau đó vẫn còn chữ. Hãy đặt cả giá trị trong dấu nháy "
+        "đơn: '\"Ban\" Tổ chức chủ trì' (trong đó hai dấu nháy đơn liền nhau là một dấu nháy "
+        "đơn).",
+        id="quote-then-text",
+    ),
+    pytest.param(
+        "    role: chủ trì\n",
+        "    role: chủ trì\n\tstatus: hoàn thành\n",
+        1,
+        1,
+        "Lỗi cú pháp YAML: dòng này thụt lề bằng ký tự tab; YAML chỉ cho thụt lề bằng dấu "
+        "cách. Hãy thay tab bằng dấu cách.",
+        id="tab-indent",
+    ),
+    pytest.param(
+        "    role: chủ trì\n",
+        "    role:chủ trì\n",
+        0,
+        9,
+        "Lỗi cú pháp YAML: thiếu dấu cách sau dấu ':' của khóa 'role', nên YAML không đọc "
+        "được đây là 'khóa: giá trị'. Hãy viết role: chủ trì",
+        id="no-space-after-colon",
+    ),
+    pytest.param(
+        "    status: chưa thực hiện\n    source: {section: III.3, item: 1, line: 100}\n",
+        "    status: chưa thực hiện\n    - id: III.3.1a\n",
+        1,
+        5,
+        "Lỗi cú pháp YAML: dấu '-' của phần tử danh sách ở cột 5 không thẳng với dấu '-' của "
+        "phần tử trước (dòng 7, cột 3). Các phần tử của một danh sách phải thụt lề bằng nhau; "
+        "hãy thụt lề dòng này như dòng 7.",
+        id="stray-dash",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "down", "col", "message"), SYNTAX_CAUSES)
+def test_syntax_error_names_its_likely_cause(
+    plan_copy: Path, old: str, new: str, down: int, col: int, message: str
+) -> None:
+    line = edit(plan_copy, old, new) + down
+    result, lines = validate_lines(plan_copy)
+    assert result.exit_code == 1
+    assert lines[0] == f"{TASKS}:{line}:{col}: {message}"
 
 
 def test_bad_unicode_escape_is_translated(plan_copy: Path) -> None:
