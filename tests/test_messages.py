@@ -151,6 +151,7 @@ ALLOWED = {
     "ocr",
     "ocrmypdf",
     "openpyxl",
+    "xml",
 }
 # Product names, which look like class names.
 PRODUCTS = {"PyYAML", "GitHub", "GitLab", "LibreOffice"}

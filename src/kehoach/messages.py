@@ -398,6 +398,11 @@ MESSAGES: dict[str, str] = {
         "Hợp lệ: {scope}, {tasks} nhiệm vụ; danh mục chung {bodies} cơ quan, {events} sự kiện."
     ),
     # -- import, forms, reports and dates ----------------------------------------
+    "reason-bad-xml": "nội dung XML bên trong bị lỗi",
+    "reason-bad-zip": "tệp nén bị hỏng",
+    "reason-missing-part": "thiếu một phần bắt buộc của tệp",
+    "reason-no-document": "không tìm thấy nội dung văn bản",
+    "reason-bad-structure": "cấu trúc tệp không đúng chuẩn",
     "bad-state-filter": (
         "Tình trạng '{word}' không hợp lệ.{suggestion} Chọn trong: {words} (hoặc mã: {codes})."
     ),

@@ -276,3 +276,66 @@ def test_permission_denied_is_vietnamese(plan_copy: Path) -> None:
 
     assert os_reason(PermissionError(13, "Permission denied")) == "không có quyền truy cập"
     assert os_reason(OSError(99999, "Something")) == "lỗi hệ điều hành 99999"
+
+
+def test_utf16_task_file_is_named_not_sent_to_windows_1258(plan_copy: Path) -> None:
+    path = plan_copy / TASKS
+    path.write_bytes(path.read_text("utf-8").encode("utf-16"))  # with its byte order mark
+    result, lines = validate_lines(plan_copy)
+    assert result.exit_code == 1
+    assert lines[0] == (
+        f"{TASKS}:1:1: Tệp được mã hóa UTF-16, không phải UTF-8. Hãy mở tệp và lưu lại với mã "
+        "hóa UTF-8."
+    )
+    assert "Windows-1258" not in result.stdout
+
+
+def test_entry_problems_have_no_zero_position(plan_copy: Path) -> None:
+    (plan_copy / "tasks" / "ghi-chu.txt").write_text("ghi chú", "utf-8")
+    before = snapshot(plan_copy)
+    for fmt in ("text", "github"):
+        result = run("validate", str(plan_copy), "--format", fmt, "--as-of", "2019-06-30")
+        assert result.exit_code == 1
+        assert ":0" not in result.stdout and "line=0" not in result.stdout, result.stdout
+    [shown] = [line for line in result.stdout.splitlines() if "ghi-chu.txt" in line]
+    assert shown.startswith(f"::error file={plan_copy}/tasks/ghi-chu.txt::Không phải tệp .yaml")
+    assert snapshot(plan_copy) == before
+
+
+def test_damaged_word_file_gives_a_reason_not_a_class_name(tmp_path: Path) -> None:
+    import zipfile
+
+    import docx
+
+    good = tmp_path / "good.docx"
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH thực hiện Nghị quyết")
+    document.save(str(good))
+    bad = tmp_path / "hong.docx"
+    with zipfile.ZipFile(good) as old, zipfile.ZipFile(bad, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            new.writestr(
+                info, b"<w:document><w:body" if info.filename.endswith("document.xml") else data
+            )
+    kept = bad.read_bytes()
+    result = run("import", str(bad), "--out", str(tmp_path / "ra"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "Không đọc được tệp 'hong.docx': tệp hỏng hoặc không phải văn bản Word (nội dung XML "
+        "bên trong bị lỗi). Hãy mở bằng Word và lưu lại thành .docx."
+    )
+    assert not (tmp_path / "ra").exists() and bad.read_bytes() == kept
+
+
+def test_out_of_memory_is_a_message_not_a_class_name(capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+
+    from kehoach.cli.common import handled
+
+    with pytest.raises(typer.Exit) as exited, handled():
+        raise MemoryError
+    assert exited.value.exit_code == 2
+    assert capsys.readouterr().err.strip() == (
+        "Không đủ bộ nhớ để chạy lệnh này; hãy đóng bớt chương trình rồi chạy lại."
+    )

@@ -339,14 +339,14 @@ def _reason(exc: BaseException) -> str:
     """A Vietnamese reason for a failure inside python-docx, lxml or openpyxl."""
     name = type(exc).__name__
     if "XMLSyntax" in name or "ParseError" in name:
-        return "nội dung XML bên trong bị lỗi"
+        return message_text("reason-bad-xml")
     if name in ("BadZipFile", "BadZipfile") or "CRC" in str(exc):
-        return "tệp nén bị hỏng"
+        return message_text("reason-bad-zip")
     if name == "KeyError":
-        return "thiếu một phần bắt buộc của tệp"
+        return message_text("reason-missing-part")
     if name == "PackageNotFoundError":
-        return "không tìm thấy nội dung văn bản"
-    return "cấu trúc tệp không đúng chuẩn"
+        return message_text("reason-no-document")
+    return message_text("reason-bad-structure")
 
 
 # What we cannot read, and how to make something we can.
