@@ -152,6 +152,9 @@ ALLOWED = {
     "ocrmypdf",
     "openpyxl",
     "xml",
+    "yyyy",
+    "mm",
+    "dd",
 }
 # Product names, which look like class names.
 PRODUCTS = {"PyYAML", "GitHub", "GitLab", "LibreOffice"}

@@ -93,6 +93,31 @@ MESSAGES: dict[str, str] = {
         "kehoach: PyYAML không có libyaml, dùng bộ đọc YAML thuần Python (chậm hơn khoảng 10 "
         "lần). Cài libyaml rồi cài lại PyYAML để đọc nhanh hơn."
     ),
+    # -- fields of a plan file (pydantic's findings) -------------------------------------
+    "field-missing": "Thiếu trường bắt buộc '{key}' ({label}) tại {where}.",
+    "field-unknown": "Trường '{name}' không có trong định dạng tệp.{suggestion}",
+    "field-bad-choice": "{field}: giá trị {shown} không hợp lệ; chỉ chấp nhận {expected}.",
+    "field-bad-date": (
+        "{field}: {shown} không phải là ngày hợp lệ (viết dạng YYYY-MM-DD, ví dụ 2018-08-20)."
+    ),
+    "field-bad-id": (
+        "{field}: mã {shown} không hợp lệ (chỉ dùng chữ không dấu, số, '.', '-', '_', bắt đầu "
+        "bằng chữ hoặc số)."
+    ),
+    "field-empty": "{field}: không được để trống.",
+    "field-not-text": (
+        "{field}: cần một chuỗi văn bản, không phải {shown} (hãy đặt trong dấu nháy)."
+    ),
+    "field-not-int": "{field}: cần một số nguyên, không phải {shown}.",
+    "field-at-least": "{field}: giá trị {shown} phải không nhỏ hơn {limit}.",
+    "field-at-most": "{field}: giá trị {shown} phải không lớn hơn {limit}.",
+    "field-above": "{field}: giá trị {shown} phải lớn hơn {limit}.",
+    "field-below": "{field}: giá trị {shown} phải nhỏ hơn {limit}.",
+    "field-not-list": "{field}: cần một danh sách, không phải {shown}.",
+    "field-not-mapping": "{field}: cần một bảng khóa: giá trị, không phải {shown}.",
+    "field-not-bool": "{field}: cần 'true' hoặc 'false', không phải {shown}.",
+    "field-too-long": "{field}: quá dài.",
+    "field-invalid": "{field}: giá trị {shown} không hợp lệ.",
     # -- YAML syntax -----------------------------------------------------------------------
     "yaml-syntax": "Lỗi cú pháp YAML: {detail}.",
     "yaml-unclosed-quote": (

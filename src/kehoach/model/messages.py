@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from kehoach.errors import Problem
 from kehoach.loading.positions import PosDict, PosList, locate
-from kehoach.messages import MESSAGES
+from kehoach.messages import MESSAGES, text
 from kehoach.suggest import did_you_mean
 
 # Field names → what the user calls them.
@@ -207,47 +207,46 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[str | int, ...], dat
     ctx = error.get("ctx") or {}
     if kind == "missing":
         where = field_name(loc[:-1], data)
-        return f"Thiếu trường bắt buộc '{loc[-1]}' ({_label(str(loc[-1]))}) tại {where}."
+        return text("field-missing", key=loc[-1], label=_label(str(loc[-1])), where=where)
     if kind == "extra_forbidden":
         name = str(loc[-1])
         suggestion = did_you_mean(name, _allowed_keys(model, loc))
-        return f"Trường '{name}' không có trong định dạng tệp.{suggestion}"
+        return text("field-unknown", name=name, suggestion=suggestion)
     if kind == "enum":
         expected = _or_list(str(ctx.get("expected", "")))
-        return f"{field}: giá trị {shown} không hợp lệ; chỉ chấp nhận {expected}."
+        return text("field-bad-choice", field=field, shown=shown, expected=expected)
     if kind in _DATE_KINDS:
-        return (
-            f"{field}: {shown} không phải là ngày hợp lệ (viết dạng YYYY-MM-DD, ví dụ 2018-08-20)."
-        )
-    if kind == "string_pattern_mismatch":
-        return (
-            f"{field}: mã {shown} không hợp lệ (chỉ dùng chữ không dấu, số, '.', '-', '_', "
-            "bắt đầu bằng chữ hoặc số)."
-        )
-    if kind == "string_too_short":
-        return f"{field}: không được để trống."
-    if kind == "string_type":
-        return f"{field}: cần một chuỗi văn bản, không phải {shown} (hãy đặt trong dấu nháy)."
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"{field}: cần một số nguyên, không phải {shown}."
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return text("field-bad-date", field=field, shown=shown)
+    if kind in _KINDS:
+        return text(_KINDS[kind], field=field, shown=shown)
+    if kind in _LIMITS:
         limit = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-        word = {
-            "greater_than_equal": "không nhỏ hơn",
-            "less_than_equal": "không lớn hơn",
-            "greater_than": "lớn hơn",
-            "less_than": "nhỏ hơn",
-        }[kind]
-        return f"{field}: giá trị {shown} phải {word} {limit}."
-    if kind in ("list_type",):
-        return f"{field}: cần một danh sách, không phải {shown}."
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"{field}: cần một bảng khóa: giá trị, không phải {shown}."
-    if kind in ("bool_type", "bool_parsing"):
-        return f"{field}: cần true hoặc false, không phải {shown}."
-    if kind == "string_too_long":
-        return f"{field}: quá dài."
-    return f"{field}: giá trị {shown} không hợp lệ."
+        return text(_LIMITS[kind], field=field, shown=shown, limit=limit)
+    return text("field-invalid", field=field, shown=shown)
+
+
+# Pydantic's error kinds → the message code (each message takes {field} and {shown}).
+_KINDS = {
+    "string_pattern_mismatch": "field-bad-id",
+    "string_too_short": "field-empty",
+    "string_type": "field-not-text",
+    "int_parsing": "field-not-int",
+    "int_type": "field-not-int",
+    "int_from_float": "field-not-int",
+    "list_type": "field-not-list",
+    "model_type": "field-not-mapping",
+    "dict_type": "field-not-mapping",
+    "model_attributes_type": "field-not-mapping",
+    "bool_type": "field-not-bool",
+    "bool_parsing": "field-not-bool",
+    "string_too_long": "field-too-long",
+}
+_LIMITS = {
+    "greater_than_equal": "field-at-least",
+    "less_than_equal": "field-at-most",
+    "greater_than": "field-above",
+    "less_than": "field-below",
+}
 
 
 def problems_from(
