@@ -92,6 +92,7 @@ SPACED = {
     "import-body-shared",
     "import-body-maybe-same",
     "import-deadline-line",
+    "batch-summary",
 }
 ALLOWED = {
     "yaml",
@@ -187,7 +188,7 @@ def _words(template: str) -> list[str]:
     text = re.sub(r"\bkehoach [a-z]+", " ", text)  # commands
     text = re.sub(r"\b[IVX]+\b", " ", text)  # section numbers
     text = re.sub(r"\b\w+_\w+\b", " ", text)  # YAML keys the user writes (depends_on)
-    text = re.sub(r"[\w.<>-]+/", " ", text)  # folders: plans/, tasks/
+    text = re.sub(r"[\w.<>-]+/[\w/.-]*", " ", text)  # folders (plans/), symbols (35-CT/TW)
     text = re.sub(r"[\\/.%][A-Za-z_]+", " ", text)  # paths, suffixes, escapes (\u, .yaml)
     return [w for w in re.findall(r"[^\W\d_]{2,}", text) if w.isascii()]
 

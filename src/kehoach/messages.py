@@ -228,6 +228,23 @@ MESSAGES: dict[str, str] = {
     "parent-done-early": "đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",
     "unknown-section": "mục '{section}' không có trong danh sách mục của plan.yaml.",
     # -- edits and undo ----------------------------------------------------------
+    "file-unchanged": "Tệp đã có đúng thông tin này; không có gì thay đổi.",
+    "task-unchanged": "Nhiệm vụ {id} đã có đúng cập nhật này; không có gì thay đổi.",
+    "task-updated": "Nhiệm vụ {id}: {status} (ngày {day:%d/%m/%Y}){said}.",
+    "task-updated-now": (
+        "Nhiệm vụ {id}: {status} (ngày {day:%d/%m/%Y}){said}; trạng thái hiện tại: {final}."
+    ),
+    "ref-without-docref": "'{ref}' không chứa số/ký hiệu văn bản (ví dụ 35-CT/TW).",
+    "event-recorded": "Sự kiện {id}: xảy ra ngày {day:%d/%m/%Y}.",
+    "event-recorded-ref": "Sự kiện {id}: xảy ra ngày {day:%d/%m/%Y} ({ref}).",
+    "event-waiting-tasks": "Nhiệm vụ chờ sự kiện này: {ids} (thời hạn bên dưới).",
+    "event-unchanged": "Sự kiện {id} đã được ghi nhận đúng như vậy; không có gì thay đổi.",
+    "bad-evidence": "số/ký hiệu văn bản không hợp lệ: {problem}",
+    "batch-refused": (
+        "Không ghi gì: {count} thay đổi không hợp lệ (thêm --skip-bad để ghi những thay đổi "
+        "hợp lệ):"
+    ),
+    "batch-summary": "{count} cập nhật: ",
     "bad-docref-refused": "Không ghi: {what} có số/ký hiệu văn bản không hợp lệ:",
     "bad-docref-hint": "Hãy sửa lại, hoặc thêm --force nếu đúng là như vậy.",
     "task-refused": "Không ghi nhiệm vụ {id}:",
@@ -584,6 +601,39 @@ MESSAGES: dict[str, str] = {
     ),
     "zip-ratio": (
         "phần '{filename}' nén {ratio} lần, quá tỉ lệ {limit} : 1 của một văn bản bình thường"
+    ),
+    # -- application layer and portfolios ----------------------------------------
+    "update-inserted": "Cập nhật được chèn vào lịch sử theo thứ tự ngày.",
+    "event-already-occurred": "sự kiện đã được ghi nhận xảy ra ngày {day}.",
+    "event-already-has-ref": "sự kiện đã có văn bản căn cứ '{ref}'.",
+    "batch-no-such-task": "không có nhiệm vụ '{task_id}'.{suggestion}",
+    "batch-duplicate-task-id": "mã nhiệm vụ '{task_id}' bị trùng.",
+    "batch-bad-occurrence": (
+        "kỳ '{occurrence}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 hoặc 2019-08."
+    ),
+    "batch-already-recorded": (
+        "Nhiệm vụ {id} đã có cập nhật '{status}' ngày {day}; không thêm lần nữa."
+    ),
+    "plan-id-not-folder": (
+        "Mã kế hoạch '{ident}' khác tên thư mục '{plans}/{key}'; hãy đặt 'id: {key}' hoặc "
+        "đổi tên thư mục."
+    ),
+    "duplicate-plan-id": "Mã kế hoạch '{ident}' bị trùng (đã dùng ở {plans}/{first}).",
+    "duplicate-body": (
+        "Cơ quan '{name}' đăng ký hai lần với hai mã khác nhau: '{id}' ở đây và '{first_id}' "
+        "trong {where} ({path}); hãy dùng một mã."
+    ),
+    "body-id-conflict": (
+        "Mã cơ quan '{id}' đã dùng cho '{name}' trong {where} ({path}); một mã chỉ dùng cho "
+        "một cơ quan."
+    ),
+    "shadowed-event": (
+        "Sự kiện '{id}' đã có trong danh mục sự kiện chung ({path}); hãy xóa ở đây để mọi kế "
+        "hoạch dùng chung một bản ghi."
+    ),
+    "inconsistent-event": (
+        "Sự kiện '{id}' được ghi khác nhau ở kế hoạch {first} và kế hoạch {key} (ngày xảy ra "
+        "hoặc văn bản); hãy chuyển sự kiện vào danh mục sự kiện chung events.yaml."
     ),
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",

@@ -118,7 +118,7 @@ class _Change:
     edit: Callable[[str, str], str]
     messages: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    unchanged: str = "Tệp đã có đúng thông tin này; không có gì thay đổi."
+    unchanged: str = field(default_factory=lambda: message_text("file-unchanged"))
 
 
 @contextlib.contextmanager
@@ -400,7 +400,7 @@ def update_task(
                 return _Change(
                     Path(entry.path),
                     lambda text, _display: text,
-                    unchanged=f"Nhiệm vụ {entry.id} đã có đúng cập nhật này; không có gì thay đổi.",
+                    unchanged=message_text("task-unchanged", id=entry.id),
                 )
         warnings: list[str] = []
         refusals: list[str] = []
@@ -430,13 +430,23 @@ def update_task(
             bad = _check_docref_text(evidence, "--evidence", as_of, force)
             warnings += [message_text("forced", reason=p) for p in bad]
         final = change.status if index is None else history[-1].status
-        messages = [
-            f"Nhiệm vụ {entry.id}: {change.status.value} (ngày {_day(day)})"
-            + (f", {placed.said}" if placed.said else "")
-            + (f"; trạng thái hiện tại: {final.value}." if final is not change.status else ".")
-        ]
+        said = f", {placed.said}" if placed.said else ""
+        if final is change.status:
+            done = message_text(
+                "task-updated", id=entry.id, status=change.status.value, day=day, said=said
+            )
+        else:
+            done = message_text(
+                "task-updated-now",
+                id=entry.id,
+                status=change.status.value,
+                day=day,
+                said=said,
+                final=final.value,
+            )
+        messages = [done]
         if index is not None:
-            messages.append("Cập nhật được chèn vào lịch sử theo thứ tự ngày.")
+            messages.append(message_text("update-inserted"))
 
         edit = _history_edit(entry.id, chosen, day, index, final)
         return _Change(Path(entry.path), edit, messages, warnings)
@@ -482,9 +492,9 @@ def record_event(
         if start is not None and day < start:
             refusals.append(message_text("date-before-plan", day=day, start=start))
         if event.occurred is not None and event.occurred != day:
-            refusals.append(f"sự kiện đã được ghi nhận xảy ra ngày {_day(event.occurred)}.")
+            refusals.append(message_text("event-already-occurred", day=_day(event.occurred)))
         if ref and event.ref and event.ref != ref:
-            refusals.append(f"sự kiện đã có văn bản căn cứ '{event.ref}'.")
+            refusals.append(message_text("event-already-has-ref", ref=event.ref))
         if refusals and not force:
             raise EditError(
                 "\n".join(
@@ -501,7 +511,7 @@ def record_event(
 
             bad = _check_docref_text(ref, "--ref", as_of, force)
             if not bad and not find_docrefs(ref, today=as_of):
-                bad = [f"'{ref}' không chứa số/ký hiệu văn bản (ví dụ 35-CT/TW)."]
+                bad = [message_text("ref-without-docref", ref=ref)]
                 if not force:
                     raise EditError(message_text("ref-not-a-docref", reason=bad[0]))
             warnings += [message_text("forced", reason=p) for p in bad]
@@ -510,11 +520,12 @@ def record_event(
             for e in plan.tasks
             if e.task.depends_on is not None and event.id in e.task.depends_on.events
         ]
-        messages = [f"Sự kiện {event.id}: xảy ra ngày {_day(day)}" + (f" ({ref})." if ref else ".")]
+        if ref:
+            messages = [message_text("event-recorded-ref", id=event.id, day=day, ref=ref)]
+        else:
+            messages = [message_text("event-recorded", id=event.id, day=day)]
         if waiting:
-            messages.append(
-                "Nhiệm vụ chờ sự kiện này: " + ", ".join(waiting) + " (thời hạn bên dưới)."
-            )
+            messages.append(message_text("event-waiting-tasks", ids=", ".join(waiting)))
         path = Path(events_path)
         in_file = (
             [e for e, p in plan.event_paths.items() if p == events_path]
@@ -541,7 +552,7 @@ def record_event(
                 )
             return editor.result()
 
-        unchanged = f"Sự kiện {event.id} đã được ghi nhận đúng như vậy; không có gì thay đổi."
+        unchanged = message_text("event-unchanged", id=event.id)
         return _Change(path, edit, messages, warnings, unchanged)
 
     return _commit(
@@ -663,13 +674,18 @@ def update_tasks(
             if not found:
                 outcome.kind = "refused"
                 outcome.reasons.append(
-                    f"không có nhiệm vụ '{change.task_id}'."
-                    f"{did_you_mean(change.task_id, list(plan.by_id))}"
+                    message_text(
+                        "batch-no-such-task",
+                        task_id=change.task_id,
+                        suggestion=did_you_mean(change.task_id, list(plan.by_id)),
+                    )
                 )
                 continue
             if len(found) > 1:
                 outcome.kind = "refused"
-                outcome.reasons.append(f"mã nhiệm vụ '{change.task_id}' bị trùng.")
+                outcome.reasons.append(
+                    message_text("batch-duplicate-task-id", task_id=change.task_id)
+                )
                 continue
             entry = found[0]
             outcome.body = entry.body
@@ -685,10 +701,7 @@ def update_tasks(
             outcome.old_status = current
             if occurrence and not _OCCURRENCE_RE.match(occurrence):
                 outcome.kind = "refused"
-                outcome.reasons.append(
-                    f"kỳ '{occurrence}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 "
-                    "hoặc 2019-08."
-                )
+                outcome.reasons.append(message_text("batch-bad-occurrence", occurrence=occurrence))
                 continue
             try:
                 placed = place_update(
@@ -707,8 +720,12 @@ def update_tasks(
                 outcome.kind = "duplicate"
                 outcome.new_status = current
                 outcome.warnings.append(
-                    f"Nhiệm vụ {entry.id} đã có cập nhật '{change.status.value}' ngày "
-                    f"{_day(day)}; không thêm lần nữa."
+                    message_text(
+                        "batch-already-recorded",
+                        id=entry.id,
+                        status=change.status.value,
+                        day=_day(day),
+                    )
                 )
                 continue
             if guard is not None:
@@ -732,7 +749,7 @@ def update_tasks(
                 from kehoach.docref import docref_problems
 
                 refusals += [
-                    f"số/ký hiệu văn bản không hợp lệ: {p}"
+                    message_text("bad-evidence", problem=p)
                     for p in docref_problems(evidence, today=as_of)
                 ]
             if refusals and not force:
@@ -751,10 +768,7 @@ def update_tasks(
             )
         refused = [o for o in outcomes if o.kind == "refused"]
         if refused and not skip_bad:
-            lines = [
-                f"Không ghi gì: {len(refused)} thay đổi không hợp lệ "
-                "(thêm --skip-bad để ghi những thay đổi hợp lệ):"
-            ]
+            lines = [message_text("batch-refused", count=len(refused))]
             lines += [f"- {o.change.task_id}: {' '.join(o.reasons)}" for o in refused]
             raise BatchRefused("\n".join(lines), outcomes)
         files: list[EditResult] = []
@@ -793,7 +807,7 @@ def update_tasks(
             return result
         count = len(result.of_kind("add"))
         text_summary = summary_text or (
-            f"{count} cập nhật: "
+            message_text("batch-summary", count=count)
             + ", ".join(
                 f"{o.change.task_id} {o.change.status.value}" for o in result.of_kind("add")
             )

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kehoach.errors import Problem
 from kehoach.loading.positions import PosDict, locate
+from kehoach.messages import text as message_text
 from kehoach.model import Body, Event
 from kehoach.portfolio.layout import PLANS_DIR
 from kehoach.portfolio.load import Portfolio, load_plans, load_registries
@@ -55,8 +56,7 @@ def check_plan_ids(portfolio: Portfolio) -> list[Problem]:
                     reg.info.path,
                     reg.info.raw,
                     ("id",),
-                    f"Mã kế hoạch '{ident}' khác tên thư mục '{PLANS_DIR}/{reg.key}'; "
-                    f"hãy đặt id: {reg.key} hoặc đổi tên thư mục.",
+                    message_text("plan-id-not-folder", ident=ident, plans=PLANS_DIR, key=reg.key),
                     "plan-id-folder",
                 )
             )
@@ -67,7 +67,7 @@ def check_plan_ids(portfolio: Portfolio) -> list[Problem]:
                     reg.info.path,
                     reg.info.raw,
                     ("id",),
-                    f"Mã kế hoạch '{ident}' bị trùng (đã dùng ở {PLANS_DIR}/{first}).",
+                    message_text("duplicate-plan-id", ident=ident, plans=PLANS_DIR, first=first),
                     "duplicate-plan-id",
                 )
             )
@@ -105,9 +105,14 @@ def check_bodies(portfolio: Portfolio) -> list[Problem]:
                     entry.path,
                     entry.raw,
                     ("bodies", entry.index, "name"),
-                    f"Cơ quan '{entry.body.name}' đăng ký hai lần với hai mã khác nhau: "
-                    f"'{entry.body.id}' ở đây và '{first.body.id}' trong {first.where} "
-                    f"({first.path}); hãy dùng một mã.",
+                    message_text(
+                        "duplicate-body",
+                        name=entry.body.name,
+                        id=entry.body.id,
+                        first_id=first.body.id,
+                        where=first.where,
+                        path=first.path,
+                    ),
                     "duplicate-body",
                 )
             )
@@ -118,8 +123,13 @@ def check_bodies(portfolio: Portfolio) -> list[Problem]:
                     entry.path,
                     entry.raw,
                     ("bodies", entry.index, "id"),
-                    f"Mã cơ quan '{entry.body.id}' đã dùng cho '{same.body.name}' trong "
-                    f"{same.where} ({same.path}); một mã chỉ dùng cho một cơ quan.",
+                    message_text(
+                        "body-id-conflict",
+                        id=entry.body.id,
+                        name=same.body.name,
+                        where=same.where,
+                        path=same.path,
+                    ),
                     "body-id-conflict",
                 )
             )
@@ -145,9 +155,9 @@ def check_events(portfolio: Portfolio) -> list[Problem]:
                         reg.events.path,
                         reg.events.raw,
                         loc,
-                        f"Sự kiện '{event.id}' đã có trong danh mục sự kiện chung "
-                        f"({portfolio.shared.events_path}); hãy xóa ở đây để mọi kế hoạch "
-                        "dùng chung một bản ghi.",
+                        message_text(
+                            "shadowed-event", id=event.id, path=portfolio.shared.events_path
+                        ),
                         "shadowed-event",
                     )
                 )
@@ -159,9 +169,9 @@ def check_events(portfolio: Portfolio) -> list[Problem]:
                         reg.events.path,
                         reg.events.raw,
                         loc,
-                        f"Sự kiện '{event.id}' được ghi khác nhau ở kế hoạch {first[1]} và "
-                        f"kế hoạch {reg.key} (ngày xảy ra hoặc văn bản); hãy chuyển sự kiện vào "
-                        "danh mục sự kiện chung events.yaml.",
+                        message_text(
+                            "inconsistent-event", id=event.id, first=first[1], key=reg.key
+                        ),
                         "inconsistent-event",
                     )
                 )
