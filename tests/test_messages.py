@@ -416,15 +416,8 @@ def _sources() -> dict[Path, ast.Module]:
     }
 
 
-# Modules whose messages are still being moved into the registry (issue 14): this set
-# only shrinks, and goes away when it is empty.
-PENDING: set[str] = set()
-
-
 def test_no_message_is_written_outside_the_registry() -> None:
-    found = inline_messages(_sources())
-    assert [line for line in found if line.split(":")[0] not in PENDING] == []
-    assert {line.split(":")[0] for line in found} >= PENDING  # a finished module leaves it
+    assert inline_messages(_sources()) == []
 
 
 def test_the_source_scan_finds_an_inline_message() -> None:

@@ -635,6 +635,12 @@ MESSAGES: dict[str, str] = {
         "Sự kiện '{id}' được ghi khác nhau ở kế hoạch {first} và kế hoạch {key} (ngày xảy ra "
         "hoặc văn bản); hãy chuyển sự kiện vào danh mục sự kiện chung events.yaml."
     ),
+    # -- commands ----------------------------------------------------------------
+    "plan-option-not-a-plan": (
+        "--plan '{option}' không phải thư mục kế hoạch, và '{positional}' không phải thư mục "
+        "nhiều kế hoạch (có tệp kehoach.yaml) để --plan chọn một kế hoạch trong đó."
+    ),
+    "portfolio-no-body-report": "--body chưa dùng được cho báo cáo của thư mục nhiều kế hoạch.",
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",
 }

@@ -115,7 +115,9 @@ def period_choice(quarter: str | None, half: str | None, year: str | None) -> tu
     """The one report period given (kind, text): exactly one of --quarter, --half, --year."""
     given = [(k, v) for k, v in (("quarter", quarter), ("half", half), ("year", year)) if v]
     if len(given) != 1:
-        fail("Hãy chọn đúng một kỳ báo cáo: --quarter 2019-Q3, --half 2019-H1 hoặc --year 2019.")
+        from kehoach.messages import text as message_text
+
+        fail(message_text("one-period-needed"))
     return given[0]
 
 

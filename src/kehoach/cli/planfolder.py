@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehoach.errors import UsageError
+from kehoach.messages import text as message_text
 
 DEFAULT = Path("plan")
 MARKERS = ("plan.yaml", "kehoach.yaml")  # a plan, or a portfolio of plans
@@ -63,18 +64,14 @@ def plan_target(
     alias = Path(option)
     if holds_plan(alias) or not plan_ids:
         if positional is not None and not _same(positional, alias):
-            raise UsageError(
-                f"Hai thư mục kế hoạch khác nhau: '{positional}' và --plan '{option}'; "
-                "hãy chọn một."
-            )
+            raise UsageError(message_text("two-plan-folders", positional=positional, option=option))
         return alias, None
     root = discover(positional)
     if (root / "kehoach.yaml").is_file():
         return root, option
     if positional is not None:
         raise UsageError(
-            f"--plan '{option}' không phải thư mục kế hoạch, và '{positional}' không phải thư "
-            "mục nhiều kế hoạch (có tệp kehoach.yaml) để --plan chọn một kế hoạch trong đó."
+            message_text("plan-option-not-a-plan", option=option, positional=positional)
         )
     return alias, None  # loading then says the folder is missing
 

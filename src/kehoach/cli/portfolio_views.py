@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 
 from kehoach.cli.common import fail, is_terminal
+from kehoach.messages import text as message_text
 
 
 def is_portfolio_root(path: Path) -> bool:
@@ -33,13 +34,13 @@ def given(option: str) -> bool:
 
 def only_vietnamese(lang: str) -> None:
     if lang != "vi":
-        fail("--lang en chưa dùng được với thư mục nhiều kế hoạch.")
+        fail(message_text("portfolio-no-english"))
 
 
 def plan_options_refused(*, by: str | None = None) -> None:
     """--by plan is for a portfolio; on a single plan it would be ignored."""
     if by == "plan":
-        fail("--by plan chỉ dùng với thư mục nhiều kế hoạch (có tệp kehoach.yaml).")
+        fail(message_text("by-plan-needs-portfolio"))
 
 
 def _cutoff(cutoff: str) -> str | None:
@@ -64,7 +65,7 @@ def status(
 ) -> None:
     only_vietnamese(lang)
     if fmt == "xlsx":
-        fail("--format xlsx chưa dùng được với thư mục nhiều kế hoạch.")
+        fail(message_text("portfolio-no-xlsx"))
     if fmt == "html":
         from kehoach.app.portfolio import portfolio_status
         from kehoach.cli.document_options import write_output
@@ -79,10 +80,7 @@ def status(
     from kehoach.render.portfolio import STATUS_FORMATS
 
     if fmt not in STATUS_FORMATS:
-        fail(
-            f"Thư mục nhiều kế hoạch chưa có dạng '{fmt}' cho status; chọn table, json, "
-            "markdown hoặc csv."
-        )
+        fail(message_text("portfolio-status-format", fmt=fmt))
     from kehoach.cli.width import output_width
 
     columns = output_width(width)
@@ -121,9 +119,9 @@ def overdue(
 ) -> bool:
     """Print the overdue tasks of every plan; whether there were any."""
     if within is not None:
-        fail("--within chưa dùng được với thư mục nhiều kế hoạch.")
+        fail(message_text("portfolio-no-within"))
     if fmt in ("xlsx", "csv"):
-        fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
+        fail(message_text("portfolio-no-format", fmt=fmt))
     from kehoach.app.portfolio import find_portfolio_body, portfolio_overdue, portfolio_status
     from kehoach.cli.width import output_width
     from kehoach.render import portfolio as render
@@ -155,9 +153,9 @@ def report(
 ) -> None:
     only_vietnamese(lang)
     if fmt not in ("md", "markdown"):
-        fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
+        fail(message_text("portfolio-no-format", fmt=fmt))
     if body is not None:
-        fail("--body chưa dùng được cho báo cáo của thư mục nhiều kế hoạch.")
+        fail(message_text("portfolio-no-body-report"))
     from kehoach.app.portfolio import body_totals, portfolio_report
     from kehoach.cli.document_options import write_output
     from kehoach.render import portfolio as render
@@ -180,7 +178,7 @@ def update_targets(root: Path, refs: list[str]) -> tuple[Path, list[str]]:
     folders = sorted({folder for folder, _ in targets})
     if len(folders) > 1:
         names = ", ".join(folder.name for folder in folders)
-        fail(f"Một lần cập nhật chỉ ghi vào một kế hoạch; các mã đã nêu thuộc {names}.")
+        fail(message_text("update-one-plan-only", names=names))
     return folders[0], [task for _, task in targets]
 
 
@@ -207,7 +205,7 @@ def tasks(
     from kehoach.cli.width import output_width
 
     if fmt in ("xlsx", "csv"):
-        fail(f"--format {fmt} chưa dùng được với thư mục nhiều kế hoạch.")
+        fail(message_text("portfolio-no-format", fmt=fmt))
 
     from kehoach.app.portfolio import find_portfolio_body, portfolio_status
     from kehoach.render.tasks import render_tasks_table, task_record

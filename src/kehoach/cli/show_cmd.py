@@ -9,6 +9,7 @@ import typer
 
 from kehoach.cli.common import as_of_date, echo_err, handled
 from kehoach.cli.options import AsOf, BodyOpt, PlanArg, PlanOption, WidthOpt
+from kehoach.messages import text as message_text
 
 
 def register(app: typer.Typer) -> None:
@@ -70,4 +71,4 @@ def register(app: typer.Typer) -> None:
                 count = export_portfolio_calendar(root, output, as_of=as_of_date(as_of), body=body)
             else:
                 count = export_calendar(root, output, as_of=as_of_date(as_of), body=body)
-            echo_err(f"Đã ghi {count} sự kiện vào {output}.")
+            echo_err(message_text("calendar-written", count=count, output=output))
