@@ -93,6 +93,12 @@ SPACED = {
     "import-body-maybe-same",
     "import-deadline-line",
     "batch-summary",
+    "docref-of-task",
+    "docref-of-event",
+    "docref-of-plan",
+    "docref-of-basis",
+    "of-round",
+    "collect-summary",
 }
 ALLOWED = {
     "yaml",

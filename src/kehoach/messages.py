@@ -193,6 +193,20 @@ MESSAGES: dict[str, str] = {
     ),
     "out-of-memory": "Không đủ bộ nhớ để chạy lệnh này; hãy đóng bớt chương trình rồi chạy lại.",
     # -- whole-plan checks -------------------------------------------------------
+    "undated-schedule": "thời hạn 'theo …' không cho ngày cụ thể",
+    "undated-nothing": "văn bản, nhiệm vụ cha và mục đều không cho thời hạn",
+    "docref-missing": (
+        "'{text}' không chứa số/ký hiệu văn bản (viết dạng 26-NQ/TW hoặc 04/2013/QĐ-UBND)."
+    ),
+    "docref-of-task": "Nhiệm vụ {id}: ",
+    "docref-of-event": "Sự kiện '{id}': ",
+    "docref-of-plan": "Số của kế hoạch: ",
+    "docref-of-basis": "Văn bản căn cứ: ",
+    "round-of-non-recurring": (
+        "kỳ '{label}' không phải một kỳ của nhiệm vụ (nhiệm vụ không định kỳ)."
+    ),
+    "not-a-round": "kỳ '{label}' không phải một kỳ của nhiệm vụ.",
+    "of-round": " của kỳ {title}",
     "task-prefix": "Nhiệm vụ {id}: {message}",
     "deadline-unreadable": (
         "không đọc được thời hạn ({reason}); báo cáo ghi nhiệm vụ này là 'Chưa xác định thời hạn'."
@@ -440,6 +454,29 @@ MESSAGES: dict[str, str] = {
         "Hợp lệ: {scope}, {tasks} nhiệm vụ; danh mục chung {bodies} cơ quan, {events} sự kiện."
     ),
     # -- import, forms, reports and dates ----------------------------------------
+    "collect-refused": (
+        "Không ghi gì: {count} dòng bị từ chối (thêm --skip-bad để ghi những dòng hợp lệ):"
+    ),
+    "form-of-other-plan": (
+        "phiếu của kế hoạch '{form}', không phải của kế hoạch này ('{plan}'); không đọc phiếu này."
+    ),
+    "form-bad-period": "trang ẩn không ghi đúng kỳ báo cáo.",
+    "form-task-changed": (
+        "nhiệm vụ đã được cập nhật sau khi lập phiếu; không ghi (kiểm tra lại, hoặc thêm "
+        "--force để vẫn ghi)."
+    ),
+    "collect-summary": "{count} phiếu: ",
+    "form-no-status": "có kết quả nhưng chưa chọn Trạng thái.",
+    "form-partner-status": (
+        "cơ quan phối hợp không ghi trạng thái '{status}'; cơ quan chủ trì báo cáo việc này "
+        "(hãy chọn 'đang thực hiện' và ghi kết quả)."
+    ),
+    "form-row-without-id": "dòng có nội dung nhưng không có mã nhiệm vụ.",
+    "form-row-not-issued": "nhiệm vụ '{id}' không có trong phiếu khi lập; không thêm dòng mới.",
+    "form-row-gone": "nhiệm vụ '{id}' không còn trong kế hoạch.",
+    "form-row-twice": "nhiệm vụ '{id}' đã có ở {where}.",
+    "form-round-not-recurring": "nhiệm vụ không định kỳ nhưng cột Kỳ ghi '{text}'.",
+    "form-not-a-round": "kỳ '{text}' không phải một kỳ của nhiệm vụ này (ví dụ: {examples}).",
     "reason-bad-xml": "nội dung XML bên trong bị lỗi",
     "reason-bad-zip": "tệp nén bị hỏng",
     "reason-missing-part": "thiếu một phần bắt buộc của tệp",

@@ -85,8 +85,7 @@ class CollectRefused(EditError):
 
     def __init__(self, refusals: list[RowRefusal]) -> None:
         lines = [
-            f"Không ghi gì: {len(refusals)} dòng bị từ chối "
-            "(thêm --skip-bad để ghi những dòng hợp lệ):",
+            message_text("collect-refused", count=len(refusals)),
             *(f"- {r.render()}" for r in refusals),
         ]
         super().__init__("\n".join(lines))
@@ -144,8 +143,9 @@ def collect_forms(
                 RowRefusal(
                     where,
                     "",
-                    f"phiếu của kế hoạch '{form.meta.get('plan', '?')}', không phải của kế "
-                    f"hoạch này ('{plan.info.id}'); không đọc phiếu này.",
+                    message_text(
+                        "form-of-other-plan", form=form.meta.get("plan", "?"), plan=plan.info.id
+                    ),
                 )
             )
             continue
@@ -154,7 +154,7 @@ def collect_forms(
             kind = "quarter" if "Q" in code else "half" if "H" in code else "year"
             period = parse_period(kind, code, form.meta.get("cutoff", "calendar"))
         except InputError:
-            refusals.append(RowRefusal(where, "", "trang ẩn không ghi đúng kỳ báo cáo."))
+            refusals.append(RowRefusal(where, "", message_text("form-bad-period")))
             continue
         evaluation = evaluate(plan, as_of, period=period, cutoff=period.cutoff)
         found, refused, empty = interpret(form, evaluation, period, as_of)
@@ -170,13 +170,10 @@ def collect_forms(
         assert isinstance(entry, TaskEntry)
         if force or fingerprint(entry.task) == expected[index]:
             return []
-        return [
-            "nhiệm vụ đã được cập nhật sau khi lập phiếu; không ghi (kiểm tra lại, hoặc thêm "
-            "--force để vẫn ghi)."
-        ]
+        return [message_text("form-task-changed")]
 
     changes: list[TaskUpdate] = [row.change for row in rows]
-    summary = f"{len(files)} phiếu: " + ", ".join(p.name for p in files)
+    summary = message_text("collect-summary", count=len(files)) + ", ".join(p.name for p in files)
     run_dry = dry_run or (bool(refusals) and not skip_bad)
     try:
         batch = update_tasks(

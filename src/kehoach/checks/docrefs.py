@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from kehoach.docref import docref_problems, find_docrefs
 from kehoach.errors import Problem
 from kehoach.loading.positions import PosDict, locate
+from kehoach.messages import text as message_text
 
 if TYPE_CHECKING:
     from kehoach.checks.context import Context
@@ -33,9 +34,7 @@ def _problems(
 ) -> list[Problem]:
     messages = docref_problems(text, today=ctx.today)
     if required and not messages and not find_docrefs(text, today=ctx.today):
-        messages = [
-            f"'{text}' không chứa số/ký hiệu văn bản (viết dạng 26-NQ/TW hoặc 04/2013/QĐ-UBND)."
-        ]
+        messages = [message_text("docref-missing", text=text)]
     line, col = locate(raw, loc) if raw is not None else (0, 0)
     return [Problem(path, line, col, prefix + message, CODE) for message in messages]
 
@@ -50,7 +49,7 @@ def check_docrefs(plan: Plan, ctx: Context) -> list[Problem]:
                     entry.path,
                     entry.raw,
                     ("history", index, "evidence"),
-                    f"Nhiệm vụ {entry.id}: ",
+                    message_text("docref-of-task", id=entry.id),
                     ctx,
                     required=False,
                 )
@@ -63,7 +62,7 @@ def check_docrefs(plan: Plan, ctx: Context) -> list[Problem]:
                     plan.events_path,
                     raw,
                     ("events", index, "ref"),
-                    f"Sự kiện '{event.id}': ",
+                    message_text("docref-of-event", id=event.id),
                     ctx,
                     required=True,
                 )
@@ -74,7 +73,7 @@ def check_docrefs(plan: Plan, ctx: Context) -> list[Problem]:
             plan.plan_path,
             raw_plan,
             ("number",),
-            "Số của kế hoạch: ",
+            message_text("docref-of-plan"),
             ctx,
             required=True,
         )
@@ -84,7 +83,7 @@ def check_docrefs(plan: Plan, ctx: Context) -> list[Problem]:
             plan.plan_path,
             raw_plan,
             ("implements", index, "ref"),
-            "Văn bản căn cứ: ",
+            message_text("docref-of-basis"),
             ctx,
             required=True,
         )

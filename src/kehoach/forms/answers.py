@@ -90,9 +90,7 @@ def interpret(
         issued = form.issued[row.task_id]
         status_text = _text(row.values["Trạng thái"])
         if not status_text:
-            refusals.append(
-                RowRefusal(row.where, row.task_id, "có kết quả nhưng chưa chọn Trạng thái.")
-            )
+            refusals.append(RowRefusal(row.where, row.task_id, message_text("form-no-status")))
             continue
         try:
             status = parse_status(status_text)
@@ -104,8 +102,7 @@ def interpret(
                 RowRefusal(
                     row.where,
                     row.task_id,
-                    f"cơ quan phối hợp không ghi trạng thái '{status.value}'; cơ quan chủ trì "
-                    "báo cáo việc này (hãy chọn 'đang thực hiện' và ghi kết quả).",
+                    message_text("form-partner-status", status=status.value),
                 )
             )
             continue
@@ -135,13 +132,13 @@ def _check_row(
     row: RawRow, form: RawForm, evaluation: Evaluation, seen: dict[str, str]
 ) -> str | None:
     if not row.task_id:
-        return "dòng có nội dung nhưng không có mã nhiệm vụ."
+        return message_text("form-row-without-id")
     if row.task_id not in form.issued:
-        return f"nhiệm vụ '{row.task_id}' không có trong phiếu khi lập; không thêm dòng mới."
+        return message_text("form-row-not-issued", id=row.task_id)
     if row.task_id not in evaluation.by_id:
-        return f"nhiệm vụ '{row.task_id}' không còn trong kế hoạch."
+        return message_text("form-row-gone", id=row.task_id)
     if row.task_id in seen:
-        return f"nhiệm vụ '{row.task_id}' đã có ở {seen[row.task_id]}."
+        return message_text("form-row-twice", id=row.task_id, where=seen[row.task_id])
     return None
 
 
@@ -153,9 +150,9 @@ def _occurrence(row: RawRow, evaluation: Evaluation) -> tuple[str | None, str | 
         return None, None
     labels = [occ.label for occ in state.occurrences]
     if not labels:
-        return None, f"nhiệm vụ không định kỳ nhưng cột Kỳ ghi '{text}'."
+        return None, message_text("form-round-not-recurring", text=text)
     wanted = text.upper().replace(" ", "")
     if wanted not in labels:
         shown = ", ".join(labels[-4:])
-        return None, f"kỳ '{text}' không phải một kỳ của nhiệm vụ này (ví dụ: {shown})."
+        return None, message_text("form-not-a-round", text=text, examples=shown)
     return wanted, None
