@@ -99,6 +99,7 @@ SPACED = {
     "docref-of-basis",
     "of-round",
     "collect-summary",
+    "and-more-rounds",
 }
 ALLOWED = {
     "yaml",

@@ -242,6 +242,13 @@ MESSAGES: dict[str, str] = {
     "parent-done-early": "đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",
     "unknown-section": "mục '{section}' không có trong danh sách mục của plan.yaml.",
     # -- edits and undo ----------------------------------------------------------
+    "and-more-rounds": " và {more} kỳ khác",
+    "recorded-for-round": "ghi cho kỳ {title}",
+    "later-in-history": (
+        "lịch sử{of_round} đã có cập nhật ngày {later:%d/%m/%Y}, muộn hơn {day:%d/%m/%Y}."
+    ),
+    "undo-file-gone": "{path} (không còn tệp)",
+    "detail-at-line": "{detail} (dòng {line})",
     "file-unchanged": "Tệp đã có đúng thông tin này; không có gì thay đổi.",
     "task-unchanged": "Nhiệm vụ {id} đã có đúng cập nhật này; không có gì thay đổi.",
     "task-updated": "Nhiệm vụ {id}: {status} (ngày {day:%d/%m/%Y}){said}.",

@@ -185,7 +185,7 @@ def undo_last(
             try:
                 data = target.read_bytes()
             except FileNotFoundError:
-                changed.append(f"{path} (không còn tệp)")
+                changed.append(message_text("undo-file-gone", path=path))
                 continue
             current[path] = data
             if _sha(data) != after_sha:

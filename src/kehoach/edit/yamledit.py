@@ -119,7 +119,11 @@ def _parser_detail(exc: BaseException) -> str:
     detail = yaml_problem(str(getattr(exc, "problem", None) or getattr(exc, "context", "")))
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = getattr(mark, "line", None)
-    return f"{detail} (dòng {line + 1})" if isinstance(line, int) else detail
+    return (
+        message_text("detail-at-line", detail=detail, line=line + 1)
+        if isinstance(line, int)
+        else detail
+    )
 
 
 @dataclass(frozen=True)
