@@ -384,6 +384,36 @@ MESSAGES: dict[str, str] = {
     "missing-shared-bodies": "Thiếu tệp {bodies_file} (danh mục cơ quan chung).",
     "bad-choice": "Giá trị '{value}' không hợp lệ cho {option}; chọn {choices}.",
     # -- commands ----------------------------------------------------------------
+    "validate-warnings": "{count} cảnh báo",
+    "validate-warnings-strict": "{count} cảnh báo (--strict: tính là lỗi)",
+    "validate-errors": "Tìm thấy {count} lỗi trong {files} tệp.",
+    "validate-errors-and-warnings": "Tìm thấy {count} lỗi và {warnings} trong {files} tệp.",
+    "validate-ok": "Kế hoạch hợp lệ: {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện.",
+    "validate-ok-warnings": (
+        "Kế hoạch hợp lệ: {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện; {warnings}."
+    ),
+    "validate-failed-strict": (
+        "Kế hoạch chưa đạt (--strict): {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện."
+    ),
+    "validate-failed-strict-warnings": (
+        "Kế hoạch chưa đạt (--strict): {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện; "
+        "{warnings}."
+    ),
+    "validate-scope-changed": "{checked}/{total} kế hoạch có thay đổi",
+    "validate-scope": "{checked} kế hoạch",
+    "written": "Đã ghi {path}.",
+    "written-counts": "Đã ghi {paths} ({counts}).",
+    "nothing-changed": "Không có gì thay đổi ({counts}).",
+    "unblocked-waiting": "  {id}: còn chờ {events}.",
+    "unblocked-undated": "  {id}: không có hạn cụ thể.",
+    "unblocked-late": "  {id}: hạn mới {due:%d/%m/%Y} — đã qua {days} ngày.",
+    "unblocked-due": "  {id}: hạn mới {due:%d/%m/%Y}.",
+    "undone": "Đã hoàn tác #{seq} ({command}: {summary}); khôi phục {paths}.",
+    "collect-blank-rows": ", {count} dòng để trống",
+    "form-issued-plan": "{path}  ({plan}, {rows} nhiệm vụ)",
+    "form-issued": "{path}  ({rows} nhiệm vụ)",
+    "forms-issued-portfolio": "Đã lập {count} phiếu {period} cho {plans} kế hoạch trong {folder}.",
+    "forms-issued": "Đã lập {count} phiếu {period} trong {folder}.",
     "bad-year": "Năm '{year}' không hợp lệ cho --year; phải từ 1900 đến 2200.",
     "output-file-needed": "Định dạng {fmt} cần tệp đầu ra: thêm -o TỆP.{fmt}.",
     "one-period-needed": (
