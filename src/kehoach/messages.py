@@ -409,6 +409,9 @@ MESSAGES: dict[str, str] = {
     "unblocked-late": "  {id}: hạn mới {due:%d/%m/%Y} — đã qua {days} ngày.",
     "unblocked-due": "  {id}: hạn mới {due:%d/%m/%Y}.",
     "undone": "Đã hoàn tác #{seq} ({command}: {summary}); khôi phục {paths}.",
+    "log-nothing-until": (
+        "Chưa có thay đổi nào được ghi qua kehoach cho kế hoạch này đến hết ngày {day:%d/%m/%Y}."
+    ),
     "collect-blank-rows": ", {count} dòng để trống",
     "form-issued-plan": "{path}  ({plan}, {rows} nhiệm vụ)",
     "form-issued": "{path}  ({rows} nhiệm vụ)",
@@ -715,6 +718,7 @@ MESSAGES: dict[str, str] = {
         "nhiều kế hoạch (có tệp kehoach.yaml) để --plan chọn một kế hoạch trong đó."
     ),
     "portfolio-no-body-report": "--body chưa dùng được cho báo cáo của thư mục nhiều kế hoạch.",
+    # -- commands ----------------------------------------------------------------
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",
 }

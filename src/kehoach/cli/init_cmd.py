@@ -9,6 +9,7 @@ import typer
 
 from kehoach.cli.common import as_of_date, echo_err, handled
 from kehoach.cli.options import AsOfUnused
+from kehoach.messages import text as message_text
 
 
 def register(app: typer.Typer) -> None:
@@ -50,7 +51,11 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"  giữ   {rel} (đã có)")
             page = "trang HTML" if result.page == "html" else "bảng Markdown trong trang HTML"
             echo_err(
-                f"Đã tạo thư mục nhiều kế hoạch '{folder}' ({len(result.created)} tệp mới, "
-                f"{len(result.kept)} tệp giữ nguyên). CI đăng {page} tình hình lên Pages. "
-                f"Thêm kế hoạch: kehoach import VĂN_BẢN --into {folder}"
+                message_text(
+                    "init-done",
+                    folder=folder,
+                    created=len(result.created),
+                    kept=len(result.kept),
+                    page=page,
+                )
             )

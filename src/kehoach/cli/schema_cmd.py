@@ -9,6 +9,7 @@ import typer
 
 from kehoach.cli.common import as_of_date, echo_err, handled
 from kehoach.cli.options import AsOfUnused
+from kehoach.messages import text as message_text
 
 
 def register(app: typer.Typer) -> None:
@@ -31,10 +32,10 @@ def register(app: typer.Typer) -> None:
             if check:
                 stale = stale_schemas(out)
                 for name in stale:
-                    echo_err(f"{out / name}: đã cũ so với mô hình; hãy chạy 'kehoach schema'.")
+                    echo_err(message_text("schema-stale", path=out / name))
                 if stale:
                     raise typer.Exit(1)
-                echo_err(f"{out}: JSON Schema khớp với mô hình dữ liệu.")
+                echo_err(message_text("schema-current", path=out))
                 return
             for path in write_schemas(out):
                 typer.echo(f"Đã ghi {path}")

@@ -8,6 +8,7 @@ import typer
 
 from kehoach.cli.common import as_of_date, echo_err, handled
 from kehoach.cli.options import AsOf, AsOfUnused, PlanArg, PlanOption
+from kehoach.messages import text as message_text
 
 
 def register(app: typer.Typer) -> None:
@@ -34,13 +35,19 @@ def register(app: typer.Typer) -> None:
                 for diff in result.diffs:
                     typer.echo(diff, nl=False)
                 echo_err(
-                    f"Chạy thử (--dry-run): sẽ hoàn tác #{entry.seq} ({entry.command}: "
-                    f"{entry.summary}); không ghi gì."
+                    message_text(
+                        "undo-dry-run", seq=entry.seq, command=entry.command, summary=entry.summary
+                    )
                 )
                 return
             typer.echo(
-                f"Đã hoàn tác #{entry.seq} ({entry.command}: {entry.summary}); "
-                f"khôi phục {', '.join(entry.paths)}."
+                message_text(
+                    "undone",
+                    seq=entry.seq,
+                    command=entry.command,
+                    summary=entry.summary,
+                    paths=", ".join(entry.paths),
+                )
             )
 
     @app.command("log")
@@ -64,8 +71,10 @@ def register(app: typer.Typer) -> None:
                 last_day = as_of_date(as_of).isoformat()
                 found = [e for e in found if e.time[:10] <= last_day]
             if not found:
-                until = f" đến hết ngày {as_of_date(as_of):%d/%m/%Y}" if as_of else ""
-                typer.echo(f"Chưa có thay đổi nào được ghi qua kehoach cho kế hoạch này{until}.")
+                if as_of:
+                    typer.echo(message_text("log-nothing-until", day=as_of_date(as_of)))
+                else:
+                    typer.echo(message_text("undo-nothing"))
                 return
             for entry in found[:limit]:
                 when = entry.time.replace("T", " ")[:16] + " UTC"
