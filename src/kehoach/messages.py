@@ -205,8 +205,8 @@ MESSAGES: dict[str, str] = {
     "round-of-non-recurring": (
         "kỳ '{label}' không phải một kỳ của nhiệm vụ (nhiệm vụ không định kỳ)."
     ),
-    "not-a-round": "kỳ '{label}' không phải một kỳ của nhiệm vụ.",
-    "of-round": " của kỳ {title}",
+    "not-a-round": "{noun} '{label}' không phải một {noun} của nhiệm vụ.",
+    "of-round": " của {noun} {title}",
     "task-prefix": "Nhiệm vụ {id}: {message}",
     "deadline-unreadable": (
         "không đọc được thời hạn ({reason}); báo cáo ghi nhiệm vụ này là 'Chưa xác định thời hạn'."
@@ -242,8 +242,14 @@ MESSAGES: dict[str, str] = {
     "parent-done-early": "đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",
     "unknown-section": "mục '{section}' không có trong danh sách mục của plan.yaml.",
     # -- edits and undo ----------------------------------------------------------
-    "and-more-rounds": " và {more} kỳ khác",
-    "recorded-for-round": "ghi cho kỳ {title}",
+    "and-more-rounds": " và {more} {noun} khác",
+    "recorded-for-round": "ghi cho {noun} {title}",
+    "round-not-done": "{noun} {title} chưa hoàn thành",
+    "round-done": "{noun} {title} đã hoàn thành",
+    "of-round-name": " của {name}",
+    "undated-plan-issued": (
+        "thời hạn tính từ ngày ban hành kế hoạch nhưng plan.yaml không ghi ngày ban hành ('issued')"
+    ),
     "later-in-history": (
         "lịch sử{of_round} đã có cập nhật ngày {later:%d/%m/%Y}, muộn hơn {day:%d/%m/%Y}."
     ),
@@ -283,9 +289,9 @@ MESSAGES: dict[str, str] = {
         "Không ghi được nhật ký thay đổi ({reason}); thay đổi này không hoàn tác được bằng "
         "'kehoach undo'."
     ),
-    "open-rounds": " Các kỳ còn mở: {names}.",
-    "occurrence-not-a-round": "kỳ '{given}' không phải một kỳ của nhiệm vụ này.",
-    "occurrence-not-started": "kỳ '{given}' chưa bắt đầu vào ngày {day:%d/%m/%Y}.",
+    "open-rounds": " Các {noun} còn mở: {names}.",
+    "occurrence-not-a-round": "{noun} '{given}' không phải một {noun} của nhiệm vụ này.",
+    "occurrence-not-started": "{noun} '{given}' chưa bắt đầu vào ngày {day:%d/%m/%Y}.",
     "undo-no-plan-dir": "Không có thư mục kế hoạch '{root}'.",
     "journal-damaged": "Nhật ký thay đổi {path} bị hỏng; hãy xóa tệp đó.",
     "undo-nothing": "Chưa có thay đổi nào được ghi qua kehoach cho kế hoạch này.",
@@ -298,8 +304,8 @@ MESSAGES: dict[str, str] = {
         "ngày {day:%d/%m/%Y} ở trước kỳ đầu tiên của nhiệm vụ định kỳ này.{listed}"
     ),
     "occurrence-ambiguous": (
-        "không rõ cập nhật ngày {day:%d/%m/%Y} thuộc kỳ nào: kỳ {done} đã hoàn thành; các kỳ "
-        "còn mở: {names}. Hãy ghi rõ kỳ, ví dụ --occurrence {first}."
+        "không rõ cập nhật ngày {day:%d/%m/%Y} thuộc {noun} nào: {why}; các {noun} còn mở: "
+        "{names}. Hãy ghi rõ {noun}, ví dụ --occurrence {first}."
     ),
     "occurrence-not-recurring": "nhiệm vụ không định kỳ nên không có kỳ; bỏ --occurrence {given}.",
     "bad-occurrence": (
@@ -386,19 +392,22 @@ MESSAGES: dict[str, str] = {
     # -- commands ----------------------------------------------------------------
     "validate-warnings": "{count} cảnh báo",
     "validate-warnings-strict": "{count} cảnh báo (--strict: tính là lỗi)",
-    "validate-errors": "Tìm thấy {count} lỗi trong {files} tệp.",
-    "validate-errors-and-warnings": "Tìm thấy {count} lỗi và {warnings} trong {files} tệp.",
-    "validate-ok": "Kế hoạch hợp lệ: {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện.",
-    "validate-ok-warnings": (
-        "Kế hoạch hợp lệ: {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện; {warnings}."
-    ),
+    "validate-errors": "Tìm thấy {count} lỗi{also} trong {files} tệp{scope}.",
+    "validate-also": " và {warnings}",
+    "validate-tail": "; {warnings}",
+    "validate-ok": "Kế hoạch hợp lệ: {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện{tail}.",
     "validate-failed-strict": (
-        "Kế hoạch chưa đạt (--strict): {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện."
+        "Kế hoạch chưa đạt (--strict): {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện{tail}."
     ),
-    "validate-failed-strict-warnings": (
-        "Kế hoạch chưa đạt (--strict): {tasks} nhiệm vụ, {bodies} cơ quan, {events} sự kiện; "
-        "{warnings}."
+    "validate-portfolio-ok": (
+        "Hợp lệ: {scope}, {tasks} nhiệm vụ; danh mục chung {bodies} cơ quan, {events} sự "
+        "kiện{tail}."
     ),
+    "validate-portfolio-failed-strict": (
+        "Chưa đạt (--strict): {scope}, {tasks} nhiệm vụ; danh mục chung {bodies} cơ quan, "
+        "{events} sự kiện{tail}."
+    ),
+    "validate-in-scope": " ({scope})",
     "validate-scope-changed": "{checked}/{total} kế hoạch có thay đổi",
     "validate-scope": "{checked} kế hoạch",
     "written": "Đã ghi {path}.",
@@ -488,10 +497,6 @@ MESSAGES: dict[str, str] = {
     "portfolio-update-what": (
         "Trong thư mục nhiều kế hoạch, hãy nêu mã KẾ_HOẠCH:NHIỆM_VỤ; chọn theo --body, "
         "--state, --section thì dùng --plan plans/<mã>."
-    ),
-    "validate-found": "Tìm thấy {count} lỗi trong {files} tệp ({scope}).",
-    "validate-ok-portfolio": (
-        "Hợp lệ: {scope}, {tasks} nhiệm vụ; danh mục chung {bodies} cơ quan, {events} sự kiện."
     ),
     # -- import, forms, reports and dates ----------------------------------------
     "collect-refused": (

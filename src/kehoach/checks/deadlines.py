@@ -48,11 +48,11 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
 def _undated(entry: TaskEntry, kind: str) -> Problem:
     """A warning: the task has no date to be judged by, so reports show it as undated."""
     loc = ("deadline",) if entry.raw is not None and "deadline" in entry.raw else ("id",)
-    why = {
-        "schedule": "thời hạn 'theo …' không cho ngày cụ thể",
-        "plan_issued": "thời hạn tính từ ngày ban hành kế hoạch nhưng plan.yaml không ghi ngày "
-        "ban hành (issued)",
-    }.get(kind, "văn bản, nhiệm vụ cha và mục đều không cho thời hạn")
+    why = message_text(
+        {"schedule": "undated-schedule", "plan_issued": "undated-plan-issued"}.get(
+            kind, "undated-nothing"
+        )
+    )
     return task_problem(
         entry,
         loc,

@@ -120,11 +120,13 @@ def _is_round(rounds: Recurrence | None, label: str) -> bool:
 
 def _not_a_round(rounds: Recurrence | None, label: str) -> str:
     if parse_period_label(label) is None:
-        return f"kỳ '{label}' không hợp lệ; viết dạng 2019, 2019-Q3, 2019-H1 hoặc 2019-08."
-    tail = " (nhiệm vụ không định kỳ)." if rounds is None else "."
-    noun = rounds.noun if rounds is not None else "kỳ"
-    return f"{noun} '{label}' không phải một {noun} của nhiệm vụ{tail}"
+        return message_text("batch-bad-occurrence", occurrence=label)
+    if rounds is None:
+        return message_text("round-of-non-recurring", label=label)
+    return message_text("not-a-round", noun=rounds.noun, label=label)
 
 
 def _of_round(rounds: Recurrence | None, key: str | None) -> str:
-    return f" của {rounds.noun} {rounds.title(key)}" if rounds is not None and key else ""
+    if rounds is None or not key:
+        return ""
+    return message_text("of-round", noun=rounds.noun, title=rounds.title(key))

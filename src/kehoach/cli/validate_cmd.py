@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 from kehoach.cli.common import as_of_date, echo_err, handled, use_cache
 from kehoach.cli.options import AsOf, NoCache, PlanArg, PlanOption, format_option
+from kehoach.messages import text as message_text
 
 FORMATS = ("text", "github", "json")
 
@@ -63,7 +64,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _noted(warnings: list[Problem], strict: bool) -> str:
-    return f"{len(warnings)} cảnh báo" + (" (--strict: tính là lỗi)" if strict else "")
+    code = "validate-warnings-strict" if strict else "validate-warnings"
+    return message_text(code, count=len(warnings))
 
 
 def _summary(
@@ -74,11 +76,14 @@ def _summary(
         return _errors_found(errors, warnings, strict)
     if plan is None:  # pragma: no cover - a plan that cannot be read has errors
         return ""
-    head = "Kế hoạch hợp lệ" if not (strict and warnings) else "Kế hoạch chưa đạt (--strict)"
-    tail = f"; {_noted(warnings, strict)}" if warnings else ""
-    return (
-        f"{head}: {len(plan.tasks)} nhiệm vụ, {len(plan.bodies.by_id)} cơ quan, "
-        f"{len(plan.events)} sự kiện{tail}."
+    code = "validate-failed-strict" if strict and warnings else "validate-ok"
+    tail = message_text("validate-tail", warnings=_noted(warnings, strict)) if warnings else ""
+    return message_text(
+        code,
+        tasks=len(plan.tasks),
+        bodies=len(plan.bodies.by_id),
+        events=len(plan.events),
+        tail=tail,
     )
 
 
@@ -86,8 +91,8 @@ def _errors_found(
     errors: list[Problem], warnings: list[Problem], strict: bool, scope: str = ""
 ) -> str:
     files = len({p.path for p in errors + warnings})
-    also = f" và {_noted(warnings, strict)}" if warnings else ""
-    return f"Tìm thấy {len(errors)} lỗi{also} trong {files} tệp{scope}."
+    also = message_text("validate-also", warnings=_noted(warnings, strict)) if warnings else ""
+    return message_text("validate-errors", count=len(errors), also=also, files=files, scope=scope)
 
 
 def _validate_portfolio(
@@ -113,19 +118,28 @@ def _validate_portfolio(
     if fmt == "text":
         checked = len(portfolio.plans)
         scope = (
-            f"{checked}/{len(portfolio.registries)} kế hoạch có thay đổi"
+            message_text("validate-scope-changed", checked=checked, total=len(portfolio.registries))
             if only is not None
-            else f"{checked} kế hoạch"
+            else message_text("validate-scope", checked=checked)
         )
         if errors:
-            echo_err(_errors_found(errors, warnings, strict, f" ({scope})"))
+            in_scope = message_text("validate-in-scope", scope=scope)
+            echo_err(_errors_found(errors, warnings, strict, in_scope))
         else:
             tasks = sum(len(plan.tasks) for plan in portfolio.plans.values())
-            head = "Chưa đạt (--strict)" if strict and warnings else "Hợp lệ"
-            tail = f"; {_noted(warnings, strict)}" if warnings else ""
+            failed = strict and warnings
+            code = "validate-portfolio-failed-strict" if failed else "validate-portfolio-ok"
+            tail = (
+                message_text("validate-tail", warnings=_noted(warnings, strict)) if warnings else ""
+            )
             echo_err(
-                f"{head}: {scope}, {tasks} nhiệm vụ; danh mục chung "
-                f"{len(portfolio.shared.bodies)} cơ quan, {len(portfolio.shared.events)} sự kiện"
-                f"{tail}."
+                message_text(
+                    code,
+                    scope=scope,
+                    tasks=tasks,
+                    bodies=len(portfolio.shared.bodies),
+                    events=len(portfolio.shared.events),
+                    tail=tail,
+                )
             )
     raise typer.Exit(1 if errors or (strict and warnings) else 0)

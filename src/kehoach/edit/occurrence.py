@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from kehoach.deadline import occurrence_for, occurrence_labelled
 from kehoach.edit.errors import EditError
 from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.messages import text as message_text
 from kehoach.model import Status
 from kehoach.rounds import Recurrence, recurrence_of
 
@@ -53,7 +54,8 @@ class OccurrenceRefused(EditError):
 def _names(labels: list[str], recurrence: Recurrence) -> str:
     shown = ", ".join(recurrence.title(label) for label in labels[:_LISTED])
     more = len(labels) - _LISTED
-    return shown + (f" và {more} {recurrence.noun} khác" if more > 0 else "")
+    more_rounds = message_text("and-more-rounds", more=more, noun=recurrence.noun)
+    return shown + (more_rounds if more > 0 else "")
 
 
 def choose_occurrence(
@@ -70,38 +72,32 @@ def choose_occurrence(
     recurrence = recurrence_of(plan, entry, dt.date(day.year, 1, 1))
     if recurrence is None:
         if given:
-            raise OccurrenceRefused(
-                f"nhiệm vụ không định kỳ nên không có kỳ; bỏ --occurrence {given}."
-            )
+            raise OccurrenceRefused(message_text("occurrence-not-recurring", given=given))
         return None, None
     history = list(entries)
     if given:
         noun = recurrence.noun
         found = occurrence_labelled(recurrence.rule, given, start=recurrence.start)
         if found is None or (found.period_start > day and not recurrence.parts):
-            why = (
-                "chưa bắt đầu vào"
-                if found is not None
-                else f"không phải một {noun} của nhiệm vụ này"
-            )
             opened = recurrence.open_rounds(history, day)
-            listed = f" Các {noun} còn mở: {_names(opened, recurrence)}." if opened else ""
-            raise OccurrenceRefused(
-                f"{noun} '{given}' {why}"
-                + (f" ngày {day:%d/%m/%Y}" if found is not None else "")
-                + f".{listed}"
-            )
-        return found.label, f"ghi cho {noun} {recurrence.title(found.label)}"
+            names = _names(opened, recurrence)
+            listed = message_text("open-rounds", noun=noun, names=names) if opened else ""
+            if found is None:
+                reason = message_text("occurrence-not-a-round", noun=noun, given=given)
+            else:
+                reason = message_text("occurrence-not-started", noun=noun, given=given, day=day)
+            raise OccurrenceRefused(reason + listed)
+        title = recurrence.title(found.label)
+        return found.label, message_text("recorded-for-round", noun=noun, title=title)
     if status is Status.STOPPED:
         return None, None  # stopping ends the task, not one round
     here = occurrence_for(recurrence.rule, day, start=recurrence.start)
     opened = recurrence.open_rounds(history, day)
     noun = recurrence.noun
     if here is None:
-        listed = f" Các kỳ còn mở: {_names(opened, recurrence)}." if opened else ""
-        raise OccurrenceRefused(
-            f"ngày {day:%d/%m/%Y} ở trước kỳ đầu tiên của nhiệm vụ định kỳ này.{listed}"
-        )
+        names = _names(opened, recurrence)
+        listed = message_text("open-rounds", noun="kỳ", names=names) if opened else ""
+        raise OccurrenceRefused(message_text("occurrence-before-first", day=day, listed=listed))
     others = [label for label in opened if label != here.label]
     again = any(  # the same update once more: the command says it is already there
         when == day and was is status and recurrence.key(occ, when) == here.label
@@ -112,17 +108,18 @@ def choose_occurrence(
     earlier = recurrence.parts and here.label in opened and opened.index(here.label) > 0
     if status is Status.DONE and (here.label not in opened or earlier) and others and not again:
         first = others[0]
-        why = (
-            f"{noun} {recurrence.title(first)} chưa hoàn thành"
-            if earlier
-            else f"{noun} {recurrence.title(here.label)} đã hoàn thành"
-        )
+        if earlier:
+            why = message_text("round-not-done", noun=noun, title=recurrence.title(first))
+        else:
+            why = message_text("round-done", noun=noun, title=recurrence.title(here.label))
+        names = _names(opened if earlier else others, recurrence)
         raise OccurrenceRefused(
-            f"không rõ cập nhật ngày {day:%d/%m/%Y} thuộc {noun} nào: {why}; "
-            f"các {noun} còn mở: {_names(opened if earlier else others, recurrence)}. "
-            f"Hãy ghi rõ {noun}, ví dụ --occurrence {first}."
+            message_text(
+                "occurrence-ambiguous", day=day, noun=noun, why=why, names=names, first=first
+            )
         )
-    return here.label, f"ghi cho {noun} {recurrence.title(here.label)}"
+    title = recurrence.title(here.label)
+    return here.label, message_text("recorded-for-round", noun=noun, title=title)
 
 
 def later_in_round(
@@ -156,10 +153,8 @@ class Placement:
     def later_reason(self, day: dt.date) -> str | None:
         if self.later is None:
             return None
-        round_ = f" của {self.round_name}" if self.round_name else ""
-        return (
-            f"lịch sử{round_} đã có cập nhật ngày {self.later:%d/%m/%Y}, muộn hơn {day:%d/%m/%Y}."
-        )
+        round_ = message_text("of-round-name", name=self.round_name) if self.round_name else ""
+        return message_text("later-in-history", of_round=round_, later=self.later, day=day)
 
 
 def place_update(

@@ -24,6 +24,7 @@ from yaml.constructor import SafeConstructor
 from kehoach.errors import Problem
 from kehoach.loading.files import MAX_BYTES, read_plan_bytes
 from kehoach.loading.positions import COL_BITS, KEY_BITS, PLACE_BITS, PosDict, PosList
+from kehoach.loading.syntaxhints import likely_cause
 from kehoach.messages import msg, os_reason, problem_at, yaml_problem
 from kehoach.text import char_name, first_unsafe
 
@@ -280,6 +281,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Probl
     detail = _syntax_detail(exc, text, mark.index if mark else None)
     if detail is None:
         return problem_at(display, msg("too-deep", limit=MAX_DEPTH), line, col)
+    cause = likely_cause(exc, text)
+    if cause is not None:
+        return problem_at(display, *cause)
     opened = _open_quote_before(text, exc.problem_mark.index if exc.problem_mark else None)
     if opened is not None and opened[0] < line:
         message = msg("yaml-unclosed-quote", end=opened[2], line=line, col=col, detail=detail)
