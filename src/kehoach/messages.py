@@ -411,6 +411,8 @@ MESSAGES: dict[str, str] = {
     "validate-scope-changed": "{checked}/{total} kế hoạch có thay đổi",
     "validate-scope": "{checked} kế hoạch",
     "written": "Đã ghi {path}.",
+    "written-into": "Đã ghi {what} vào {path}",
+    "schema-written": "Đã ghi {path}",
     "written-counts": "Đã ghi {paths} ({counts}).",
     "nothing-changed": "Không có gì thay đổi ({counts}).",
     "unblocked-waiting": "  {id}: còn chờ {events}.",
@@ -723,6 +725,7 @@ MESSAGES: dict[str, str] = {
         "nhiều kế hoạch (có tệp kehoach.yaml) để --plan chọn một kế hoạch trong đó."
     ),
     "portfolio-no-body-report": "--body chưa dùng được cho báo cáo của thư mục nhiều kế hoạch.",
+    # -- commands ----------------------------------------------------------------
     # -- commands ----------------------------------------------------------------
     # -- lists -------------------------------------------------------------------------
     "or": "hoặc",

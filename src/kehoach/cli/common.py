@@ -124,13 +124,14 @@ def period_choice(quarter: str | None, half: str | None, year: str | None) -> tu
 def echo_changes(batch: BatchResult, labels: list[str] | None = None) -> None:
     """What a batch of edits does (``update`` of many tasks, ``collect``): the warnings,
     then one block per change (*labels*: where each came from)."""
+    from kehoach.messages import text as message_text
     from kehoach.render.changes import change_lines
 
     for outcome in batch.outcomes:
         for warning in outcome.warnings:
-            echo_err(f"Lưu ý: {warning}")
+            echo_err(message_text("note", warning=warning))
     for warning in batch.warnings:
-        echo_err(f"Lưu ý: {warning}")
+        echo_err(message_text("note", warning=warning))
     for line in change_lines(batch, labels=labels):
         typer.echo(line)
 
@@ -138,13 +139,14 @@ def echo_changes(batch: BatchResult, labels: list[str] | None = None) -> None:
 def echo_written(batch: BatchResult, dry_run: bool, more: str = "") -> None:
     """The last line after a batch: what was written (or would be), counted (*more*
     appended to the counts)."""
+    from kehoach.messages import text as message_text
     from kehoach.render.changes import change_counts
 
     counts = change_counts(batch) + more
     if dry_run:
-        echo_err(f"Chạy thử (--dry-run): {counts}; không ghi gì.")
+        echo_err(message_text("collect-dry-run", counts=counts))
     elif batch.written:
         names = ", ".join(f.display for f in batch.files if f.written)
-        typer.echo(f"Đã ghi {names} ({counts}).")
+        typer.echo(message_text("written-counts", paths=names, counts=counts))
     else:
-        typer.echo(f"Không có gì thay đổi ({counts}).")
+        typer.echo(message_text("nothing-changed", counts=counts))

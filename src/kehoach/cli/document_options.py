@@ -116,4 +116,4 @@ def write_output(output: Path | None, payload: bytes, fmt: str, what: str) -> No
     if output.parent and not output.parent.is_dir():
         fail(message_text("output-folder-missing", folder=output.parent))
     write_atomic(output, payload)
-    typer.echo(f"Đã ghi {what} vào {output}", err=True)
+    typer.echo(message_text("written-into", what=what, path=output), err=True)

@@ -27,6 +27,7 @@ from kehoach.cli.options import (
     Year,
     format_option,
 )
+from kehoach.messages import text as message_text
 
 if TYPE_CHECKING:
     from kehoach.app.collect import CollectResult
@@ -35,15 +36,13 @@ if TYPE_CHECKING:
 def _print_collect(result: CollectResult, dry_run: bool) -> None:
     echo_changes(result.batch, result.labels)
     if result.refusals:
-        echo_err(f"Dòng bị từ chối ({len(result.refusals)}):")
+        echo_err(message_text("collect-refused-rows", count=len(result.refusals)))
         for refusal in result.refusals:
             echo_err(f"- {refusal.render()}")
     if result.conflicts:
-        echo_err(
-            f"Xung đột ({len(result.conflicts)}): nhiệm vụ đã thay đổi sau khi lập phiếu, "
-            "không ghi; thêm --force để vẫn ghi."
-        )
-    echo_written(result.batch, dry_run, f", {result.blank} dòng để trống" if result.blank else "")
+        echo_err(message_text("collect-conflicts", count=len(result.conflicts)))
+    blank = message_text("collect-blank-rows", count=result.blank) if result.blank else ""
+    echo_written(result.batch, dry_run, blank)
 
 
 def register(app: typer.Typer) -> None:
@@ -78,7 +77,7 @@ def register(app: typer.Typer) -> None:
         """Lập phiếu báo cáo tiến độ cho cơ quan (Excel hoặc Word): nhiệm vụ chủ trì và phối
         hợp, thời hạn, tình trạng; cơ quan điền trạng thái, ngày, kết quả, văn bản."""
         if (body is None) == (not every):
-            fail("Hãy chọn --body MÃ (một cơ quan) hoặc --all (mọi cơ quan).")
+            fail(message_text("form-body-or-all"))
         with handled():
             from kehoach.app.collect import issue_forms
             from kehoach.cli.planfolder import plan_folder
@@ -101,11 +100,18 @@ def register(app: typer.Typer) -> None:
                     fmt=fmt,
                 )
                 for key, item in many:
-                    typer.echo(f"{item.path}  ({key}, {item.rows} nhiệm vụ)")
+                    typer.echo(
+                        message_text("form-issued-plan", path=item.path, plan=key, rows=item.rows)
+                    )
                 plans = len({key for key, _ in many})
                 typer.echo(
-                    f"Đã lập {len(many)} phiếu {period.label()} cho {plans} kế hoạch trong "
-                    f"{out_dir}."
+                    message_text(
+                        "forms-issued-portfolio",
+                        count=len(many),
+                        period=period.label(),
+                        plans=plans,
+                        folder=out_dir,
+                    )
                 )
                 return
             issued = issue_forms(
@@ -117,8 +123,12 @@ def register(app: typer.Typer) -> None:
                 fmt=fmt,
             )
             for item in issued:
-                typer.echo(f"{item.path}  ({item.rows} nhiệm vụ)")
-            typer.echo(f"Đã lập {len(issued)} phiếu {period.label()} trong {out_dir}.")
+                typer.echo(message_text("form-issued", path=item.path, rows=item.rows))
+            typer.echo(
+                message_text(
+                    "forms-issued", count=len(issued), period=period.label(), folder=out_dir
+                )
+            )
 
     @app.command("collect")
     def collect(

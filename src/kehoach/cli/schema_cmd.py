@@ -38,4 +38,4 @@ def register(app: typer.Typer) -> None:
                 echo_err(message_text("schema-current", path=out))
                 return
             for path in write_schemas(out):
-                typer.echo(f"Đã ghi {path}")
+                typer.echo(message_text("schema-written", path=path))

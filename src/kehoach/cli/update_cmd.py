@@ -16,6 +16,7 @@ from kehoach.cli.common import (
     handled,
 )
 from kehoach.cli.options import AsOf, BodyOpt, DryRun, PlanArg, PlanOption
+from kehoach.messages import text as message_text
 
 if TYPE_CHECKING:
     from kehoach.edit import EditResult
@@ -54,18 +55,18 @@ Note = Annotated[
 
 def _report(result: EditResult, dry_run: bool) -> None:
     for warning in result.warnings:
-        echo_err(f"Lưu ý: {warning}")
+        echo_err(message_text("note", warning=warning))
     if not result.changed:
         for message in result.messages:
             typer.echo(message)
         return
     if dry_run:
         typer.echo(result.diff(), nl=False)
-        echo_err(f"Chạy thử (--dry-run): không ghi gì vào {result.display}.")
+        echo_err(message_text("update-dry-run", path=result.display))
         return
     for message in result.messages:
         typer.echo(message)
-    typer.echo(f"Đã ghi {result.display}.")
+    typer.echo(message_text("written", path=result.display))
 
 
 def register(app: typer.Typer) -> None:
@@ -145,10 +146,10 @@ def register(app: typer.Typer) -> None:
         """Ghi một cập nhật (ngày, trạng thái) vào lịch sử một hay nhiều nhiệm vụ; chỉ những
         dòng đó thay đổi, mọi tệp được ghi cùng lúc hoặc không tệp nào."""
         if not status:
-            fail("Thiếu tùy chọn '--status'.")
+            fail(message_text("status-option-missing"))
         ids, given = _positional_plan(list(task_ids or []))
         if not ids and not (body or state or section):
-            fail("Hãy nêu mã nhiệm vụ, hoặc chọn nhiệm vụ bằng --body, --state hay --section.")
+            fail(message_text("update-what"))
         with handled():
             from kehoach.cli import portfolio_views
             from kehoach.cli.planfolder import plan_folder
@@ -158,10 +159,7 @@ def register(app: typer.Typer) -> None:
             plan_dir = plan_folder(given, plan_opt)
             if portfolio_views.is_portfolio_root(plan_dir):  # tasks as PLAN:TASK
                 if body or state or section or not ids:
-                    fail(
-                        "Trong thư mục nhiều kế hoạch, hãy nêu mã KẾ_HOẠCH:NHIỆM_VỤ; chọn theo "
-                        "--body, --state, --section thì dùng --plan plans/<mã>."
-                    )
+                    fail(message_text("portfolio-update-what"))
                 plan_dir, ids = portfolio_views.update_targets(plan_dir, ids)
             day = as_of_date(as_of)
             parsed = parse_status(status)
@@ -249,13 +247,15 @@ def register(app: typer.Typer) -> None:
 
             for task in unblocked_by(plan_dir, event_id, change.occurred, day):
                 if task.still_waiting:
-                    typer.echo(f"  {task.task_id}: còn chờ {', '.join(task.still_waiting)}.")
+                    waiting = ", ".join(task.still_waiting)
+                    typer.echo(message_text("unblocked-waiting", id=task.task_id, events=waiting))
                 elif task.due is None:
-                    typer.echo(f"  {task.task_id}: không có hạn cụ thể.")
+                    typer.echo(message_text("unblocked-undated", id=task.task_id))
                 elif task.days_past:
                     typer.echo(
-                        f"  {task.task_id}: hạn mới {task.due:%d/%m/%Y} — đã qua "
-                        f"{task.days_past} ngày."
+                        message_text(
+                            "unblocked-late", id=task.task_id, due=task.due, days=task.days_past
+                        )
                     )
                 else:
-                    typer.echo(f"  {task.task_id}: hạn mới {task.due:%d/%m/%Y}.")
+                    typer.echo(message_text("unblocked-due", id=task.task_id, due=task.due))
