@@ -35,3 +35,48 @@ def test_styles_only_when_colour_is_asked_for() -> None:
     coloured = render_grid(["X", "Y"], rows, color=True)
     assert "\x1b[" not in "\n".join(plain)
     assert "\x1b[1;31m2\x1b[0m" in coloured[-1]
+
+
+def test_wrapping_columns_share_the_room_and_a_cap_cuts_with_an_ellipsis() -> None:
+    from kehoach.render.textgrid import Column
+
+    columns = [
+        Column("Mã", left=True),
+        Column("Nhiệm vụ", left=True, wrap=2, lines=2),
+        Column("Chủ trì", left=True, wrap=1),
+        Column("Hạn"),
+    ]
+    text = "Chủ trì tham mưu Ban Thường vụ Tỉnh ủy ban hành Kế hoạch hành động triển khai"
+    rows = [[Cell("III.3.1"), Cell(text), Cell("Ban Tổ chức Tỉnh ủy"), Cell("31/08/2018")]]
+    lines = render_grid(columns, rows, width=60)
+    assert all(len(line) <= 60 for line in lines)
+    body = lines[2:]
+    assert len(body) == 2  # the text capped at two lines, the body's name wraps beside it
+    assert body[0].startswith(" III.3.1  Chủ trì tham mưu") and body[0].endswith("31/08/2018")
+    assert body[1].rstrip().endswith("…") or "…" in body[1]
+    assert "Ban Tổ chức" in body[0] and "Tỉnh ủy" in body[1]
+
+
+def test_a_list_below_80_columns_keeps_every_value_under_its_header() -> None:
+    from kehoach.render.textgrid import table_or_list
+
+    headers = ["Body", "Over-\ndue", "Chưa\ncập\nnhật", "Tổng"]
+    rows = [
+        [Cell("Ban Tổ chức Tỉnh ủy"), Cell("2", "bold red"), Cell("·"), Cell("9")],
+        [Cell(""), Cell("·"), Cell("4"), Cell("4")],  # the same body, another role
+    ]
+    listed = table_or_list(headers, rows, [Cell("Tổng"), Cell("2"), Cell("4"), Cell("13")],
+                           width=40)  # fmt: skip
+    assert listed == [
+        "Ban Tổ chức Tỉnh ủy",
+        "  Overdue: 2 · Tổng: 9",
+        "  Chưa cập nhật: 4 · Tổng: 4",
+        "",
+        "Tổng",
+        "  Overdue: 2 · Chưa cập nhật: 4",  # a field that no longer fits: the next line
+        "  Tổng: 13",
+    ]
+    table = table_or_list(headers, rows, width=80)
+    assert table[3].startswith(" ─") and table == render_grid(headers, rows, width=80)
+    coloured = table_or_list(headers, rows, width=40, color=True)
+    assert "\x1b[1;31mOverdue: 2\x1b[0m" in coloured[1]

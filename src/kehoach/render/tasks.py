@@ -80,6 +80,10 @@ def render_tasks_json(
 ROLE_WORDS = {"lead": "chủ trì", "partner": "phối hợp"}
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) if "\n" in text or "  " in text else text
+
+
 def render_tasks_table(
     evaluation: Evaluation,
     body: str | None = None,
@@ -107,9 +111,9 @@ def render_tasks_table(
             [
                 Cell("  " * state.entry.depth + state.id),
                 *([Cell(ROLE_WORDS[role] if role else "")] if body is not None else []),
-                Cell(" ".join(state.entry.task.title.split())),
+                Cell(_one_line(state.entry.task.title)),
                 Cell(state.state.label()),
-                Cell(" ".join(due.split())),
+                Cell(_one_line(due)),
             ]
         )
     if not rows:
