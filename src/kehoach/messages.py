@@ -14,6 +14,7 @@ never a Python object: dates are formatted ``dd/mm/yyyy`` before they get here.
 from __future__ import annotations
 
 import errno
+import re
 from typing import NamedTuple
 
 from kehoach.errors import Problem
@@ -641,6 +642,7 @@ MESSAGES: dict[str, str] = {
         "{name}: mục '{key}' phải là một đoạn văn hoặc một danh sách đoạn văn."
     ),
     # -- deadline rules and archives ---------------------------------------------
+    "rule-problem": "{place}: {message}",
     "rule-not-mapping": "phải là một bảng khóa–giá trị ('kind', 'start', 'due' …).",
     "rule-unknown-keys": "khóa không hợp lệ: {keys}.",
     "rule-bad-kind": "'kind' phải là một trong: {choices}.",
@@ -880,6 +882,29 @@ def yaml_problem(english: str) -> str:
         if english.startswith(start):
             return vietnamese
     return YAML_UNKNOWN
+
+
+# The keys of a structured deadline rule (``deadline_rule:``), in words.
+RULE_PLACES: dict[str, str] = {
+    "deadline_rule": "quy tắc thời hạn",
+    "start": "ngày bắt đầu",
+    "due": "hạn",
+    "anchor": "ngày chốt",
+    "anchors": "ngày chốt",
+    "parts": "phần",
+    "lead": "thời gian thực hiện",
+}
+
+
+def rule_place(where: str) -> str:
+    """``deadline_rule.parts[1].anchors[0]`` in words: "Quy tắc thời hạn, phần thứ 2, ngày
+    chốt thứ 1" (a key without a name is quoted as written)."""
+    words: list[str] = []
+    for key, index in re.findall(r"([A-Za-z_]+)(?:\[(\d+)\])?", where):
+        label = RULE_PLACES.get(key, f"'{key}'")
+        words.append(f"{label} thứ {int(index) + 1}" if index else label)
+    shown = ", ".join(words) or where
+    return shown[:1].upper() + shown[1:]
 
 
 def or_list(items: list[str]) -> str:

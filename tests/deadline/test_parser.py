@@ -488,4 +488,5 @@ def test_structured_rule_errors_are_vietnamese(data: dict[str, object], fragment
     with pytest.raises(DeadlineParseError) as info:
         rule_from_mapping(data)
     assert fragment in info.value.message
-    assert info.value.message.startswith("deadline_rule")
+    assert info.value.message.startswith("Quy tắc thời hạn")
+    assert "[" not in info.value.message.split(":")[0]  # no internal path (parts[0])

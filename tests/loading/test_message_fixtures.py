@@ -339,3 +339,15 @@ def test_out_of_memory_is_a_message_not_a_class_name(capsys: pytest.CaptureFixtu
     assert capsys.readouterr().err.strip() == (
         "Không đủ bộ nhớ để chạy lệnh này; hãy đóng bớt chương trình rồi chạy lại."
     )
+
+
+def test_a_deadline_rule_place_is_named_in_words(plan_copy: Path) -> None:
+    rule = "    deadline_rule: {kind: recurring, every: year, anchors: [{day: 5}, {month: 3}]}\n"
+    old = "    deadline: thực hiện trong tháng 8 năm 2018\n"
+    line = edit(plan_copy, old, old + rule) + 1
+    result, lines = validate_lines(plan_copy)
+    assert result.exit_code == 1
+    assert lines[0] == (
+        f"{TASKS}:{line}:20: Nhiệm vụ III.3.1: Quy tắc thời hạn, ngày chốt thứ 1: cần 'month' "
+        "(tháng của ngày chốt)."
+    )

@@ -14,6 +14,7 @@ from typing import Final, Literal, cast
 
 from kehoach.deadline.periods import EVERY, Every, valid_year
 from kehoach.errors import DeadlineParseError
+from kehoach.messages import rule_place
 from kehoach.messages import text as message_text
 
 __all__ = [
@@ -177,8 +178,9 @@ def rule_from_mapping(data: Mapping[str, object]) -> Rule:
 
 
 def _bad(where: str, message: str) -> DeadlineParseError:
-    text = f"{where}: {message}"
-    return DeadlineParseError(text, where, 0, len(where))
+    place = rule_place(where)
+    text = message_text("rule-problem", place=place, message=message)
+    return DeadlineParseError(text, place, 0, len(place))
 
 
 def _from_mapping(data: object, where: str, depth: int) -> Rule:
