@@ -171,6 +171,7 @@ ALLOWED = {
     "ocrmypdf",
     "openpyxl",
     "xml",
+    "soffice",
     "yyyy",
     "mm",
     "dd",

@@ -502,6 +502,19 @@ MESSAGES: dict[str, str] = {
         "--state, --section thì dùng --plan plans/<mã>."
     ),
     # -- import, forms, reports and dates ----------------------------------------
+    "convert-sheet": (
+        "hãy chuyển sang .xlsx, ví dụ: soffice --headless --convert-to xlsx '{name}' (hoặc "
+        "mở bằng Excel, Lưu thành .xlsx)"
+    ),
+    "convert-pdf": (
+        "hãy chuyển sang .docx, ví dụ: soffice --headless --infilter=writer_pdf_import "
+        "--convert-to docx '{name}' (hoặc mở bằng Word, Word tự chuyển PDF thành văn bản); "
+        "nếu PDF là bản quét, cần nhận dạng chữ (OCR) trước, ví dụ ocrmypdf"
+    ),
+    "convert-image": "cần nhận dạng chữ (OCR) trước, rồi lưu thành .docx hoặc .txt",
+    "convert-document": (
+        "hãy chuyển sang .docx, ví dụ: {command} (hoặc mở bằng Word, Lưu thành .docx)"
+    ),
     "collect-refused": (
         "Không ghi gì: {count} dòng bị từ chối (thêm --skip-bad để ghi những dòng hợp lệ):"
     ),

@@ -371,23 +371,13 @@ SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".xlsx", ".xlsm", ".csv")
 def _cannot_read(path: Path, kind: str) -> InputError:
     name = path.name
     if kind.startswith("bảng tính"):
-        how = (
-            f"hãy chuyển sang .xlsx, ví dụ: soffice --headless --convert-to xlsx '{name}' "
-            "(hoặc mở bằng Excel, Lưu thành .xlsx)"
-        )
+        how = message_text("convert-sheet", name=name)
     elif kind == "tệp PDF":
-        how = (
-            "hãy chuyển sang .docx, ví dụ: soffice --headless --infilter=writer_pdf_import "
-            f"--convert-to docx '{name}' (hoặc mở bằng Word, Word tự chuyển PDF thành văn "
-            "bản); nếu PDF là bản quét, cần nhận dạng chữ (OCR) trước, ví dụ ocrmypdf"
-        )
+        how = message_text("convert-pdf", name=name)
     elif kind == "ảnh":
-        how = "cần nhận dạng chữ (OCR) trước, rồi lưu thành .docx hoặc .txt"
+        how = message_text("convert-image")
     else:
-        how = (
-            f"hãy chuyển sang .docx, ví dụ: {_CONVERT_DOCX.format(name=name)} "
-            "(hoặc mở bằng Word, Lưu thành .docx)"
-        )
+        how = message_text("convert-document", command=_CONVERT_DOCX.format(name=name))
     return InputError(message_text("import-unreadable", name=name, kind=kind, how=how))
 
 
