@@ -7,7 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, settings
 from typer.testing import CliRunner
+
+# `make mutate` runs the tests with --hypothesis-profile=mutation: it only asks whether a
+# test fails, so a failing example is not shrunk (shrinking took most of a mutant's time
+# and turned kills into timeouts).
+settings.register_profile("mutation", phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "plan"
