@@ -1,0 +1,85 @@
+"""The state rules of docs/states.md ("Các quy tắc"), at the edges the decision tables
+leave open: written against the mutants of evaluate.py that survived ``make mutate``
+(docs/states.md, "Kiểm thử đột biến")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kehoach.evaluation.evaluate import Evaluation, evaluate
+from kehoach.evaluation.states import State
+from kehoach.loaded_plan import load_plan
+from tests.evaluation.test_counting import evaluated
+from tests.planbuilder import build_plan
+
+D = dt.date.fromisoformat
+AFTER = "sau khi có chỉ thị của Bộ Chính trị"
+
+
+def test_an_event_on_the_day_itself_has_happened(tmp_path: Path) -> None:
+    # "sự kiện có ngày ≤ ngày xét": the due day is counted from it, with the plan's 90 days
+    event = {"id": "ct", "description": "Chỉ thị", "occurred": "2019-04-10"}
+    task = {"id": "t", "deadline": AFTER, "depends_on": {"events": ["ct"]}}
+    state = evaluated(tmp_path, [task], "2019-04-10", events=[event]).by_id["t"]
+    assert state.state is State.OPEN and state.waiting_on == []
+    assert state.due == D("2019-07-09") and state.days_left == 90
+
+
+def test_an_after_task_that_names_nothing_to_wait_for_waits(tmp_path: Path) -> None:
+    state = evaluated(tmp_path, [{"id": "t", "deadline": AFTER}], "2019-04-10").by_id["t"]
+    assert state.state is State.WAITING and state.waiting_on == [] and state.due is None
+
+
+def test_a_task_waited_for_that_is_done_without_a_date_counts_from_the_plan_start(
+    tmp_path: Path,
+) -> None:
+    tasks: list[dict[str, Any]] = [
+        {"id": "first", "deadline": "năm 2018", "status": "hoàn thành"},  # no history
+        {"id": "then", "deadline": AFTER, "depends_on": {"tasks": ["first"]}},
+        # a task id the plan does not have (validate reports it) is never done
+        {"id": "never", "deadline": AFTER, "depends_on": {"tasks": ["first", "khong-co"]}},
+    ]
+    ev = evaluated(tmp_path, tasks, "2019-01-01")
+    then = ev.by_id["then"]
+    # the plan was issued on 2018-06-06; 90 days later
+    assert then.state is State.OVERDUE and then.due == D("2018-09-04")
+    never = ev.by_id["never"]
+    assert never.state is State.WAITING and never.waiting_on == ["khong-co"]
+
+
+def undated_plan(tmp_path: Path, tasks: list[dict[str, Any]], day: str) -> Evaluation:
+    """A plan that states neither its issue date nor its term."""
+    root = build_plan(tmp_path / "p", tasks)
+    info = yaml.safe_load((root / "plan.yaml").read_text(encoding="utf-8"))
+    del info["issued"], info["term"]
+    (root / "plan.yaml").write_text(yaml.safe_dump(info, allow_unicode=True), encoding="utf-8")
+    plan, problems = load_plan(root)
+    assert plan is not None and problems == [] and plan.plan_start is None
+    return evaluate(plan, D(day))
+
+
+def test_without_an_issue_date_the_plan_starts_on_the_first_day_of_the_year(
+    tmp_path: Path,
+) -> None:
+    tasks: list[dict[str, Any]] = [
+        {"id": "first", "deadline": "năm 2018", "status": "hoàn thành"},  # done, no date
+        {"id": "then", "deadline": AFTER, "depends_on": {"tasks": ["first"]}},
+        {"id": "monthly", "deadline": "hằng tháng"},
+        {"id": "term", "deadline": "theo Chương trình làm việc toàn khóa"},
+    ]
+    for task in tasks:
+        task.setdefault("status", "chưa thực hiện")
+    ev = undated_plan(tmp_path, tasks, "2019-05-01")
+    then = ev.by_id["then"]  # counted from 2019-01-01, 90 days
+    assert then.state is State.OVERDUE and then.due == D("2019-04-01")
+    assert then.days_overdue == 30
+    monthly = ev.by_id["monthly"]  # rounds from January of the year asked about
+    assert monthly.start == D("2019-01-01")
+    assert [o.label for o in monthly.occurrences[:2]] == ["2019-01", "2019-02"]
+    assert monthly.state is State.OVERDUE and monthly.days_overdue == 90
+    # no term: a "toàn khóa" task has no due day it could be late for
+    assert ev.by_id["term"].due is None
