@@ -14,7 +14,7 @@ from kehoach.evaluation.evaluate import Evaluation, evaluate
 from kehoach.evaluation.states import State
 from kehoach.loaded_plan import load_plan
 from tests.evaluation.test_counting import evaluated
-from tests.planbuilder import build_plan
+from tests.planbuilder import build_plan, done, progress
 
 D = dt.date.fromisoformat
 AFTER = "sau khi có chỉ thị của Bộ Chính trị"
@@ -83,3 +83,12 @@ def test_without_an_issue_date_the_plan_starts_on_the_first_day_of_the_year(
     assert monthly.state is State.OVERDUE and monthly.days_overdue == 90
     # no term: a "toàn khóa" task has no due day it could be late for
     assert ev.by_id["term"].due is None
+
+
+def test_a_later_reopening_does_not_change_a_past_days_state(tmp_path: Path) -> None:
+    # "Lịch sử tại ngày xét": a report for 2019-07-01 is the same before and after the
+    # task is reopened on 2019-08-01
+    history = [done("2019-04-10"), progress("2019-08-01")]
+    task = {"id": "t", "deadline": "hoàn thành trong quý I/2019", "history": history}
+    state = evaluated(tmp_path, [task], "2019-07-01").by_id["t"]
+    assert state.state is State.DONE_LATE and state.done_on == D("2019-04-10")
