@@ -92,3 +92,57 @@ def test_a_later_reopening_does_not_change_a_past_days_state(tmp_path: Path) -> 
     task = {"id": "t", "deadline": "hoàn thành trong quý I/2019", "history": history}
     state = evaluated(tmp_path, [task], "2019-07-01").by_id["t"]
     assert state.state is State.DONE_LATE and state.done_on == D("2019-04-10")
+
+
+def test_a_deadline_counted_from_the_plans_issue_needs_no_event(tmp_path: Path) -> None:
+    # the plan was issued on 2018-06-06; an event date does not stand in for it
+    event = {"id": "ct", "description": "Chỉ thị", "occurred": "2018-01-01"}
+    text = "trong vòng 30 ngày kể từ ngày ban hành Kế hoạch"
+    task = {"id": "t", "deadline": text, "depends_on": {"events": ["ct"]}}
+    for day, state, overdue in (("2018-07-06", State.OPEN, 0), ("2018-07-07", State.OVERDUE, 1)):
+        found = evaluated(tmp_path / day, [dict(task)], day, events=[event]).by_id["t"]
+        assert found.rule.origin == "plan_issued"
+        assert (found.state, found.due, found.days_overdue) == (state, D("2018-07-06"), overdue)
+
+
+def test_a_tasks_own_lead_time_wins_over_the_plans(tmp_path: Path) -> None:
+    event = {"id": "ct", "description": "Chỉ thị", "occurred": "2019-01-10"}
+    own = {"id": "own", "deadline": AFTER, "depends_on": {"events": ["ct"]}, "lead_time_days": 30}
+    zero = {"id": "zero", "deadline": AFTER, "depends_on": {"events": ["ct"]}, "lead_time_days": 0}
+    plan = {"id": "plan", "deadline": AFTER, "depends_on": {"events": ["ct"]}}
+    ev = evaluated(tmp_path, [own, zero, plan], "2019-01-10", events=[event])
+    assert ev.by_id["own"].due == D("2019-02-09")
+    assert ev.by_id["zero"].due == D("2019-01-10")  # 0 is a lead time, not "none given"
+    assert ev.by_id["plan"].due == D("2019-04-10")
+
+
+def test_an_after_task_done_before_its_event_is_done_on_its_day(tmp_path: Path) -> None:
+    event = {"id": "ct", "description": "Chỉ thị"}
+    task = {
+        "id": "t",
+        "deadline": AFTER,
+        "depends_on": {"events": ["ct"]},
+        "history": [done("2019-03-01")],
+    }
+    state = evaluated(tmp_path, [task], "2019-05-01", events=[event]).by_id["t"]
+    assert state.state is State.DONE_ON_TIME and state.done_on == D("2019-03-01")
+    assert state.waiting_on == ["ct"]
+
+
+def test_the_last_update_is_the_latest_on_or_before_the_day(tmp_path: Path) -> None:
+    history = [progress(day) for day in ("2019-02-01", "2019-03-01", "2019-04-01", "2019-08-01")]
+    tasks: list[dict[str, Any]] = [
+        {"id": "t", "deadline": "từ năm 2019 đến năm 2020", "history": history},
+        {"id": "none", "deadline": "từ năm 2019 đến năm 2020"},
+    ]
+    ev = evaluated(tmp_path, tasks, "2019-04-01")
+    assert ev.by_id["t"].last_update == D("2019-04-01")
+    assert ev.by_id["t"].start == D("2019-01-01")
+    assert ev.by_id["none"].last_update is None
+
+
+def test_an_unreadable_structured_deadline_is_no_deadline(tmp_path: Path) -> None:
+    # `validate` reports the rule; evaluation reads it as "no deadline", never crashes
+    task = {"id": "t", "deadline": "", "deadline_rule": {"kind": "sai"}}
+    state = evaluated(tmp_path, [task], "2019-04-01").by_id["t"]
+    assert state.rule.kind == "none" and state.state is State.UNDATED
