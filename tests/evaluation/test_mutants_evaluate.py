@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from kehoach.evaluation.evaluate import Evaluation, evaluate
+from kehoach.evaluation.report_periods import make_period
 from kehoach.evaluation.states import State
 from kehoach.loaded_plan import load_plan
 from tests.evaluation.test_counting import evaluated
@@ -146,3 +147,40 @@ def test_an_unreadable_structured_deadline_is_no_deadline(tmp_path: Path) -> Non
     task = {"id": "t", "deadline": "", "deadline_rule": {"kind": "sai"}}
     state = evaluated(tmp_path, [task], "2019-04-01").by_id["t"]
     assert state.rule.kind == "none" and state.state is State.UNDATED
+
+
+def test_the_reporting_period_is_the_quarter_of_the_day_in_the_chosen_calendar(
+    tmp_path: Path,
+) -> None:
+    # "thường xuyên" is fresh with an update in the reporting period; under the ND 09 cut-off
+    # the third quarter starts on 15/6, so an update of 20/6 is in it
+    task = {"id": "t", "deadline": "thực hiện thường xuyên", "history": [progress("2019-06-20")]}
+    plan, problems = load_plan(build_plan(tmp_path / "p", [task]))
+    assert plan is not None and problems == []
+    calendar = evaluate(plan, D("2019-07-01"))
+    assert calendar.period == make_period("quarter", 2019, 3)
+    assert calendar.by_id["t"].state is State.STALE
+    nd09 = evaluate(plan, D("2019-07-01"), cutoff="nd09")
+    assert nd09.period == make_period("quarter", 2019, 3, "nd09")
+    assert nd09.by_id["t"].state is State.ONGOING
+
+
+def test_a_parent_with_an_unreadable_deadline_of_its_own_follows_its_sub_tasks(
+    tmp_path: Path,
+) -> None:
+    parent = {
+        "id": "p",
+        "deadline": "",
+        "deadline_rule": {"kind": "sai"},
+        "subtasks": [
+            {
+                "id": "p.1",
+                "title": "Con",
+                "deadline": "quý II/2019",
+                "status": "hoàn thành",
+                "history": [done("2019-05-01")],
+            }
+        ],
+    }
+    state = evaluated(tmp_path, [parent], "2019-07-01").by_id["p"]
+    assert state.state is State.DONE_ON_TIME and state.done_on == D("2019-05-01")
