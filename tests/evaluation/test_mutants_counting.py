@@ -263,3 +263,18 @@ def test_a_body_missing_from_the_registry_comes_after_the_registered_ones(
         ("ban-to-chuc", "lead", 1),
         ("an-moi", "lead", 1),
     ]
+
+
+def test_occurrences_done_on_a_periods_first_and_last_day_are_completed_in_it(
+    tmp_path: Path,
+) -> None:
+    tasks: list[dict[str, Any]] = [
+        {"id": "a", "deadline": "hằng quý", "history": [done("2019-07-01")]},
+        {"id": "b", "deadline": "hằng quý", "history": [done("2019-09-30"), done("2019-10-01")]},
+    ]
+    ev = evaluated(tmp_path, tasks, "2019-12-31")
+    found = counting.completed_between(ev, D("2019-07-01"), D("2019-09-30"))
+    assert [(c.state.id, c.label, c.done_on) for c in found] == [
+        ("a", "2019-Q3", D("2019-07-01")),
+        ("b", "2019-Q3", D("2019-09-30")),
+    ]
