@@ -243,13 +243,13 @@ def test_occurrences_between_lists_every_round_due_in_the_window(tmp_path: Path)
     ]
     ev = evaluated(tmp_path, tasks, "2019-07-15")
     found = counting.occurrences_between(ev, D("2019-05-31"), D("2019-06-30"))
-    assert [(s.id, o.label, o.state) for s, o in found] == [
+    assert [(r.state.id, r.occurrence.label, r.occurrence.state) for r in found] == [
         ("m", "2019-05", State.OVERDUE),
         ("m", "2019-06", State.OVERDUE),
         ("q", "2019-Q2", State.DONE_ON_TIME),
     ]
     mine = counting.occurrences_between(ev, D("2019-05-31"), D("2019-06-30"), "so-noi-vu")
-    assert [(s.id, o.label) for s, o in mine] == [("m", "2019-05"), ("m", "2019-06")]
+    assert [(r.state.id, r.occurrence.label) for r in mine] == [("m", "2019-05"), ("m", "2019-06")]
 
 
 def test_a_body_missing_from_the_registry_comes_after_the_registered_ones(
