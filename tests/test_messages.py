@@ -111,6 +111,8 @@ SPACED = {
     "collect-blank-rows",
     "form-issued",
     "form-issued-plan",
+    "init-created",
+    "init-kept",
 }
 ALLOWED = {
     "yaml",
@@ -342,7 +344,16 @@ def test_parser_texts_are_translated(english: str, vietnamese: str) -> None:
 # -- no message outside the registry -----------------------------------------------------
 # Calls whose text reaches the user: our error classes (found below), problems, and the
 # CLI's way of printing an error.
-MESSAGE_CALLS = {"Problem", "at", "task_problem", "problem_at", "fail", "echo_err", "BadParameter"}
+MESSAGE_CALLS = {
+    "Problem",
+    "at",
+    "task_problem",
+    "problem_at",
+    "fail",
+    "echo_err",
+    "echo",
+    "BadParameter",
+}
 _CODE = re.compile(r"[a-z0-9_]+(?:-[a-z0-9_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _DIACRITIC = re.compile(VIETNAMESE.pattern, re.IGNORECASE)

@@ -391,6 +391,11 @@ MESSAGES: dict[str, str] = {
     "missing-shared-bodies": "Thiếu tệp {bodies_file} (danh mục cơ quan chung).",
     "bad-choice": "Giá trị '{value}' không hợp lệ cho {option}; chọn {choices}.",
     # -- commands ----------------------------------------------------------------
+    "version": "kehoach {version}",
+    "init-created": "  tạo   {path}",
+    "init-kept": "  giữ   {path} (đã có)",
+    "usage-help-hint": "Thử '{command}' để xem hướng dẫn.",
+    "usage-error": "Lỗi: {message}",
     "validate-warnings": "{count} cảnh báo",
     "validate-warnings-strict": "{count} cảnh báo (--strict: tính là lỗi)",
     "validate-errors": "Tìm thấy {count} lỗi{also} trong {files} tệp{scope}.",

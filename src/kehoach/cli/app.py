@@ -6,6 +6,7 @@ import typer
 
 from kehoach import __version__
 from kehoach.cli.vietnamese import install
+from kehoach.messages import text as message_text
 
 install()
 
@@ -22,7 +23,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"kehoach {__version__}")
+        typer.echo(message_text("version", version=__version__))
         raise typer.Exit(0)
 
 

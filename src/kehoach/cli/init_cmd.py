@@ -46,9 +46,9 @@ def register(app: typer.Typer) -> None:
 
             result = init_portfolio(folder, office=office, pip=pip or DEFAULT_PIP)
             for rel in result.created:
-                typer.echo(f"  tạo   {rel}")
+                typer.echo(message_text("init-created", path=rel))
             for rel in result.kept:
-                typer.echo(f"  giữ   {rel} (đã có)")
+                typer.echo(message_text("init-kept", path=rel))
             page = "trang HTML" if result.page == "html" else "bảng Markdown trong trang HTML"
             echo_err(
                 message_text(

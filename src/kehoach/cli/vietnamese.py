@@ -17,6 +17,7 @@ from typer._click._compat import get_text_stderr
 from typer._click.core import Context
 from typer._click.utils import echo
 
+from kehoach.messages import text as message_text
 from kehoach.text import neutralise
 
 HEADINGS = {"Arguments": "Tham số", "Options": "Tùy chọn", "Commands": "Lệnh"}
@@ -101,12 +102,11 @@ def _show(self: exceptions.UsageError, file: IO[Any] | None = None) -> None:
         color = self.ctx.color
         hint = ""
         if self.ctx.command.get_help_option(self.ctx) is not None:
-            hint = (
-                f"Thử '{self.ctx.command_path} {self.ctx.help_option_names[0]}' để xem hướng dẫn.\n"
-            )
+            help_command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
+            hint = message_text("usage-help-hint", command=help_command) + "\n"
         echo(f"{self.ctx.get_usage()}\n{hint}", file=stream, color=color)
     message = neutralise(translate_error(self.format_message()))
-    echo(f"Lỗi: {message}", file=stream, color=color)
+    echo(message_text("usage-error", message=message), file=stream, color=color)
 
 
 def install() -> None:
