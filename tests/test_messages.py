@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from kehoach.cli.vietnamese import _ERRORS as CLICK_ERRORS
+from kehoach.cli.vietnamese import HEADINGS, HELP_TEXT
 from kehoach.messages import MESSAGES, OS_REASONS, YAML_PROBLEMS, msg, or_list, yaml_problem
 from kehoach.model.messages import FIELD_LABELS
 
@@ -232,6 +234,9 @@ ALL = {
     **{f"os {k}": v for k, v in OS_REASONS.items()},
     **{f"yaml {k}": v for k, v in YAML_PROBLEMS.items()},
     **{f"field {k}": v for k, v in FIELD_LABELS.items()},
+    # click's own usage errors, translated by kehoach.cli.vietnamese
+    **{f"click {i}": template for i, (_, template) in enumerate(CLICK_ERRORS)},
+    **{f"click {k}": v for k, v in {**HEADINGS, **HELP_TEXT}.items()},
 }
 
 
