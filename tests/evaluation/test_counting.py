@@ -125,6 +125,30 @@ def test_partners_get_their_own_rows_and_the_total_counts_each_task_once(
     assert counting.overdue(ev, "so-noi-vu") == []
 
 
+def test_a_body_named_on_a_partner_task_has_a_row_for_it(tmp_path: Path) -> None:
+    """The task "Phối hợp với Sở Nội vụ …" in ban-to-chuc's file: the task concerns so-noi-vu (its
+    totals count it), so so-noi-vu's rows must count it too: rows add up to totals."""
+    tasks: list[dict[str, Any]] = [
+        {"id": "a", "deadline": "năm 2018", "role": "phối hợp", "partners": ["so-noi-vu"]},
+        {"id": "b", "deadline": "năm 2019"},
+    ]
+    ev = evaluated(tmp_path, tasks, "2019-06-30")
+    rows = {(r.body, r.role): r.total for r in counting.tally(ev).rows}
+    assert rows == {
+        ("ban-to-chuc", "lead"): 1,
+        ("ban-to-chuc", "partner"): 1,
+        ("so-noi-vu", "partner"): 1,
+    }
+    for body in ("ban-to-chuc", "so-noi-vu"):
+        own = counting.tally(ev, body)
+        assert sum(r.total for r in own.rows) >= own.total
+        assert {s.id for s in own.tasks} == {
+            s.id for s in counting.counted(ev) if counting.concerns(ev, s, body)
+        }
+    assert sum(r.total for r in counting.tally(ev, "so-noi-vu").rows) == 1
+    assert [s.id for s in counting.overdue(ev, "so-noi-vu")] == ["a"]
+
+
 def test_stopped_tasks_are_outside_the_groups_and_the_no_information_line(
     tmp_path: Path,
 ) -> None:

@@ -122,7 +122,8 @@ def tally(evaluation: Evaluation, body: str | None = None) -> Tally:
 
 def body_rows(evaluation: Evaluation, only: str | None = None) -> list[BodyRow]:
     """One row per body and role. A body is a partner on the tasks of its own file marked
-    "phối hợp" and on every other body's task that names it among the partners."""
+    "phối hợp" and on every other body's task that names it among the partners (whatever
+    that task's role), so that a body's rows add up to the tasks :func:`concerns` gives it."""
     plan = evaluation.plan
     lead: dict[str, list[TaskState]] = {}
     partner: dict[str, list[TaskState]] = {}
@@ -132,10 +133,9 @@ def body_rows(evaluation: Evaluation, only: str | None = None) -> list[BodyRow]:
         entry = state.entry
         bucket = lead if entry.task.role is Role.LEAD else partner
         bucket.setdefault(entry.body, []).append(state)
-        if entry.task.role is Role.LEAD:
-            named = {plan.bodies.resolve(ref) for ref in entry.task.partners}
-            for body in sorted(b for b in named if b and b != entry.body):
-                partner.setdefault(body, []).append(state)
+        named = {plan.bodies.resolve(ref) for ref in entry.task.partners}
+        for body in sorted(b for b in named if b and b != entry.body):
+            partner.setdefault(body, []).append(state)  # as concerns() counts it
     rows = []
     order = {body: index for index, body in enumerate(plan.bodies.by_id)}  # not list.index:
     # that made sorting quadratic in the number of bodies (1,000 files at 100,000 tasks)
