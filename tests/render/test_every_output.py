@@ -66,6 +66,19 @@ def test_report_shows_no_information_and_occurrence_labels(plan: Path, fmt: str)
     assert "Y (2018)" in text  # overdue: the round missed
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_overdue_exports_name_the_round_missed(plan: Path, fmt: str) -> None:
+    args = ["overdue", str(plan), "--as-of", AS_OF, "-f", fmt]
+    if fmt == "csv":
+        first_column = [line.split(",")[0] for line in run(*args).lstrip("\ufeff").splitlines()]
+    else:
+        target = plan.parent / "overdue.xlsx"
+        run(*args, "-o", str(target))
+        first_column = [line.split("\t")[0] for line in xlsx_text(target).splitlines()]
+    assert "Y (2018)" in first_column
+    assert "Y" not in first_column
+
+
 def test_overdue_and_tasks_json_show_the_rounds(plan: Path) -> None:
     out = run("overdue", str(plan), "--as-of", AS_OF)
     assert "Y (2018)" in out

@@ -75,10 +75,10 @@ def register(app: typer.Typer) -> None:
                 typer.echo(overdue_csv(ev, found.late, lang), nl=False)
             elif fmt == "xlsx":
                 from kehoach.cli.document_options import write_output
-                from kehoach.render.reportdata import task_lines
+                from kehoach.render.reportdata import overdue_lines
                 from kehoach.render.xlsx import overdue_workbook
 
-                payload = overdue_workbook(task_lines(ev, found.late), ev.as_of)
+                payload = overdue_workbook(overdue_lines(ev, found.late), ev.as_of)
                 write_output(output, payload, fmt, "danh sách nhiệm vụ quá hạn")
             elif fmt == "json":
                 from kehoach.render.overdue import render_overdue_json

@@ -135,10 +135,12 @@ def overdue_csv(evaluation: Evaluation, late: Sequence[TaskState], lang: str = "
             for s in late
         ]
         return _write(rows)
+    from kehoach.render.reportdata import caused, shown_id
+
     rows = [["Mã", "Nhiệm vụ", "Cơ quan chủ trì", "Hạn", "Số ngày quá hạn"]]
     rows += [
         [
-            s.id,
+            shown_id(s.id, caused(evaluation, s)),  # "III.5.2 (2018)", as in the table
             " ".join(s.entry.task.title.split()),
             _lead(evaluation, s),
             _d(s.due, lang),

@@ -200,6 +200,14 @@ def task_lines(evaluation: Evaluation, states: list[TaskState]) -> list[TaskLine
     return [_line(evaluation, s, None, date=s.last_update, days=s.days_overdue) for s in states]
 
 
+def overdue_lines(evaluation: Evaluation, states: list[TaskState]) -> list[TaskLine]:
+    """Lines of an overdue list (``overdue --format xlsx``): each names the sub-tasks and
+    rounds that are late, as the report's overdue section does."""
+    return [
+        _line(evaluation, s, None, days=s.days_overdue, named=caused(evaluation, s)) for s in states
+    ]
+
+
 def build_report_data(
     evaluation: Evaluation,
     period: ReportPeriod | None = None,
