@@ -98,3 +98,14 @@ def test_bad_options_exit_2(app: typer.Typer) -> None:
     assert code == 2 and "--format" in err
     code, _, err = run(app, "quý III", "--year", "99")
     assert code == 2 and "--year" in err
+
+
+def test_labelled_parts_are_named_with_the_round_to_record(app: typer.Typer) -> None:
+    code, out, _ = run(app, "Quý I năm 2020, sơ kết; năm 2022 tổng kết")
+    assert code == 0
+    assert "  Phần 1 — sơ kết 2020 (cập nhật với --occurrence 2020):" in out
+    assert "  Phần 2 — tổng kết 2022 (cập nhật với --occurrence 2022):" in out
+    _, same_year, _ = run(app, "Quý I/2020, sơ kết; quý IV/2020 tổng kết")
+    assert "— tổng kết 2020-12-31 (cập nhật với --occurrence 2020-12-31):" in same_year
+    _, recurring, _ = run(app, "thường xuyên, định kỳ hằng quý báo cáo kết quả")
+    assert "--occurrence" not in recurring  # not parts tracked one by one

@@ -132,11 +132,17 @@ def _describe(rule: Rule, as_of: dt.date | None, due_on: dt.date | None) -> list
     if as_of is not None:
         lines.append(f"Hạn áp dụng vào {_day(as_of)}: {_day(due_on)}")
     if rule.parts:
+        from kehoach.deadline.resolve import labelled_parts
+
+        tracked = {o.due: o for o in labelled_parts(rule)}  # parts tracked one by one
         lines.append(f"Gồm {len(rule.parts)} phần:")
         for index, part in enumerate(rule.parts, start=1):
             title = f"Phần {index}"
             if part.exception:
                 title += " (riêng)"
+            own = tracked.get(part.due) if part.due is not None else None
+            if own is not None:
+                title += f" — {own.name} (cập nhật với --occurrence {own.label})"
             lines.append(f"  {title}:")
             lines.extend("    " + line for line in _rule_lines(part))
     return lines
