@@ -542,7 +542,7 @@ def _ms(m: Measure | None) -> str:
 
 
 def _mb(m: Measure | None) -> str:
-    if m is None or not m.ok:
+    if m is None or not m.ok or not m.peaks_mb:
         return ""
     return f"{m.mb:,.0f}"
 
