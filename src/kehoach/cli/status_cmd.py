@@ -23,6 +23,7 @@ from kehoach.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from kehoach.evaluation.counting import Tally
     from kehoach.evaluation.evaluate import Evaluation
 
 FORMATS = ("table", "json", "markdown", "csv", "xlsx", "html")
@@ -60,13 +61,13 @@ def register(app: typer.Typer) -> None:
             portfolio_views.plan_options_refused(by=by)
             from kehoach.app import status_summary
 
-            evaluated, _ = status_summary(root, as_of_date(as_of), body=body, cutoff=cutoff)
-            _render(evaluated.evaluation, evaluated.body, fmt, lang, output, width)
+            evaluated, figures = status_summary(root, as_of_date(as_of), body=body, cutoff=cutoff)
+            _render(evaluated.evaluation, evaluated.body, figures, fmt, lang, output, width)
 
 
 def _render(
-    evaluation: Evaluation, body: str | None, fmt: str, lang: str, output: Path | None,
-    width: int | None,
+    evaluation: Evaluation, body: str | None, figures: Tally, fmt: str, lang: str,
+    output: Path | None, width: int | None,
 ) -> None:  # fmt: skip
     """Print (or write, for xlsx and html) the status of one plan in *fmt*."""
     from kehoach.render import status as render
@@ -75,7 +76,7 @@ def _render(
         from kehoach.cli.document_options import write_output
         from kehoach.render.reportdata import build_report_data
 
-        data = build_report_data(evaluation, body=body)
+        data = build_report_data(evaluation, body=body, figures=figures)
         if fmt == "xlsx":
             from kehoach.render.xlsx import status_workbook
 
@@ -86,17 +87,19 @@ def _render(
             payload = render_status_html(data).encode("utf-8")
         write_output(output, payload, fmt, "tình hình thực hiện")
     elif fmt == "json":
-        typer.echo(render.render_json(evaluation, body))
+        typer.echo(render.render_json(evaluation, body, figures))
     elif fmt == "csv":
         from kehoach.render.csvout import status_csv
 
         typer.echo(status_csv(evaluation, body, lang), nl=False)
     elif fmt == "markdown":
-        typer.echo(render.render_markdown(evaluation, body, lang))
+        typer.echo(render.render_markdown(evaluation, body, lang, figures))
     else:
         from kehoach.cli.width import output_width
 
         columns = output_width(width)
         typer.echo(
-            render.render_table(evaluation, body, lang=lang, color=is_terminal(), width=columns)
+            render.render_table(
+                evaluation, body, lang=lang, color=is_terminal(), width=columns, figures=figures
+            )
         )

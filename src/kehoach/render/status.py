@@ -8,7 +8,7 @@ import io
 import json
 from typing import Any
 
-from kehoach.evaluation.counting import BodyRow, body_rows, tally
+from kehoach.evaluation.counting import BodyRow, Tally, body_rows, tally
 from kehoach.evaluation.evaluate import Evaluation
 from kehoach.evaluation.states import ORDER, State
 
@@ -50,8 +50,12 @@ def _name(evaluation: Evaluation, row: BodyRow) -> str:
     return (body.short or body.name) if body else row.body
 
 
-def status_data(evaluation: Evaluation, body: str | None = None) -> dict[str, Any]:
-    figures = tally(evaluation, body)
+def status_data(
+    evaluation: Evaluation, body: str | None = None, figures: Tally | None = None
+) -> dict[str, Any]:
+    """The status figures as data; *figures* when the caller already counted them (the
+    counting module's rows are built once per run, not once per use)."""
+    figures = figures or tally(evaluation, body)
     rows = figures.rows
     totals = figures.states
     return {
@@ -80,8 +84,10 @@ def status_data(evaluation: Evaluation, body: str | None = None) -> dict[str, An
     }
 
 
-def render_json(evaluation: Evaluation, body: str | None = None) -> str:
-    return json.dumps(status_data(evaluation, body), ensure_ascii=False, indent=2)
+def render_json(
+    evaluation: Evaluation, body: str | None = None, figures: Tally | None = None
+) -> str:
+    return json.dumps(status_data(evaluation, body, figures), ensure_ascii=False, indent=2)
 
 
 def render_csv(evaluation: Evaluation, body: str | None = None) -> str:
@@ -95,8 +101,14 @@ def render_csv(evaluation: Evaluation, body: str | None = None) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
-def render_markdown(evaluation: Evaluation, body: str | None = None, lang: str = "vi") -> str:
-    data = status_data(evaluation, body)
+def render_markdown(
+    evaluation: Evaluation,
+    body: str | None = None,
+    lang: str = "vi",
+    figures: Tally | None = None,
+) -> str:
+    figures = figures or tally(evaluation, body)
+    data = status_data(evaluation, body, figures)
     head = _header(evaluation, lang).split("\n")
     role_word = "Vai trò" if lang == "vi" else "Role"
     body_word = "Cơ quan" if lang == "vi" else "Body"
@@ -111,7 +123,7 @@ def render_markdown(evaluation: Evaluation, body: str | None = None, lang: str =
         + f" | {total_word} |",
         "|---|---|" + "---:|" * (len(ORDER) + 1),
     ]
-    for row in body_rows(evaluation, body):
+    for row in figures.rows:
         cells = [str(row.counts.get(s, 0)) for s in ORDER]
         lines.append(
             f"| {row.name} | {ROLE_LABELS[lang][row.role]} | "
@@ -138,13 +150,15 @@ def render_table(
     lang: str = "vi",
     color: bool = True,
     width: int | None = None,
+    figures: Tally | None = None,
 ) -> str:
     """The status table, sized for *width* (80 by default; below 80 columns a list);
     no ANSI codes unless *color*."""
     from kehoach.render.textgrid import PIPE, Cell, styled, table_or_list, wrapped
 
     width = width or PIPE
-    data = status_data(evaluation, body)
+    figures = figures or tally(evaluation, body)
+    data = status_data(evaluation, body, figures)
     totals = data["totals"]
     # "Dừng" and "Chưa rõ hạn" are rare: shown only when some task has them (80 columns).
     columns = [
@@ -160,7 +174,7 @@ def render_table(
     ]
     rows = []
     previous = None
-    for row in body_rows(evaluation, body):
+    for row in figures.rows:
         cells = [
             Cell(_name(evaluation, row) if row.body != previous else ""),
             Cell(ROLE_SHORT[lang][row.role]),
