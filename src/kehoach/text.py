@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["fold", "match_key", "neutralise", "nfc", "squash_spaces"]
@@ -49,6 +50,7 @@ def fold(text: str) -> str:
     return squash_spaces(stripped.casefold())
 
 
+@lru_cache(maxsize=8192)  # a plan repeats a few thousand syllables in its body names
 def _syllable_key(syllable: str) -> str:
     decomposed = unicodedata.normalize("NFD", syllable)
     tone = ""
