@@ -55,6 +55,15 @@ PlanOption = Annotated[
     typer.Option(
         "--plan",
         metavar="THƯ_MỤC",
+        help="Thư mục kế hoạch, như đối số THƯ_MỤC.",
+        show_default=False,
+    ),
+]
+PlanOrKey = Annotated[  # the reading commands: in a portfolio --plan may name one plan
+    str | None,
+    typer.Option(
+        "--plan",
+        metavar="THƯ_MỤC",
         help="Thư mục kế hoạch, như đối số THƯ_MỤC (thư mục nhiều kế hoạch: có thể là mã "
         "một kế hoạch trong plans/).",
         show_default=False,

@@ -15,7 +15,7 @@ from kehoach.cli.options import (
     NoCache,
     OutputFile,
     PlanArg,
-    PlanOption,
+    PlanOrKey,
     WidthOpt,
     format_option,
 )
@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
         cutoff: Cutoff = "calendar",
         width: WidthOpt = None,
         lang: Lang = "vi",
-        plan: PlanOption = None,
+        plan: PlanOrKey = None,
     ) -> None:
         """Nhiệm vụ quá hạn, quá hạn lâu nhất lên đầu, kèm cơ quan chủ trì và số ngày
         (thư mục nhiều kế hoạch: trên mọi kế hoạch, kèm mã kế hoạch)."""

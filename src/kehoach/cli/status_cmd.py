@@ -17,7 +17,7 @@ from kehoach.cli.options import (
     NoCache,
     OutputFile,
     PlanArg,
-    PlanOption,
+    PlanOrKey,
     WidthOpt,
     format_option,
 )
@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
         by: ByOpt = None,
-        plan: PlanOption = None,
+        plan: PlanOrKey = None,
         width: WidthOpt = None,
     ) -> None:
         """Tình hình thực hiện theo cơ quan: số nhiệm vụ theo từng tình trạng. Với thư mục

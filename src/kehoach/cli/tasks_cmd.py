@@ -15,7 +15,7 @@ from kehoach.cli.options import (
     NoCache,
     OutputFile,
     PlanArg,
-    PlanOption,
+    PlanOrKey,
     WidthOpt,
     format_option,
 )
@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
         body: BodyOpt = None,
         cutoff: Cutoff = "calendar",
         lang: Lang = "vi",
-        plan: PlanOption = None,
+        plan: PlanOrKey = None,
         state: Annotated[
             str | None,
             typer.Option(
