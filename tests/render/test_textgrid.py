@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehoach.render.textgrid import Cell, render_grid
+from kehoach.render.textgrid import ID_CAP, Cell, Column, render_grid
 
 
 def test_columns_align_and_first_column_wraps() -> None:
@@ -80,3 +80,23 @@ def test_a_list_below_80_columns_keeps_every_value_under_its_header() -> None:
     assert table[3].startswith(" ─") and table == render_grid(headers, rows, width=80)
     coloured = table_or_list(headers, rows, width=40, color=True)
     assert "\x1b[1;31mOverdue: 2\x1b[0m" in coloured[1]
+
+
+def test_a_capped_column_wraps_a_long_cell_instead_of_widening_the_table() -> None:
+    long_id = "dang-uy-xa-0038.10 (dang-uy-xa-0038.10.1 2018; dang-uy-xa-0038.10.2 2018)"
+    columns = [
+        Column("Mã", left=True, cap=ID_CAP),
+        Column("Nhiệm vụ", left=True, wrap=1),
+        Column("Hạn", left=True),
+    ]
+    rows = [
+        [Cell("III.1"), Cell("Xây dựng đề án"), Cell("31/12/2019")],
+        [Cell(long_id), Cell("Rà soát quy hoạch các khu du lịch ven biển"), Cell("30/06/2020")],
+    ]
+    lines = render_grid(columns, rows, width=80)
+    assert max(len(line) for line in lines) <= 80
+    body = lines[2:]
+    assert body[0].startswith(" III.1" + " " * (ID_CAP - len("III.1")) + "  Xây dựng đề án")
+    assert " ".join(line[1 : 1 + ID_CAP].strip() for line in body[1:]).strip() == long_id
+    short = render_grid(columns, rows[:1], width=80)
+    assert short[2].startswith(" III.1  Xây dựng đề án")  # a short id keeps its own width

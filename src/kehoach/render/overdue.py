@@ -36,7 +36,7 @@ def render_overdue_table(
 ) -> str:
     """The late tasks (and with *within* those due soon) as a table *width* wide, a list
     below 80 columns; a wider table shows more of each task's name."""
-    from kehoach.render.textgrid import Cell, Column, styled, table_or_list, wrapped
+    from kehoach.render.textgrid import ID_CAP, Cell, Column, styled, table_or_list, wrapped
 
     bodies = evaluation.plan.bodies
     limit = 90 if width <= 80 else min(400, 90 + (width - 80) * 3)
@@ -51,7 +51,7 @@ def render_overdue_table(
 
     def table(rows: list[TaskState], last: str) -> list[str]:
         columns = [
-            Column("Mã", left=True),
+            Column("Mã", left=True, cap=ID_CAP),
             Column("Nhiệm vụ", left=True, wrap=3),
             Column("Chủ trì", left=True, wrap=2),
             Column("Hạn", left=True),

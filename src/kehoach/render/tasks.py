@@ -94,10 +94,10 @@ def render_tasks_table(
 ) -> str:
     """One row per task: id (indented by depth), [role,] text, state and due date, as a
     table *width* wide (the text cut at two lines), a list below 80 columns."""
-    from kehoach.render.textgrid import Cell, Column, table_or_list
+    from kehoach.render.textgrid import ID_CAP, Cell, Column, table_or_list
 
     columns = [
-        Column("Mã", left=True),
+        Column("Mã", left=True, cap=ID_CAP),
         *([Column("Vai trò", left=True)] if body is not None else []),
         Column("Nhiệm vụ", left=True, wrap=4, lines=2),
         Column("Tình trạng", left=True, wrap=2),

@@ -21,6 +21,7 @@ STYLES = {"bold": "\x1b[1m", "bold red": "\x1b[1;31m", "green": "\x1b[32m"}
 NARROW = 80  # below this width a table becomes a list
 PIPE = 80  # what pipes and files get unless --width says otherwise
 MIN_WRAPPED = 12  # a wrapping column is never squeezed below this
+ID_CAP = 24  # the id column at most this wide: "III.2.1 (III.2.1.a 2019)" fits on a line
 
 
 class Cell(NamedTuple):  # a tuple: tables of 10,000 rows make 50,000 of them
@@ -34,12 +35,15 @@ class Column:
 
     *wrap* is the column's share of the room the fixed columns leave (0: never wraps,
     always as wide as its widest cell); *lines* caps a wrapped cell at that many lines,
-    the rest cut with "…" (0: no cap)."""
+    the rest cut with "…" (0: no cap). A fixed column with *cap* is at most that wide, a
+    longer cell wrapping inside it (an id naming many sub-tasks must not push the task's
+    name out of the table)."""
 
     header: str
     left: bool = False
     wrap: int = 0
     lines: int = 0
+    cap: int = 0
 
 
 def styled(text: str, style: str, color: bool) -> str:
@@ -134,6 +138,7 @@ def render_grid(
         max([len(line) for line in head[i]] + [len(r[i].text) for r in every if i < len(r)])
         for i in range(len(columns))
     ]
+    natural = [min(n, c.cap) if c.cap else n for c, n in zip(columns, natural, strict=True)]
     widths = _widths(columns, natural, width)
 
     def line(cells: list[Cell], header: bool = False) -> list[str]:
@@ -142,7 +147,7 @@ def render_grid(
             text = cells[i].text
             if header:
                 texts.append(text.split("\n"))
-            elif column.wrap and len(text) > widths[i]:
+            elif (column.wrap or column.cap) and len(text) > widths[i]:
                 texts.append(_fold(text, widths[i], column.lines))
             else:
                 texts.append([text])
