@@ -53,9 +53,10 @@ def test_only_one_off_parts_with_their_own_due_days_are_labelled() -> None:
     assert labelled_parts(parse_deadline("quý II/2019")) == []
     assert labelled_parts(parse_deadline("thường xuyên, định kỳ hằng quý báo cáo")) == []
     parts = labelled_parts(parse_deadline("Quý I năm 2020, sơ kết; năm 2022 tổng kết"))
-    assert [(p.label, p.due) for p in parts] == [
-        ("2020", D(2020, 3, 31)),
-        ("2022", D(2022, 12, 31)),
+    # a part owns the days after the previous part's due day up to its own
+    assert [(p.label, p.item, p.period_start, p.period_end, p.due) for p in parts] == [
+        ("2020", "sơ kết", D(1900, 1, 1), D(2020, 3, 31), D(2020, 3, 31)),
+        ("2022", "tổng kết", D(2020, 4, 1), D(2022, 12, 31), D(2022, 12, 31)),
     ]
 
 
