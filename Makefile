@@ -60,7 +60,7 @@ render-check: $(STAMP)
 
 # Mutation testing of the state and counting rules and of deadline resolution ([tool.mutmut]
 # in pyproject.toml; docs/states.md, "Kiểm thử đột biến"). Niced; MUTATE_CHILDREN workers
-# (1 leaves a core free on a shared machine). About 1,200 mutants: an hour or more on one
+# (1 leaves a core free on a shared machine). About 1,330 mutants: an hour or more on one
 # busy core. `.venv/bin/mutmut results` lists the survivors, `mutmut show NAME` one of them.
 MUTATE_CHILDREN ?= 2
 .PHONY: mutate
