@@ -200,11 +200,13 @@ def task_lines(evaluation: Evaluation, states: list[TaskState]) -> list[TaskLine
     return [_line(evaluation, s, None, date=s.last_update, days=s.days_overdue) for s in states]
 
 
-def overdue_lines(evaluation: Evaluation, states: list[TaskState]) -> list[TaskLine]:
-    """Lines of an overdue list (``overdue --format xlsx``): each names the sub-tasks and
-    rounds that are late, as the report's overdue section does."""
+def overdue_lines(
+    evaluation: Evaluation, states: list[TaskState], body: str | None = None
+) -> list[TaskLine]:
+    """Lines of an overdue list (the report's section, ``overdue --format xlsx``): each
+    names the sub-tasks and rounds that are late; with *body*, the role it plays."""
     return [
-        _line(evaluation, s, None, days=s.days_overdue, named=caused(evaluation, s)) for s in states
+        _line(evaluation, s, body, days=s.days_overdue, named=caused(evaluation, s)) for s in states
     ]
 
 
@@ -263,10 +265,7 @@ def build_report_data(
         )
         for c in counting.completed_between(ev, period.start, end, body)
     ]
-    data.overdue = [
-        _line(ev, s, body, days=s.days_overdue, named=caused(ev, s))
-        for s in counting.overdue(ev, body)
-    ]
+    data.overdue = overdue_lines(ev, counting.overdue(ev, body), body)
     data.next_due = [
         _line(ev, d.state, body, due=d.due, label=d.label, named=one(d.sub, d.label))
         for d in counting.due_between(ev, nxt.start, nxt.end, body)
