@@ -75,6 +75,8 @@ TYPED = [
     "00",
     "1,000",
     "100%",
+    "._0",  # YAML 1.1: a float whose fraction is an underscore and a digit
+    "-_0",
 ]
 
 

@@ -18,10 +18,11 @@ __all__ = ["needs_quotes"]
 
 # The words YAML 1.1 (yes/no/on/off/y/n …) or 1.2 (true/false/null) give a type, any case.
 _WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "="})
-# Number-like: optional sign, then a digit or '.digit', then only characters that occur
-# in integers, floats, dates, times and sexagesimals of any base or version. Broad on
-# purpose: quoting a string that did not need it costs nothing.
-_NUMERIC = re.compile(r"[-+]?\.?[0-9][0-9a-fA-F_.:xXoObBeE+\-]*")
+# Number-like: optional sign and dot, then a digit or '_' (YAML 1.1 reads "._0" as a
+# float and "-_0" as a number: digits may be underscores), then only characters that
+# occur in integers, floats, dates, times and sexagesimals of any base or version. Broad
+# on purpose: quoting a string that did not need it costs nothing.
+_NUMERIC = re.compile(r"[-+]?\.?[0-9_][0-9a-fA-F_.:xXoObBeE+\-]*")
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|nan)", re.IGNORECASE)
 # YAML 1.1 timestamps: 2018-08-20, 2018-8-20T10:00:00Z, 2018-08-20 10:00:00 +07:00 …
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ]|\s+)?[0-9:.\s+\-Zz]*")
