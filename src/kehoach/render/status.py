@@ -3,12 +3,10 @@ and pipes, Markdown, CSV and JSON for everything else."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
-from kehoach.evaluation.counting import BodyRow, Tally, body_rows, tally
+from kehoach.evaluation.counting import BodyRow, Tally, tally
 from kehoach.evaluation.evaluate import Evaluation
 from kehoach.evaluation.states import ORDER, State
 
@@ -88,17 +86,6 @@ def render_json(
     evaluation: Evaluation, body: str | None = None, figures: Tally | None = None
 ) -> str:
     return json.dumps(status_data(evaluation, body, figures), ensure_ascii=False, indent=2)
-
-
-def render_csv(evaluation: Evaluation, body: str | None = None) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["body", "name", "role", *[s.value for s in ORDER], "total"])
-    for row in body_rows(evaluation, body):
-        writer.writerow(
-            [row.body, row.name, row.role, *[row.counts.get(s, 0) for s in ORDER], row.total]
-        )
-    return buffer.getvalue().rstrip("\n")
 
 
 def render_markdown(
