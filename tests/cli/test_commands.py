@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -223,6 +225,11 @@ def test_status_json_csv_markdown(runner: CliRunner, tmp_path: Path) -> None:
         runner, "status", str(root), "--as-of", "2019-09-30", "-f", "csv", "--lang", "en"
     )
     assert out.splitlines()[0].startswith("\ufeffbody,name,role,overdue,")  # codes for scripts
+    *_, total, no_info = csv.DictReader(io.StringIO(out.lstrip("\ufeff")))
+    assert total["role"] == "total" and total["total"] == str(data["total"])
+    assert {k: int(total[k]) for k in data["totals"]} == data["totals"]
+    assert no_info["role"] == "never_updated" and no_info["overdue"] == ""
+    assert no_info["total"] == str(data["never_updated"])
     code, out, _ = run(runner, "status", str(root), "--as-of", "2019-09-30", "-f", "markdown")
     assert "| Ban Tổ chức Tỉnh ủy | chủ trì |" in out
     assert "| Sở Nội vụ | phối hợp |" in out
@@ -364,7 +371,9 @@ def test_status_for_one_body(runner: CliRunner, shipped_plan: Path, typed: str) 
     rows = out.splitlines()
     assert rows[1].startswith("ban-to-chuc,Ban Tổ chức Tỉnh ủy,lead,2,")
     assert rows[2].startswith("ban-to-chuc,Ban Tổ chức Tỉnh ủy,partner,0,")
-    assert len(rows) == 3
+    # then the body's total (each task once) and its never-updated count
+    assert rows[3].startswith(",,total,") and rows[4].startswith(",,never_updated,")
+    assert len(rows) == 5
 
 
 def test_unknown_body_gets_a_suggestion(runner: CliRunner, shipped_plan: Path) -> None:

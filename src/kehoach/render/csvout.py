@@ -36,6 +36,9 @@ def status_csv(evaluation: Evaluation, body: str | None = None, lang: str = "vi"
             [r.body, r.name, r.role, *[r.counts.get(s, 0) for s in ORDER], r.total]
             for r in figures.rows
         ]
+        # the same two closing rows as the Vietnamese table, named by codes in "role"
+        rows.append(["", "", "total", *[figures.states.get(s, 0) for s in ORDER], figures.total])
+        rows.append(["", "", "never_updated", *["" for _ in ORDER], figures.never_updated])
         return _write(rows)
     rows = [["Mã cơ quan", "Cơ quan", "Vai trò", *[s.label() for s in ORDER], "Tổng"]]
     rows += [
