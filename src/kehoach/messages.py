@@ -542,7 +542,9 @@ MESSAGES: dict[str, str] = {
     "form-row-gone": "nhiệm vụ '{id}' không còn trong kế hoạch.",
     "form-row-twice": "nhiệm vụ '{id}' đã có ở {where}.",
     "form-round-not-recurring": "nhiệm vụ không định kỳ nhưng cột Kỳ ghi '{text}'.",
-    "form-not-a-round": "kỳ '{text}' không phải một kỳ của nhiệm vụ này (ví dụ: {examples}).",
+    "form-not-a-round": (
+        "{noun} '{text}' không phải một {noun} của nhiệm vụ này (ví dụ: {examples})."
+    ),
     "reason-bad-xml": "nội dung XML bên trong bị lỗi",
     "reason-bad-zip": "tệp nén bị hỏng",
     "reason-missing-part": "thiếu một phần bắt buộc của tệp",

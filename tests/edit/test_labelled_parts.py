@@ -145,3 +145,63 @@ def test_show_and_calendar_name_the_parts(tmp_path: Path) -> None:
     events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     summaries = sorted(str(e["summary"]).split(":")[0] for e in events)
     assert summaries == ["[t] phần sơ kết 2020", "[t] phần tổng kết 2022"]
+
+
+def test_a_batch_names_the_part_each_change_records(tmp_path: Path) -> None:
+    """``update`` of many tasks and ``collect`` print one line per change: a labelled
+    part is named as a part ("phần sơ kết 2020"), not as a round ("kỳ 2020")."""
+    from kehoach.edit import update_tasks
+    from kehoach.render.changes import change_lines
+
+    plan = make(tmp_path)
+    batch = update_tasks(plan, [TaskUpdate("t", Status.DONE, D(2020, 3, 20))], as_of=TODAY)
+    assert [o.round_name for o in batch.outcomes] == ["phần sơ kết 2020"]
+    head = change_lines(batch)[0]
+    assert head.endswith(", ngày 20/03/2020, phần sơ kết 2020"), head
+    assert "kỳ" not in head
+    assert recorded(plan) == [("2020-03-20", "2020")]
+
+
+def test_a_batch_names_a_yearly_round_as_a_round(tmp_path: Path) -> None:
+    from kehoach.edit import update_tasks
+    from kehoach.render.changes import change_lines
+
+    task: dict[str, Any] = {"id": "y", "deadline": "thực hiện hằng năm"}
+    plan = build_plan(tmp_path / "plan", [task])
+    batch = update_tasks(plan, [TaskUpdate("y", Status.DONE, D(2019, 7, 15))], as_of=TODAY)
+    assert [o.round_name for o in batch.outcomes] == ["kỳ năm 2019"]
+    assert change_lines(batch)[0].endswith(", ngày 15/07/2019, kỳ năm 2019")
+
+
+def test_a_form_row_naming_no_part_is_refused_as_a_part(tmp_path: Path) -> None:
+    """The form's "Kỳ (định kỳ)" column of a task with labelled parts takes a part's
+    label; any other text is refused in the part's own words, with examples."""
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from kehoach.cli.app import app
+
+    plan = make(tmp_path)
+    out = tmp_path / "forms"
+    issued = CliRunner().invoke(
+        app, ["form", str(plan), "--all", "--quarter", "2020-Q1", "--as-of", "2020-03-01",
+              "-o", str(out)],
+    )  # fmt: skip
+    assert issued.exit_code == 0, issued.stderr
+    path = next(out.glob("*.xlsx"))
+    book = load_workbook(path)
+    sheet: Any = book["Báo cáo"]
+    header = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Mã")
+    columns = {cell.value: cell.column for cell in sheet[header]}
+    row = next(r[0].row for r in sheet.iter_rows(min_row=header + 1) if r[0].value == "t")
+    for title, value in {"Trạng thái": "hoàn thành", "Ngày": "20/03/2020",
+                         "Kỳ (định kỳ)": "2021"}.items():  # fmt: skip
+        sheet.cell(row=row, column=columns[title], value=value)
+    book.save(path)
+    collected = CliRunner().invoke(
+        app, ["collect", str(path), "--plan", str(plan), "--as-of", "2020-03-30"]
+    )
+    assert collected.exit_code == 1
+    said = collected.stdout + collected.stderr
+    assert "phần '2021' không phải một phần của nhiệm vụ này (ví dụ: 2020, 2022)." in said
+    assert recorded(plan) == []

@@ -274,7 +274,7 @@ def test_cli_bulk_update_records_each_tasks_round(tmp_path: Path) -> None:
         "2019-Q4",
         None,
     ]
-    assert "kỳ 2019-Q4" in result.stdout
+    assert ", kỳ năm 2019\n" in result.stdout and ", kỳ quý IV/2019\n" in result.stdout
 
 
 def test_cli_bulk_update_refuses_a_wrong_round(tmp_path: Path) -> None:

@@ -577,6 +577,7 @@ class BatchOutcome:
     new_status: Status | None = None
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    round_name: str | None = None  # "kỳ năm 2019", "phần sơ kết 2020": what it records
 
 
 @dataclass
@@ -715,6 +716,7 @@ def update_tasks(
             occurrence = placed.occurrence
             change = replace(change, occurrence=occurrence)
             outcome.change = change
+            outcome.round_name = placed.round_name
             new = _Entry(day, change.status, note, evidence, occurrence)
             if any(_same_entry(old, new) for old in history):
                 outcome.kind = "duplicate"

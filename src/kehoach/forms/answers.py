@@ -154,5 +154,6 @@ def _occurrence(row: RawRow, evaluation: Evaluation) -> tuple[str | None, str | 
     wanted = text.upper().replace(" ", "")
     if wanted not in labels:
         shown = ", ".join(labels[-4:])
-        return None, message_text("form-not-a-round", text=text, examples=shown)
+        noun = state.occurrences[0].noun  # "kỳ", or "phần" for labelled parts
+        return None, message_text("form-not-a-round", noun=noun, text=text, examples=shown)
     return wanted, None

@@ -36,7 +36,9 @@ def change_lines(
             body = f" ({bodies.name(outcome.body) if bodies else outcome.body})"
         day = f", ngày {change.date:%d/%m/%Y}" if change.date else ""
         head = f"[{KIND_LABELS[outcome.kind]}] {change.task_id}{body}: {_status(outcome)}{day}"
-        if change.occurrence:
+        if outcome.round_name:  # "kỳ năm 2019", "phần sơ kết 2020"
+            head += f", {outcome.round_name}"
+        elif change.occurrence:
             head += f", kỳ {change.occurrence}"
         lines.append(head)
         if labels is not None:
