@@ -17,6 +17,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from kehoach.errors import KehoachError
@@ -43,7 +44,7 @@ def _inside(real: str, folder: Path) -> bool:
 
 def write_atomic(
     path: Path,
-    data: str | bytes,
+    data: str | bytes | Iterable[bytes],
     *,
     inside: Path | None = None,
     display: str | None = None,
@@ -54,9 +55,17 @@ def write_atomic(
     With *inside*, refuse (before anything is written) when *path* is, or resolves
     through a symlink to, a file outside that folder, or is not a regular file.
     *display* is how messages name the file; *durable* false skips the fsyncs (for
-    caches, whose torn entries are detected and rebuilt)."""
+    caches, whose torn entries are detected and rebuilt). *data* may also be the file's
+    bytes in pieces (an iterable of bytes), written one after the other: a big file is
+    then never whole in memory."""
     shown = display or str(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload: Iterable[bytes]
+    if isinstance(data, str):
+        payload = (data.encode("utf-8"),)
+    elif isinstance(data, bytes):
+        payload = (data,)
+    else:
+        payload = data
     real = os.path.realpath(path)
     if inside is not None and not _inside(real, inside):
         raise WriteError(text("write-outside", path=shown, target=real))
@@ -80,12 +89,15 @@ def write_atomic(
         raise WriteError(text("write-failed", path=shown, reason=reason), reason) from None
 
 
-def _replace(target: Path, folder: Path, payload: bytes, mode: int | None, durable: bool) -> None:
+def _replace(
+    target: Path, folder: Path, payload: Iterable[bytes], mode: int | None, durable: bool
+) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in payload:
+                handle.write(chunk)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())

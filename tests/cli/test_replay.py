@@ -247,11 +247,13 @@ def test_parse_cache_is_written_after_the_output(tmp_path: Path, plan_copy: Path
     env = {**os.environ, "KEHOACH_CACHE_DIR": str(folder), "COLUMNS": "100"}
     cold = _kehoach(["status", "plan", *AS_OF], plan_copy.parent, env)
     assert cold.returncode == 0
+    from kehoach.loading.cache import stored
+
     files = 3 + len(list((plan_copy / "tasks").glob("*.yaml")))
     deadline = time.monotonic() + 30
-    while len(list(folder.rglob("*.pickle"))) < files and time.monotonic() < deadline:
+    while sum(stored(folder).values()) < files and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert len(list(folder.rglob("*.pickle"))) == files
+    assert sum(stored(folder).values()) == files
     other_day = ["status", "plan", "--as-of", "2020-01-01"]
     warm = _kehoach(other_day, plan_copy.parent, env)
     fresh = _kehoach(other_day, plan_copy.parent, {**env, "KEHOACH_NO_CACHE": "1"})

@@ -4,6 +4,7 @@ foreign entry can never change a result."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import pickle
 import shutil
@@ -49,8 +50,38 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("??/*.pickle")) if folder.exists() else []
+def entries(folder: Path) -> int:
+    """How many entries the packs of the cache folder hold."""
+    return sum(cache_mod.stored(folder).values())
+
+
+def packs(folder: Path) -> list[Path]:
+    return sorted((folder / cache_mod.PACKS).glob("*.pack"))
+
+
+def n_files(plan: Path) -> int:
+    return 3 + len(list((plan / "tasks").glob("*.yaml")))
+
+
+def rewrite_pack(pack: Path, change: Any) -> None:
+    """Write *pack* again, each entry's bytes passed through *change(key, blob)*, with
+    correct checksums: what a pack holding something else than we stored looks like."""
+    fd = os.open(pack, os.O_RDONLY)
+    try:
+        index = cache_mod._read_pack_index(fd)
+        assert index is not None
+        blobs = {key: os.pread(fd, where[1], where[0]) for key, where in index.items()}
+    finally:
+        os.close(fd)
+    out = bytearray(cache_mod.MAGIC + cache_mod._code_fingerprint())
+    table = {}
+    for key, blob in blobs.items():
+        new = change(key, blob)
+        table[key] = (len(out), len(new), hashlib.sha256(new).digest(), index[key][3])
+        out += new
+    dumped = pickle.dumps(table, protocol=5)
+    out += dumped + cache_mod._TRAILER.pack(len(dumped), hashlib.sha256(dumped).digest())
+    pack.write_bytes(bytes(out))
 
 
 def snapshot(files: LoadedFiles) -> list[tuple[Any, ...]]:
@@ -81,9 +112,9 @@ def test_second_run_parses_nothing_and_gives_the_same(
     plan_copy: Path, cache_dir: Path, parses: list[str]
 ) -> None:
     first = load_files(plan_copy)
-    n_files = len(parses)
-    assert n_files == 3 + len(list((plan_copy / "tasks").glob("*.yaml")))
-    assert len(entries(cache_dir)) == n_files
+    assert len(parses) == n_files(plan_copy)
+    assert entries(cache_dir) == n_files(plan_copy)
+    assert len(packs(cache_dir)) == 1, "one pack for the plan folder, not a file per entry"
     parses.clear()
     second = load_files(plan_copy)
     assert parses == []
@@ -96,6 +127,7 @@ def test_cache_is_in_the_cache_folder_not_in_the_plan(plan_copy: Path, cache_dir
     assert sorted(p.relative_to(plan_copy) for p in plan_copy.rglob("*")) == before
     assert entries(cache_dir)
     assert not list(cache_dir.rglob("*.tmp")), "temporary files must be renamed into place"
+    assert [p.name for p in cache_dir.iterdir() if p.is_dir()] == [cache_mod.PACKS]
 
 
 def test_cache_folder_inside_the_plan_is_refused(
@@ -158,38 +190,88 @@ def test_reverting_an_edit_hits_the_old_entry(plan_copy: Path, parses: list[str]
     ],
     ids=["empty", "truncated", "flipped-byte", "garbage", "zeroed"],
 )
-def test_corrupt_entries_are_ignored_and_rebuilt(
+def test_corrupt_pack_is_ignored_and_rebuilt(
     plan_copy: Path, cache_dir: Path, parses: list[str], damage: Any
 ) -> None:
     first = load_files(plan_copy)
-    for entry in entries(cache_dir):
-        entry.write_bytes(damage(entry.read_bytes()))
+    for pack in packs(cache_dir):
+        pack.write_bytes(damage(pack.read_bytes()))
     parses.clear()
     second = load_files(plan_copy)
-    assert len(parses) == len(entries(cache_dir))  # every file parsed again
+    assert len(parses) == n_files(plan_copy)  # every file parsed again
+    assert entries(cache_dir) == n_files(plan_copy)
     assert snapshot(second) == snapshot(first)
     parses.clear()
     load_files(plan_copy)
     assert parses == []  # and the entries were rebuilt
 
 
-def test_valid_pickle_of_the_wrong_thing_is_ignored(
+def test_one_damaged_entry_costs_only_its_file(
     plan_copy: Path, cache_dir: Path, parses: list[str]
 ) -> None:
-    """An entry whose checksum is right but whose content is not what we stored."""
+    """A byte flipped inside one entry: that file is parsed again, the others still hit."""
     first = load_files(plan_copy)
-    for entry in entries(cache_dir):
-        blob = entry.read_bytes()
-        key = entry.stem
-        payload = pickle.dumps((key, "not a model", PosDict(1, 1)), protocol=5)
-        import hashlib
-
-        header = cache_mod.MAGIC + key.encode()
-        entry.write_bytes(header + hashlib.sha256(payload).digest() + payload)
-        assert entry.read_bytes() != blob
+    (pack,) = packs(cache_dir)
+    fd = os.open(pack, os.O_RDONLY)
+    try:
+        index = cache_mod._read_pack_index(fd)
+    finally:
+        os.close(fd)
+    assert index is not None
+    place, length, _, _ = sorted(index.values())[len(index) // 2]
+    blob = bytearray(pack.read_bytes())
+    blob[place + length // 2] ^= 0xFF
+    pack.write_bytes(bytes(blob))
     parses.clear()
     second = load_files(plan_copy)
-    assert parses
+    assert len(parses) == 1
+    assert snapshot(second) == snapshot(first)
+    parses.clear()
+    load_files(plan_copy)
+    assert parses == []  # rebuilt
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        lambda key: (key, "not a model", PosDict(1, 1)),
+        lambda key: (b"another key", "not a model", PosDict(1, 1)),
+        lambda key: ["not", "a", "tuple"],
+    ],
+    ids=["not-a-model", "other-key", "not-a-tuple"],
+)
+def test_valid_pickle_of_the_wrong_thing_is_ignored(
+    plan_copy: Path, cache_dir: Path, parses: list[str], wrong: Any
+) -> None:
+    """Entries whose checksums are right but whose content is not what we stored."""
+    first = load_files(plan_copy)
+    for pack in packs(cache_dir):
+        rewrite_pack(pack, lambda key, blob: pickle.dumps(wrong(key), protocol=5))
+    parses.clear()
+    second = load_files(plan_copy)
+    assert len(parses) == n_files(plan_copy)
+    assert snapshot(second) == snapshot(first)
+
+
+def test_entry_under_another_files_key_is_ignored(
+    plan_copy: Path, cache_dir: Path, parses: list[str]
+) -> None:
+    """Every entry swapped with another, checksums made right: the key inside an entry
+    must be the key it is found under, so no file ever gets another file's model."""
+    first = load_files(plan_copy)
+    (pack,) = packs(cache_dir)
+    fd = os.open(pack, os.O_RDONLY)
+    try:
+        index = cache_mod._read_pack_index(fd)
+        assert index is not None
+        blobs = [os.pread(fd, where[1], where[0]) for where in index.values()]
+    finally:
+        os.close(fd)
+    rotated = dict(zip(index, blobs[1:] + blobs[:1], strict=True))
+    rewrite_pack(pack, lambda key, blob: rotated[key])
+    parses.clear()
+    second = load_files(plan_copy)
+    assert len(parses) == n_files(plan_copy)
     assert snapshot(second) == snapshot(first)
 
 
@@ -200,7 +282,7 @@ def test_entries_of_another_version_are_not_read(
     monkeypatch.setattr(cache_mod, "_fingerprint", b"another kehoach, another pydantic")
     parses.clear()
     load_files(plan_copy)
-    assert len(parses) == 3 + len(list((plan_copy / "tasks").glob("*.yaml")))
+    assert len(parses) == n_files(plan_copy)
 
 
 def test_fingerprint_covers_versions_and_model_code() -> None:
@@ -222,8 +304,7 @@ def test_files_with_problems_are_not_cached_and_stay_reported(
     dup = plan_copy / "tasks" / "van-phong.yaml"
     dup.write_text(dup.read_text(encoding="utf-8") + "body: van-phong\n", encoding="utf-8")
     first = load_files(plan_copy)
-    n_files = 3 + len(list((plan_copy / "tasks").glob("*.yaml")))
-    assert len(entries(cache_dir)) == n_files - 2
+    assert entries(cache_dir) == n_files(plan_copy) - 2
     second = load_files(plan_copy)
     assert second.problems == first.problems
     assert {p.code for p in second.problems} >= {"extra_forbidden", "duplicate-key"}
@@ -248,7 +329,7 @@ def test_no_cache_reads_and_writes_nothing(
     load_files(plan_copy)
     load_files(plan_copy)
     assert not entries(cache_dir)
-    assert len(parses) == 2 * (3 + len(list((plan_copy / "tasks").glob("*.yaml"))))
+    assert len(parses) == 2 * n_files(plan_copy)
 
 
 def test_no_cache_environment_variable(
@@ -305,16 +386,109 @@ def test_default_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
     assert default_dir() == tmp_path / "home" / ".cache" / "kehoach"
 
 
-def test_prune_deletes_old_entries_once_a_day(plan_copy: Path, cache_dir: Path) -> None:
+def test_prune_deletes_old_packs_once_a_day(plan_copy: Path, cache_dir: Path) -> None:
     load_files(plan_copy)
-    old = entries(cache_dir)[0]
+    other = plan_copy.parent / "other"
+    shutil.copytree(plan_copy, other)
+    load_files(other)
+    old, recent = sorted(packs(cache_dir), key=lambda p: p.name != cache_mod.pack_name(other))
     month_ago = old.stat().st_mtime - 31 * 86400
     os.utime(old, (month_ago, month_ago))
+    legacy = cache_dir / "ab" / ("ab" * 32 + ".pickle")  # an entry of the old format
+    legacy.parent.mkdir()
+    legacy.write_bytes(b"x")
+    os.utime(legacy, (month_ago, month_ago))
     cache = FileCache(cache_dir)
     (cache_dir / "last-prune").unlink(missing_ok=True)
-    assert cache.prune() == 1
-    assert not old.exists()
+    assert cache.prune() == 2
+    assert not old.exists() and not legacy.exists()
+    assert recent.exists()
     assert cache.prune() == 0  # not again the same day
+
+
+def test_a_run_that_only_hits_writes_nothing(plan_copy: Path, cache_dir: Path) -> None:
+    load_files(plan_copy)
+    (pack,) = packs(cache_dir)
+    before = pack.stat()
+    load_files(plan_copy)
+    after = pack.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_new_day_writes_the_pack_again_so_it_is_not_pruned(
+    plan_copy: Path, cache_dir: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_files(plan_copy)
+    (pack,) = packs(cache_dir)
+    before = pack.stat().st_ino
+    today = cache_mod._today()
+    monkeypatch.setattr(cache_mod, "_today", lambda: today + 1)
+    parses.clear()
+    load_files(plan_copy)
+    assert parses == []
+    assert pack.stat().st_ino != before  # renamed into place: its mtime is now
+
+
+def test_old_versions_of_edited_files_are_bounded(
+    plan_copy: Path, cache_dir: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each edit leaves the file's previous entry behind, but a pack keeps at most as
+    many of those as the plan has entries, and none unused for PRUNE_AFTER_DAYS."""
+    path = plan_copy / "bodies.yaml"
+    original = path.read_bytes()
+    total = n_files(plan_copy)
+    for number in range(2 * total):
+        path.write_bytes(original + f"# edit {number}\n".encode())
+        load_files(plan_copy)
+    assert entries(cache_dir) == 2 * total
+    path.write_bytes(original + f"# edit {2 * total - 2}\n".encode())  # the one before
+    parses.clear()
+    load_files(plan_copy)
+    assert parses == []
+    today = cache_mod._today()
+    monkeypatch.setattr(cache_mod, "_today", lambda: today + cache_mod.PRUNE_AFTER_DAYS + 1)
+    path.write_bytes(original)
+    load_files(plan_copy)
+    assert entries(cache_dir) == total  # only what this run used
+
+
+def test_deferred_writes_wait_for_write_deferred(
+    plan_copy: Path, cache_dir: Path, parses: list[str]
+) -> None:
+    cache_mod.defer_writes()
+    try:
+        first = load_files(plan_copy)
+        again = load_files(plan_copy)  # the same folder twice in one run: one pack
+        assert entries(cache_dir) == 0
+        assert cache_mod.pending() == 1
+    finally:
+        written = cache_mod.write_deferred()
+    assert written == n_files(plan_copy)
+    assert cache_mod.pending() == 0
+    assert entries(cache_dir) == n_files(plan_copy)
+    parses.clear()
+    third = load_files(plan_copy)
+    assert parses == []
+    assert snapshot(third) == snapshot(first) == snapshot(again)
+
+
+def test_portfolio_files_are_cached(tmp_path: Path, cache_dir: Path, parses: list[str]) -> None:
+    """A portfolio's shared files and its plans' registries (two loaders of one folder)
+    are all found again by the next run."""
+    from kehoach.portfolio.load import load_registries
+    from kehoach.portfolio.shared import forget
+    from tests.portfolio.build import build_portfolio
+
+    root = build_portfolio(tmp_path / "pf", {"kh-a": [{"id": "1"}], "kh-b": [{"id": "2"}]})
+    first, problems = load_registries(root)
+    assert problems == []
+    assert len(parses) == 3 + 2 * 2  # kehoach.yaml, bodies.yaml, events.yaml; each plan's two
+    forget()
+    parses.clear()
+    second, again = load_registries(root)
+    assert parses == []
+    assert again == problems
+    assert second.shared.bodies == first.shared.bodies
 
 
 def test_unchanged_loaded_plan_matches_a_plain_parse(plan_copy: Path) -> None:

@@ -11,14 +11,25 @@ validated model and the raw data with its positions (validation needs them for
 its messages), pickled. Only files without problems are stored, so every error
 message comes from a fresh parse.
 
-Entries live in the user's cache folder (``$KEHOACH_CACHE_DIR``, else
-``$XDG_CACHE_HOME/kehoach``, else ``~/.cache/kehoach``), never inside a plan
-folder. Each is written to a temporary file and renamed into place (kehoach.atomic,
-the one writer), so readers see the whole old entry or the whole new one. The write is
-not fsync'ed: an entry torn by a power cut fails its checksum on the next read and is
-rebuilt, which is cheaper than paying an fsync per file on every cold run. Anything unexpected on
-read (missing, truncated, corrupt, another version, wrong type) is a miss; the
-cache can only make loading faster, never change its result.
+The entries of one plan folder live together in **one pack file** (``packs/<hash of
+the folder's real path>.pack``) in the user's cache folder (``$KEHOACH_CACHE_DIR``,
+else ``$XDG_CACHE_HOME/kehoach``, else ``~/.cache/kehoach``), never inside a plan
+folder: one file to open for a plan of thousands of small files, and one to write
+(a file per entry cost half a millisecond each: temporary file, rename, folder). A pack
+is the entries one after the other, then their index (key → place, length, SHA-256,
+day last used), then the index's length and SHA-256; each entry is read alone
+(``pread``), so a pack is never whole in memory. The folder only decides *where* to
+look: what an entry holds is still found by its content key, so a pack left by
+another folder, another day or another version can only miss. A run that parsed
+something (or uses a pack on a new day) writes the whole pack again when it ends: the
+entries it used, the new ones, and at most as many others again that were used in the
+last :data:`PRUNE_AFTER_DAYS` days (an edit undone finds its old entry). The pack is
+written to a temporary file and renamed into place (kehoach.atomic, the one writer),
+so readers see the whole old pack or the whole new one; not fsync'ed: a pack torn by a
+power cut fails its checksums on the next read and is rebuilt, which is cheaper than an
+fsync on every cold run. Anything unexpected on read (missing, truncated, corrupt,
+another version, wrong type) is a miss; the cache can only make loading faster, never
+change its result.
 
 Pickle runs code on load, so the folder must be the user's own: it is created
 0700 and the cache turns itself off when the folder belongs to someone else or
@@ -31,30 +42,39 @@ import contextlib
 import hashlib
 import os
 import pickle
+import stat
+import struct
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from kehoach import __version__
-from kehoach.atomic import WriteError, write_atomic
 from kehoach.loading.positions import PosDict
 
-FORMAT = 1
-MAGIC = b"KEHOACH-CACHE\n"
+FORMAT = 2
+MAGIC = b"KEHOACH-PACK\n"
 ENV_DIR = "KEHOACH_CACHE_DIR"
 ENV_OFF = "KEHOACH_NO_CACHE"
-PRUNE_AFTER_DAYS = 30  # entries nobody has read for this long are deleted
+PACKS = "packs"  # the sub-folder of the cache folder holding the packs
+PRUNE_AFTER_DAYS = 30  # entries (and packs) nobody has used for this long are dropped
 _DIGEST = 32
+_TRAILER = struct.Struct("<Q32s")  # the index's length and SHA-256, at the end of a pack
+_HEAD = len(MAGIC) + _DIGEST  # MAGIC, then the code fingerprint
+
+# (place in the pack, length, SHA-256 of the entry, day it was last used)
+Where = tuple[int, int, bytes, int]
 
 _enabled = True
 _fingerprint: bytes | None = None
-# While not None, put() queues entries here instead of writing them: the console script
-# writes them after the command's output is out (see kehoach.cli.launch), so a cold run
-# does not wait for pickling and writing.
-# Queued with their key, not the file's bytes: the bytes of every file of a big plan would
-# otherwise stay in memory until the end of the command.
-_deferred: list[tuple[FileCache, str, Any, PosDict]] | None = None
+# While not None, packs with new entries wait here instead of being written: the console
+# script writes them after the command's output is out (see kehoach.cli.launch), so a
+# cold run does not wait for pickling and writing.
+_deferred: list[FileCache] | None = None
+# While writes are deferred, one FileCache per pack: a folder loaded twice in one run
+# writes one pack, not two halves.
+_open: dict[tuple[str, str, str], FileCache] = {}
 
 
 def defer_writes() -> None:
@@ -65,17 +85,19 @@ def defer_writes() -> None:
 
 
 def pending() -> int:
-    """How many entries wait to be written."""
+    """How many packs wait to be written."""
     return len(_deferred) if _deferred else 0
 
 
 def write_deferred() -> int:
-    """Write every queued entry; returns how many were written."""
+    """Write every queued pack; returns how many new entries were written."""
     global _deferred
     queued, _deferred = _deferred or [], None
-    for cache, key, instance, raw in queued:
-        cache.store_at(key, instance, raw)
-    return len(queued)
+    _open.clear()
+    written = 0
+    for cache in queued:
+        written += cache.write()
+    return written
 
 
 def set_enabled(enabled: bool) -> None:
@@ -136,26 +158,58 @@ def _code_fingerprint() -> bytes:
     return _fingerprint
 
 
-class FileCache:
-    """Entries for the files of one run; ``get``/``put`` never raise."""
+def _today() -> int:
+    return int(time.time() // 86400)
 
-    def __init__(self, directory: Path) -> None:
+
+def pack_name(root: Path, part: str = "") -> str:
+    """The pack's file name for the plan folder *root* (and *part*, for a folder read by
+    two loaders, like a portfolio's shared files and its plans' registries): a hash of
+    its real path."""
+    name = os.path.realpath(root) + "\0" + part
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".pack"
+
+
+class FileCache:
+    """The entries of one plan folder's pack; ``get``/``put``/``finish`` never raise.
+
+    ``get`` reads the pack's index once, then one entry per hit; ``put`` keeps the new
+    entry in memory; ``finish`` (end of loading) writes the pack when something is new,
+    at once or, while writes are deferred, when :func:`write_deferred` runs."""
+
+    def __init__(self, directory: Path, root: Path | None = None, part: str = "") -> None:
         self.directory = directory
         self.usable = True
         self.hits = 0
         self.misses = 0
         self.writes = 0
-        self._last: tuple[bytes, type[Any], str] | None = None
-        self._folder = os.fspath(directory)
+        name = pack_name(root, part) if root is not None else "default.pack"
+        self.pack = directory / PACKS / name
+        self.new: dict[bytes, tuple[Any, PosDict]] = {}  # entries parsed this run
+        self._used: dict[bytes, Where] = {}  # entries of the pack read this run
+        self._index: dict[bytes, Where] | None = None  # the pack's, read at the first get
+        self._fd = -1
+        self._stale_day = False  # an entry used today was last used on an earlier day
+        self._queued = False
+        self._last: tuple[bytes, type[Any], bytes] | None = None
 
     @classmethod
-    def for_plan(cls, root: Path) -> FileCache | None:
-        """The cache to use for the plan in *root*, or None when caching is off or unsafe."""
+    def for_plan(cls, root: Path, part: str = "") -> FileCache | None:
+        """The cache to use for the plan in *root*, or None when caching is off or unsafe.
+        *part* names one of several loaders of the same folder (each its own pack)."""
         if not enabled():
             return None
-        cache = cls(default_dir())
+        directory = default_dir()
+        where = (os.fspath(directory), os.path.realpath(root), part)
+        if _deferred is not None:
+            known = _open.get(where)
+            if known is not None:
+                return known if known.usable else None
+        cache = cls(directory, root, part)
         if cache.inside(root) or not cache.prepare():
             return None
+        if _deferred is not None:
+            _open[where] = cache
         return cache
 
     def inside(self, root: Path) -> bool:
@@ -178,46 +232,59 @@ class FileCache:
             self.usable = False
         return self.usable
 
-    def key(self, data: bytes, model: type[Any]) -> str:
+    def key(self, data: bytes, model: type[Any]) -> bytes:
         last = self._last
         if last is not None and last[0] is data and last[1] is model:
             return last[2]  # get() then put() of the same bytes: hashed once
         digest = hashlib.sha256(_code_fingerprint())
         digest.update(f"{model.__module__}.{model.__qualname__}\0".encode())
         digest.update(data)
-        key = digest.hexdigest()
+        key = digest.digest()
         self._last = (data, model, key)
         return key
 
-    def path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.pickle"
-
-    def _path_text(self, key: str) -> str:
-        """:meth:`path` as a string, without building Path objects (twice per file)."""
-        return os.path.join(self._folder, key[:2], key + ".pickle")
+    def _read_index(self) -> dict[bytes, Where]:
+        """The pack's index ({} when there is no usable pack); the pack stays open."""
+        if self._index is not None:
+            return self._index
+        self._index = {}
+        try:
+            fd = os.open(self.pack, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return self._index
+        try:
+            index = _read_pack_index(fd)
+        except Exception:
+            index = None
+        if index is None:
+            os.close(fd)
+            return self._index
+        self._fd = fd
+        self._index = index
+        return index
 
     def get(self, data: bytes, model: type[Any]) -> tuple[Any, PosDict] | None:
         """The (model instance, raw data) stored for these bytes, or None."""
         if not self.usable:
             return None
         key = self.key(data, model)
-        path = self._path_text(key)
-        try:
-            with open(path, "rb") as handle:
-                blob = handle.read()
-                mtime = os.fstat(handle.fileno()).st_mtime
-        except OSError:
+        index = self._index if self._index is not None else self._read_index()
+        where = index.get(key)
+        if where is None:
             self.misses += 1
             return None
-        value = _decode(blob, key, model)
+        try:
+            blob = os.pread(self._fd, where[1], where[0])
+        except OSError:
+            blob = b""
+        value = _decode(blob, where[2], key, model)
         if value is None:
             self.misses += 1
-            with contextlib.suppress(OSError):
-                os.unlink(path)  # corrupt or foreign: rebuilt by put()
+            del index[key]  # corrupt: rebuilt by put(), never copied into the next pack
             return None
-        if time.time() - mtime > 86400:  # mark as used, at most once a day
-            with contextlib.suppress(OSError):
-                os.utime(path)
+        self._used[key] = where
+        if where[3] != _today():
+            self._stale_day = True
         self.hits += 1
         return value
 
@@ -226,35 +293,106 @@ class FileCache:
             return
         key = self.key(data, model)
         self._last = None
+        self.new[key] = (instance, raw)
+
+    def finish(self) -> None:
+        """Loading is over: write the pack if it changed (now, or later when deferred)."""
+        if not self.usable or not (self.new or self._stale_day):
+            if _deferred is None:
+                self._close()
+            return
         if _deferred is not None:
-            _deferred.append((self, key, instance, raw))
+            if not self._queued:
+                self._queued = True
+                _deferred.append(self)
             return
-        self.store_at(key, instance, raw)
+        self.write()
 
-    def store(self, data: bytes, model: type[Any], instance: Any, raw: PosDict) -> None:
-        """Pickle and write one entry now."""
-        self.store_at(self.key(data, model), instance, raw)
+    def _close(self) -> None:
+        if self._fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = -1
 
-    def store_at(self, key: str, instance: Any, raw: PosDict) -> None:
-        """Pickle and write the entry *key* (see :meth:`key`) now."""
+    def write(self) -> int:
+        """Write the pack now: the entries used and made this run, and recent others.
+        Returns how many new entries it holds (0 when it could not be written)."""
         if not self.usable:
-            return
+            return 0
+        from kehoach.atomic import WriteError, write_atomic
+
+        new = len(self.new)
         try:
-            payload = pickle.dumps((key, instance, raw), protocol=5)
-        except Exception:
-            return
-        blob = MAGIC + key.encode() + hashlib.sha256(payload).digest() + payload
-        path = self.path(key)
-        try:
-            path.parent.mkdir(mode=0o700, exist_ok=True)
-            write_atomic(path, blob, durable=False)
+            self.pack.parent.mkdir(mode=0o700, exist_ok=True)
+            write_atomic(self.pack, self._chunks(), durable=False)
         except (OSError, WriteError):
             self.usable = False  # disk full, read-only home …: stop trying this run
-            return
-        self.writes += 1
+            return 0
+        except Exception:
+            return 0
+        finally:
+            self._close()
+            self._index = None
+            self._used = {}
+            self.new = {}
+            self._stale_day = self._queued = False
+        self.writes += new
+        return new
+
+    def _chunks(self) -> Iterator[bytes]:
+        """The new pack, piece by piece (see the module's docstring for its layout)."""
+        today = _today()
+        index: dict[bytes, Where] = {}
+        place = _HEAD
+        yield MAGIC + _code_fingerprint()
+        for key, where in self._used.items():
+            blob = self._copy(where)
+            if blob is None:
+                continue
+            index[key] = (place, len(blob), where[2], today)
+            place += len(blob)
+            yield blob
+        for key, (instance, raw) in self.new.items():
+            if key in index:
+                continue
+            blob = pickle.dumps((key, instance, raw), protocol=5)
+            index[key] = (place, len(blob), hashlib.sha256(blob).digest(), today)
+            place += len(blob)
+            yield blob
+        # Entries of this folder's files as they were before (an edit undone, a branch
+        # switched back): as many again as the plan has at most, the most recent first.
+        room = len(index)
+        limit = today - PRUNE_AFTER_DAYS
+        others = [
+            (where[3], key, where)
+            for key, where in (self._index or {}).items()
+            if key not in index and where[3] >= limit
+        ]
+        others.sort(key=lambda item: item[0], reverse=True)
+        for _, key, where in others[:room]:
+            blob = self._copy(where)
+            if blob is None or hashlib.sha256(blob).digest() != where[2]:
+                continue
+            index[key] = (place, len(blob), where[2], where[3])
+            place += len(blob)
+            yield blob
+        table = pickle.dumps(index, protocol=5)
+        yield table + _TRAILER.pack(len(table), hashlib.sha256(table).digest())
+
+    def _copy(self, where: Where) -> bytes | None:
+        """An entry's bytes from the pack read this run (the file we opened, even if
+        another process has renamed a new pack over it since)."""
+        if self._fd < 0:
+            return None
+        try:
+            blob = os.pread(self._fd, where[1], where[0])
+        except OSError:
+            return None
+        return blob if len(blob) == where[1] else None
 
     def prune(self, now: float | None = None) -> int:
-        """Delete entries unused for PRUNE_AFTER_DAYS; runs at most once a day. Returns count."""
+        """Delete packs (and entries of the old one-file-per-entry format) unused for
+        PRUNE_AFTER_DAYS; runs at most once a day. Returns how many files it deleted."""
         if not self.usable:
             return 0
         now = time.time() if now is None else now
@@ -269,7 +407,7 @@ class FileCache:
         with contextlib.suppress(OSError):
             stamp.touch()
             for sub in self.directory.iterdir():
-                if not sub.is_dir() or len(sub.name) != 2:
+                if not sub.is_dir() or (len(sub.name) != 2 and sub.name != PACKS):
                     continue
                 for entry in sub.iterdir():
                     with contextlib.suppress(OSError):
@@ -279,16 +417,41 @@ class FileCache:
         return removed
 
 
-def _decode(blob: bytes, key: str, model: type[Any]) -> tuple[Any, PosDict] | None:
-    head = len(MAGIC)
-    start = head + len(key) + _DIGEST
-    if len(blob) <= start or blob[:head] != MAGIC or blob[head : head + len(key)] != key.encode():
+def _read_pack_index(fd: int) -> dict[bytes, Where] | None:
+    """The index of the pack open as *fd*, or None when it is not a pack of this code."""
+    info = os.fstat(fd)
+    size = info.st_size
+    if not stat.S_ISREG(info.st_mode) or size < _HEAD + _TRAILER.size:
         return None
-    payload = memoryview(blob)[start:]
-    if hashlib.sha256(payload).digest() != blob[head + len(key) : start]:
+    if os.pread(fd, _HEAD, 0) != MAGIC + _code_fingerprint():
+        return None
+    length, digest = _TRAILER.unpack(os.pread(fd, _TRAILER.size, size - _TRAILER.size))
+    start = size - _TRAILER.size - length
+    if start < _HEAD:
+        return None
+    table = os.pread(fd, length, start)
+    if len(table) != length or hashlib.sha256(table).digest() != digest:
+        return None
+    index = pickle.loads(table)
+    if not isinstance(index, dict):
+        return None
+    for key, where in index.items():
+        if not (
+            isinstance(key, bytes)
+            and isinstance(where, tuple)
+            and len(where) == 4
+            and where[0] >= _HEAD
+            and where[0] + where[1] <= start
+        ):
+            return None
+    return index
+
+
+def _decode(blob: bytes, digest: bytes, key: bytes, model: type[Any]) -> tuple[Any, PosDict] | None:
+    if not blob or hashlib.sha256(blob).digest() != digest:
         return None
     try:
-        value = pickle.loads(payload)
+        value = pickle.loads(blob)
     except Exception:
         return None
     if (
@@ -300,3 +463,22 @@ def _decode(blob: bytes, key: str, model: type[Any]) -> tuple[Any, PosDict] | No
     ):
         return None
     return value[1], value[2]
+
+
+def stored(directory: Path) -> dict[str, int]:
+    """How many entries each pack in the cache folder *directory* holds (a pack that
+    cannot be read counts 0): for tests and for looking at a cache by hand."""
+    out: dict[str, int] = {}
+    folder = directory / PACKS
+    if not folder.is_dir():
+        return out
+    for pack in sorted(folder.glob("*.pack")):
+        index = None
+        with contextlib.suppress(Exception):
+            fd = os.open(pack, os.O_RDONLY)
+            try:
+                index = _read_pack_index(fd)
+            finally:
+                os.close(fd)
+        out[pack.name] = len(index) if index else 0
+    return out

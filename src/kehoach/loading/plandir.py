@@ -266,6 +266,7 @@ def load_files(root: Path, *, use_cache: bool = True, bodies_optional: bool = Fa
         return _load_all(root, cache, bodies_optional)
     finally:
         if cache is not None:
+            cache.finish()
             cache.prune()
 
 

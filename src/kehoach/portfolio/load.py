@@ -79,7 +79,19 @@ def load_registries(root: Path) -> tuple[Portfolio, list[Problem]]:
     require_portfolio(root)
     shared = load_shared(root)
     problems = list(shared.problems)
-    cache = FileCache.for_plan(root) if enabled() else None
+    cache = FileCache.for_plan(root, "registries") if enabled() else None
+    try:
+        registries = _plan_registries(root, cache, problems)
+    finally:
+        if cache is not None:
+            cache.finish()
+    return Portfolio(root, shared, registries), problems
+
+
+def _plan_registries(
+    root: Path, cache: FileCache | None, problems: list[Problem]
+) -> list[PlanRegistry]:
+    """Every plan's own plan, bodies and events files (problems go to *problems*)."""
     registries: list[PlanRegistry] = []
     for folder in plan_dirs(root):
         loaded: dict[str, Loaded | None] = {}
@@ -115,7 +127,7 @@ def load_registries(root: Path) -> tuple[Portfolio, list[Problem]]:
                 folder.name, folder, loaded[PLAN_FILE], loaded[BODIES_FILE], loaded[EVENTS_FILE]
             )
         )
-    return Portfolio(root, shared, registries), problems
+    return registries
 
 
 def load_plans(portfolio: Portfolio, keys: Iterable[str] | None = None) -> list[Problem]:

@@ -77,7 +77,15 @@ def forget() -> None:
 def _load(root: Path, use_cache: bool) -> Shared:
     from kehoach.loading.cache import enabled
 
-    cache = FileCache.for_plan(root) if use_cache and enabled() else None
+    cache = FileCache.for_plan(root, "shared") if use_cache and enabled() else None
+    try:
+        return _load_files(root, cache)
+    finally:
+        if cache is not None:
+            cache.finish()
+
+
+def _load_files(root: Path, cache: FileCache | None) -> Shared:
     problems: list[Problem] = []
     raw: dict[str, PosDict | None] = {}
     config_loaded, found = load_model(root / CONFIG_FILE, PortfolioConfig, cache)
