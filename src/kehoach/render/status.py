@@ -145,8 +145,7 @@ def render_table(
 
     width = width or PIPE
     figures = figures or tally(evaluation, body)
-    data = status_data(evaluation, body, figures)
-    totals = data["totals"]
+    totals = {s.value: figures.states.get(s, 0) for s in ORDER}  # as status_data gives them
     # "Dừng" and "Chưa rõ hạn" are rare: shown only when some task has them (80 columns).
     columns = [
         (labels, states)
@@ -161,23 +160,37 @@ def render_table(
     ]
     rows = []
     previous = None
+    roles = {role: Cell(short) for role, short in ROLE_SHORT[lang].items()}
+    blank = Cell("")
+    counted = [states for _, states in columns]
+    # A cell per distinct figure (most are "·" or small numbers): a table of 2,000 bodies
+    # has 20,000 of them.
+    figure_cells: dict[tuple[int, bool], Cell] = {}
     for row in figures.rows:
         cells = [
-            Cell(_name(evaluation, row) if row.body != previous else ""),
-            Cell(ROLE_SHORT[lang][row.role]),
+            Cell(_name(evaluation, row)) if row.body != previous else blank,
+            roles[row.role],
         ]
         previous = row.body
-        for _, states in columns:
-            value = sum(row.counts.get(s, 0) for s in states)
-            late = states == (State.OVERDUE,) and value
-            cells.append(Cell(str(value) if value else "·", "bold red" if late else ""))
+        counts = row.counts
+        for states in counted:
+            if len(states) == 1:
+                value = counts.get(states[0], 0)
+            else:
+                value = sum(counts.get(s, 0) for s in states)
+            late = value > 0 and states == (State.OVERDUE,)
+            cell = figure_cells.get((value, late))
+            if cell is None:
+                cell = Cell(str(value) if value else "·", "bold red" if late else "")
+                figure_cells[(value, late)] = cell
+            cells.append(cell)
         cells.append(Cell(str(row.total)))
         rows.append(cells)
     footer = [Cell("Tổng" if lang == "vi" else "Total"), Cell("")]
     for _, states in columns:
         value = sum(totals[s.value] for s in states)
         footer.append(Cell(str(value), "bold red" if states == (State.OVERDUE,) and value else ""))
-    footer.append(Cell(str(data["total"])))
+    footer.append(Cell(str(figures.total)))
 
     lines = [styled(text, "bold", color) for text in _header_lines(evaluation, lang, width)]
     lines += [""]
@@ -188,7 +201,7 @@ def render_table(
             "CT: chủ trì · PH: phối hợp (mỗi nhiệm vụ tính một lần ở dòng Tổng)", width
         )
         lines.append("")
-    lines += wrapped(never_updated_line(data["never_updated"], lang), width)
+    lines += wrapped(never_updated_line(figures.never_updated, lang), width)
     overdue = totals[State.OVERDUE.value]
     if lang == "vi":
         message = (
