@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kehoach.loading.positions import PosDict, locate
 from kehoach.loading.yamlfile import MAX_NODES, load_yaml
@@ -153,3 +155,53 @@ def test_huge_file_is_refused(write: Write, monkeypatch: pytest.MonkeyPatch) -> 
 def test_multiple_documents_are_refused(write: Write) -> None:
     _, _, message, _ = only_problem(write("f.yaml", "a: 1\n---\nb: 2\n"))
     assert "một tài liệu" in message
+
+
+# -- the unsafe-character search on a file's bytes ------------------------------------------
+
+
+def _encodable(code: int) -> bool:
+    return not 0xD800 <= code <= 0xDFFF  # lone surrogates are not UTF-8
+
+
+@pytest.mark.parametrize("context", ["{}", "a{}b", "Tiêu đề “{}” – {}\n"])
+def test_bytes_check_agrees_with_the_text_search_on_every_character(context: str) -> None:
+    """Every character of the first three planes, alone and among Vietnamese text:
+    utf8_is_safe of the bytes says what first_unsafe of the text says."""
+    from kehoach.loading.yamlfile import utf8_is_safe
+    from kehoach.text import first_unsafe
+
+    wrong = []
+    for code in range(0x30000):
+        if not _encodable(code):
+            continue
+        text = context.replace("{}", chr(code))
+        if utf8_is_safe(text.encode("utf-8")) != (first_unsafe(text) < 0):
+            wrong.append(f"U+{code:04X}")
+    assert wrong == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        st.sampled_from(
+            "ab \t\n\r\x00\x1b\x7f\x80\x9b\x9f\xa0\xc2\u061c\u200b\u200e\u200f\u2013\u201c"
+            "\u202a\u202e\u2066\u2069\u2070ếđ"
+        ),
+        max_size=12,
+    )
+)
+def test_bytes_check_agrees_with_the_text_search(text: str) -> None:
+    from kehoach.loading.yamlfile import utf8_is_safe
+    from kehoach.text import first_unsafe
+
+    assert utf8_is_safe(text.encode("utf-8")) == (first_unsafe(text) < 0)
+
+
+def test_control_character_in_a_file_read_from_bytes_is_reported(write: Write) -> None:
+    """load_yaml on bytes takes the bytes check: the problem is still found and placed."""
+    data = "body: a\ntitle: Tiêu\u202e đề\n".encode()
+    path = write("f.yaml", data)
+    result = load_yaml(path, "f.yaml", data)
+    assert [(p.code, p.line, p.col) for p in result.problems] == [("control-char", 2, 12)]
+    assert result.problems == load_yaml(path, "f.yaml").problems
