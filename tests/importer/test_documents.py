@@ -95,12 +95,13 @@ def test_markdown_table(tmp_path: Path) -> None:
     groups = {b["name"] for b in load(result.out / "bodies.yaml")["bodies"] if b.get("group")}
     assert "Các sở, ban, ngành" in groups
     deadlines = {tid: t.get("deadline") for tid, (_, t, _) in tasks.items()}
-    assert deadlines["II.2.1"] == "6/2025" and deadlines["II.2.2"] == "Quý III/2024"
-    assert tasks["II.2.5"][1]["depends_on"] == {"events": ["co-huong-dan-cua-bo-noi-vu"]}
+    # the table numbers on across its group rows (I: 1, 2; II: 3 … 8): ids keep the STT
+    assert deadlines["II.2.3"] == "6/2025" and deadlines["II.2.4"] == "Quý III/2024"
+    assert tasks["II.2.7"][1]["depends_on"] == {"events": ["co-huong-dan-cua-bo-noi-vu"]}
     assert tasks["III.3"][0] == "Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố"
     # a deadline the engine cannot read is reported, kept as a note, and not invented
-    assert "deadline" not in tasks["II.2.6"][1]
-    assert "cuối nhiệm kỳ nếu được" in tasks["II.2.6"][1]["note"]
+    assert "deadline" not in tasks["II.2.8"][1]
+    assert "cuối nhiệm kỳ nếu được" in tasks["II.2.8"][1]["note"]
     assert [(u.line, u.reason) for u in result.unplaced] == [
         (34, "thời hạn chưa đọc được"),
         (44, "lời kết, không phải nhiệm vụ"),

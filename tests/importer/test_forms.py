@@ -94,8 +94,9 @@ def test_a_programme_issued_by_a_resolution_with_appendices(tmp_path: Path) -> N
         "I", "II", "III", "III.1", "III.2", "PLI", "PLI.1", "PLI.2", "PLII"
     ]  # fmt: skip
     assert sorted(tasks) == [
-        "III.1.1", "III.1.2", "III.2.1", "PLI.1.1", "PLI.1.2", "PLI.2.1", "PLI.2.2"
+        "III.1.1", "III.1.2", "III.2.1", "PLI.1.1", "PLI.1.2", "PLI.2.3", "PLI.2.4"
     ]  # fmt: skip
+    # (the appendix numbers its tasks on across its group rows: the ids keep 3 and 4)
     # body headings set the lead; deadlines in the running prose
     assert row(tasks, "III.1.1") == (
         "Bộ Khoa học và Công nghệ",
@@ -117,7 +118,7 @@ def test_a_programme_issued_by_a_resolution_with_appendices(tmp_path: Path) -> N
         "Xây dựng Luật Khoa học, công nghệ và đổi mới sáng tạo (sửa đổi)"
     )
     assert partner_names(tmp_path, tasks["PLI.1.1"][1]) == ["Bộ Tư pháp", "Các bộ, ngành liên quan"]
-    assert [tasks[t][1].get("output") for t in ("PLI.1.1", "PLI.1.2", "PLI.2.1", "PLI.2.2")] == [
+    assert [tasks[t][1].get("output") for t in ("PLI.1.1", "PLI.1.2", "PLI.2.3", "PLI.2.4")] == [
         "Luật", "Nghị định", "Trung tâm dữ liệu quốc gia", None
     ]  # fmt: skip
     # a "chủ trì" column makes the body lead whatever the task's first word
@@ -126,12 +127,12 @@ def test_a_programme_issued_by_a_resolution_with_appendices(tmp_path: Path) -> N
         "Bộ Khoa học và Công nghệ",
         "Bộ Tư pháp",
     ]
-    assert partner_names(tmp_path, tasks["PLI.2.1"][1]) == [
+    assert partner_names(tmp_path, tasks["PLI.2.3"][1]) == [
         "Bộ Thông tin và Truyền thông",
         "Bộ Văn hóa, Thể thao và Du lịch",
         "Các bộ, ngành",
     ]
-    assert row(tasks, "PLI.2.2")[2] == "2025-2028"
+    assert row(tasks, "PLI.2.4")[2] == "2025-2028"
     groups = {b["name"] for b in load(result.out / "bodies.yaml")["bodies"] if b.get("group")}
     assert {"Các bộ, ngành liên quan", "Các bộ, ngành"} <= groups
     # the indicator appendix is kept in the plan's note, not turned into tasks
@@ -451,9 +452,10 @@ def test_a_work_programme_issued_by_a_resolution_with_a_form_appendix(tmp_path: 
         "I.2": ("Các cơ quan, đơn vị, địa phương", "chủ trì", "tháng 12/2026", None),
         "PL1.1.1.1": (hd, "chủ trì", "Quý II/2026", None),
         "PL1.1.1.2": (hd, "chủ trì", "Quý III/2026", None),
-        "PL1.1.2.1": ("Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh", "chủ trì", "Tháng 9/2026",
+        # rows 3 and 4 keep the numbers the appendix gives them across its group rows
+        "PL1.1.2.3": ("Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh", "chủ trì", "Tháng 9/2026",
                       None),
-        "PL1.2.1": ("Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh", "chủ trì", "Thường xuyên",
+        "PL1.2.4": ("Văn phòng Đoàn ĐBQH và Hội đồng nhân dân tỉnh", "chủ trì", "Thường xuyên",
                     None),
     }  # fmt: skip
     assert partner_names(tmp_path, tasks["PL1.1.1.1"][1]) == [

@@ -98,8 +98,8 @@ def test_docx_merged_cells(tmp_path: Path) -> None:
             ("II.1.2", "Tổ chức lễ hội du lịch biển", vh, "Hằng năm", ["so-cong-thuong"],
              None, None),
             ("II.1.3", "Xây dựng cơ sở dữ liệu du lịch", tt, "2026", [], "Cơ sở dữ liệu", None),
-            ("II.2.1", "Quảng bá trên mạng xã hội", tt, "Năm 2026", ["so-noi-vu"], None, None),
-            ("II.2.2", "Đón đoàn famtrip", vh, "Năm 2026", ["so-ngoai-vu"], None, None),
+            ("II.2.4", "Quảng bá trên mạng xã hội", tt, "Năm 2026", ["so-noi-vu"], None, None),
+            ("II.2.5", "Đón đoàn famtrip", vh, "Năm 2026", ["so-ngoai-vu"], None, None),
         ],
     )  # fmt: skip
     assert tasks["II.1.2"][1]["source"] == {
@@ -160,7 +160,7 @@ def test_xlsx_sheets(tmp_path: Path) -> None:
     assert plan["title"] == "Kế hoạch chuyển đổi số năm 2026"
     assert [(s["id"], s["title"]) for s in plan["sections"]] == [
         ("I", "NHIỆM VỤ"), ("I.1", "HOÀN THIỆN THỂ CHẾ"), ("I.2", "HẠ TẦNG SỐ"),
-        ("I.2.1", "Nâng cấp mạng diện rộng"),
+        ("I.2.3", "Nâng cấp mạng diện rộng"),
     ]  # fmt: skip
     tasks = _tasks(result.out)
     tt = "Sở Thông tin và Truyền thông"
@@ -170,10 +170,11 @@ def test_xlsx_sheets(tmp_path: Path) -> None:
             ("I.1.1", "Ban hành quy chế dữ liệu", tt, "30/6/2026", ["so-tu-phap"],
              "Quyết định", None),
             ("I.1.2", "Rà soát thủ tục hành chính", tt, "2026", ["so-tu-phap"], None, None),
-            # "3" states nothing and "3.1" goes deeper: a group, so a section I.2.1
-            ("I.2.1.1", "Nâng cấp đường truyền cấp xã", "Viễn thông tỉnh", "Quý III/2026",
+            # "3" states nothing and "3.1" goes deeper: a group, so a section I.2.3 (the
+            # table numbers on across its groups: ids keep the STT the document shows)
+            ("I.2.3.1", "Nâng cấp đường truyền cấp xã", "Viễn thông tỉnh", "Quý III/2026",
              ["so-tai-chinh"], "Báo cáo", None),
-            ("I.2.1.2", "Trang bị thiết bị bảo mật", "Công an tỉnh", "Quý IV/2026", [],
+            ("I.2.3.2", "Trang bị thiết bị bảo mật", "Công an tỉnh", "Quý IV/2026", [],
              None, None),
             ("I.3", "Đề án đô thị thông minh", "Sở Xây dựng", "Tháng 9/2026", [], None, None),
         ],
@@ -210,7 +211,7 @@ def test_csv_from_excel(tmp_path: Path) -> None:
     result = import_document(path, tmp_path / "plan")
     tasks = _tasks(result.out)
     nv = "Sở Nội vụ"
-    collective = tasks["I.2.1"][0]
+    collective = tasks["I.2.4"][0]  # row "4": numbered on across the group row
     _check(
         tasks,
         [
@@ -222,7 +223,7 @@ def test_csv_from_excel(tmp_path: Path) -> None:
              [],
              None, None),
             # after a group row nothing is inherited
-            ("I.2.1", "Kiểm tra công vụ", collective, "Thường xuyên", ["so-noi-vu"], None, None),
+            ("I.2.4", "Kiểm tra công vụ", collective, "Thường xuyên", ["so-noi-vu"], None, None),
         ],
     )  # fmt: skip
     assert collective != nv

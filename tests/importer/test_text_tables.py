@@ -83,7 +83,8 @@ def test_header_cells_one_per_line(tmp_path: Path) -> None:
              tasks["I.1.1"][1].get("partners", []), None),
             ("I.1.2", "Phối hợp xây dựng quy định phân cấp", "Sở Nội vụ", "Quý III/2026",
              ["so-tu-phap"], None),
-            ("I.2.1", "Công khai thủ tục hành chính", "Văn phòng Ủy ban nhân dân tỉnh",
+            # "3": the table numbers on across its group rows, and the id keeps it
+            ("I.2.3", "Công khai thủ tục hành chính", "Văn phòng Ủy ban nhân dân tỉnh",
              "Thường xuyên",
              ["so-thong-tin-va-truyen-thong"], None),
         ],
@@ -142,3 +143,36 @@ def test_every_shape_gives_the_same_rows(text: str) -> None:
 def test_prose_with_a_bar_is_not_a_table() -> None:
     paras = read_text("Tổng hợp số liệu | báo cáo quý.\n\nNội dung\nđược giữ nguyên.\n")
     assert all(p.cells is None for p in paras)
+
+
+@pytest.mark.parametrize(
+    ("numbers", "ids"),
+    [
+        # numbered on across the group rows: the ids keep the document's numbers
+        (["I", "1", "2", "II", "3", "4"], ["I.1.1", "I.1.2", "I.2.3", "I.2.4"]),
+        # restarted in each group: the same numbers, the same ids
+        (["I", "1", "2", "II", "1", "2"], ["I.1.1", "I.1.2", "I.2.1", "I.2.2"]),
+        # a gap is kept; a repeated or falling number takes the next free one
+        (["I", "1", "3", "3", "2"], ["I.1.1", "I.1.3", "I.1.4", "I.1.5"]),
+        # no STT at all: counted in order
+        (["I", "", ""], ["I.1.1", "I.1.2"]),
+    ],
+)
+def test_table_rows_keep_their_own_numbers_when_they_can(
+    tmp_path: Path, numbers: list[str], ids: list[str]
+) -> None:
+    lines = ["KẾ HOẠCH", "Cải cách hành chính năm 2026", "",
+             "| STT | Nội dung | Cơ quan chủ trì | Thời gian |", "|---|---|---|---|"]  # fmt: skip
+    titles: list[str] = []
+    for number in numbers:
+        if number in ("I", "II"):
+            lines.append(f"| {number} | NHÓM {number} | | |")
+        else:
+            titles.append(f"Nhiệm vụ thứ {len(titles) + 1}")
+            lines.append(f"| {number} | {titles[-1]} | Sở Tư pháp | Quý I/2026 |")
+    source = tmp_path / "ke-hoach.md"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = import_document(source, tmp_path / "plan")
+    found = all_tasks(result.out)
+    assert sorted(found) == ids
+    assert [found[i][1]["title"] for i in ids] == titles  # each row once, in order

@@ -513,7 +513,7 @@ class _Builder:
             parent = placed.get(row.parent) if row.parent is not None else None
             if row.group and not isinstance(parent, Node):
                 container = parent if isinstance(parent, SectionDraft) else base
-                section = self.nested_section(container, row.content, row.line)
+                section = self.nested_section(container, row.content, row.line, row.number)
                 placed[index] = section
                 if row.line in by_line:
                     self.draft.place(by_line[row.line], "heading", section.id)
@@ -523,7 +523,7 @@ class _Builder:
                 parent.children.append(node)
             else:
                 section = parent if isinstance(parent, SectionDraft) else base
-                section.children += 1
+                section.children = _row_item(row.number, section.children)
                 node.item = section.children
                 section.tasks.append(node)
             placed[index] = node
@@ -537,9 +537,12 @@ class _Builder:
         self.draft.table_results.append((first.line, f"{count} nhiệm vụ"))
         self.stack = []
 
-    def nested_section(self, container: SectionDraft, title: str, line: int) -> SectionDraft:
-        """A table's group row: a section inside *container*, numbered with its tasks."""
-        container.children += 1
+    def nested_section(
+        self, container: SectionDraft, title: str, line: int, number: str = ""
+    ) -> SectionDraft:
+        """A table's group row: a section inside *container*, numbered with its tasks (by
+        its own STT when that is a plain number, see :func:`_row_item`)."""
+        container.children = _row_item(number, container.children)
         section = SectionDraft(
             f"{container.id}.{container.children}", title, line, parent=container.id
         )
@@ -650,6 +653,17 @@ def _tail(paras: list[Para]) -> Part:
     ):
         return Part("appendix", body=paras)
     return Part("tail", body=paras)
+
+
+def _row_item(number: str, last: int) -> int:
+    """The item number of a table row in its section: the row's own STT when it is a
+    plain number past the section's last item, so a table numbered on across its group
+    rows ("I, 1, 2, II, 3, 4") keeps the document's numbers (task "3" under group II is
+    "….2.3", the id a reader finds in the document); otherwise the next number (a table
+    that restarts at 1 in each group, a repeated or missing STT)."""
+    plain = re.fullmatch(r"(\d{1,3})[.)]?", number.strip())
+    own = int(plain.group(1)) if plain else 0
+    return own if own > last else last + 1
 
 
 def _appendix_id(part: Part, n: int) -> str:
