@@ -669,6 +669,10 @@ MESSAGES: dict[str, str] = {
     "rule-start-after-due": "ngày bắt đầu ('start') sau hạn ('due').",
     "rule-bad-every": "'every' phải là một trong: {choices}.",
     "rule-recurring-without-every": "thời hạn định kỳ ('kind: recurring') cần 'every'.",
+    "rule-from-with-due": (
+        "thời hạn 'từ …' ('kind: from') không có hạn ('due'); 'từ … đến …' là 'kind: by' "
+        "có 'start' và 'due'."
+    ),
     "rule-bad-relation": "'relation' phải là một trong: {choices}.",
     "rule-bad-origin": "'origin' phải là một trong: {choices}.",
     "rule-relation-not-after": (

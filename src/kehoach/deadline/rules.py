@@ -201,6 +201,8 @@ def _from_mapping(data: object, where: str, depth: int) -> Rule:
         raise _bad(where, message_text("rule-bad-every", choices=", ".join(EVERY)))
     if kind == "recurring" and every is None:
         raise _bad(where, message_text("rule-recurring-without-every"))
+    if kind == "from" and due is not None:  # "từ … đến …" is a "by" with a start
+        raise _bad(where, message_text("rule-from-with-due"))
     parts = _parts(data.get("parts"), where, depth)
     relation = data.get("relation")
     origin = data.get("origin")
