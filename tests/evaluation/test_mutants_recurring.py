@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.checks import validate_plan
-from kehoach.evaluation.states import State
+from kehoach.evaluation.states import Category, State, category
 from tests.evaluation.test_counting import evaluated
 from tests.planbuilder import done
 
@@ -71,3 +71,15 @@ def test_after_its_last_round_a_task_with_every_round_done_is_not_overdue(
     # (which state it then has, docs/states.md does not say; it has one, and it is not late)
     assert isinstance(state.state, State) and state.state is not State.OVERDUE
     assert state.days_overdue == 0
+
+
+def test_a_recurring_window_that_ended_before_the_plan_has_no_round(tmp_path: Path) -> None:
+    # rounds are counted from the plan's issue (06/06/2018) when the rule states no start:
+    # a yearly window ending in 2017 has none, so nothing ever fell due
+    rule = {"kind": "recurring", "every": "year", "due": "2017-12-31"}
+    ev = evaluated(tmp_path, [{"id": "w", "deadline_rule": rule}], "2019-05-01")
+    state = ev.by_id["w"]
+    assert state.occurrences == [] and state.current is None and state.previous is None
+    assert state.due is None and state.days_overdue == 0
+    # (docs/states.md does not name its state; it has one: not done, not overdue)
+    assert isinstance(state.state, State) and category(state.state) is Category.OPEN_IN_TIME
