@@ -244,7 +244,8 @@ def due_as_of(
     ``by``: its due. ``recurring``: the due of the current round. ``after``: the event
     day plus the lead time (the text's own lead, else *lead_time_days*), capped by a
     due the text also gives but never before the event; None until the event happens.
-    ``term``: *term_end*. ``continuous``: the end of its window, if any. A compound
+    ``term``: *term_end*, or the due the text also gives when that is earlier ("trong
+    nhiệm kỳ, chậm nhất năm 2019"). ``continuous``: the end of its window, if any. A compound
     rule: the earliest due among its non-exception parts.
 
     An ``after`` rule with ``origin="plan_issued"`` counts from *plan_issued* (the
@@ -274,8 +275,10 @@ def due_as_of(
         if rule.due is not None and rule.due < due:
             due = max(rule.due, trigger_date)
         return due
-    if rule.kind == "term":
-        return term_end if term_end is not None else rule.due
+    if rule.kind == "term":  # "trong nhiệm kỳ, chậm nhất năm 2019": the earlier binds
+        if term_end is None or rule.due is None:
+            return term_end if term_end is not None else rule.due
+        return min(term_end, rule.due)
     return rule.due
 
 
