@@ -669,6 +669,9 @@ MESSAGES: dict[str, str] = {
     "rule-start-after-due": "ngày bắt đầu ('start') sau hạn ('due').",
     "rule-bad-every": "'every' phải là một trong: {choices}.",
     "rule-recurring-without-every": "thời hạn định kỳ ('kind: recurring') cần 'every'.",
+    "rule-due-without-deadline": (
+        "thời hạn '{what}' ('kind: {kind}') không có ngày đến hạn: bỏ 'due'."
+    ),
     "rule-from-with-due": (
         "thời hạn 'từ …' ('kind: from') không có hạn ('due'); 'từ … đến …' là 'kind: by' "
         "có 'start' và 'due'."

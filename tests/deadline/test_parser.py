@@ -471,6 +471,8 @@ def test_structured_rule_round_trips_and_accepts_yaml_dates() -> None:
         ({"kind": "recurring"}, "cần 'every'"),
         # no reading of "from X" with a due day: "từ … đến …" is "by" with a start
         ({"kind": "from", "start": "2019-01-01", "due": "2020-12-31"}, "là 'kind: by'"),
+        ({"kind": "on_demand", "due": "2020-12-31"}, "'khi có yêu cầu' ('kind: on_demand') không"),
+        ({"kind": "none", "due": "2020-12-31"}, "'không có thời hạn' ('kind: none')"),
         ({"kind": "recurring", "every": "day"}, "'every' phải là một trong"),
         ({"kind": "by", "deu": "2019-12-31"}, "khóa không hợp lệ: deu"),
         ({"kind": "recurring", "every": "quarter", "anchor": {"month": 3}}, "'month' chỉ dùng"),

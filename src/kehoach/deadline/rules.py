@@ -203,6 +203,9 @@ def _from_mapping(data: object, where: str, depth: int) -> Rule:
         raise _bad(where, message_text("rule-recurring-without-every"))
     if kind == "from" and due is not None:  # "từ … đến …" is a "by" with a start
         raise _bad(where, message_text("rule-from-with-due"))
+    if kind in ("none", "on_demand") and due is not None:  # nothing falls due on a day
+        what = "khi có yêu cầu" if kind == "on_demand" else "không có thời hạn"
+        raise _bad(where, message_text("rule-due-without-deadline", kind=kind, what=what))
     parts = _parts(data.get("parts"), where, depth)
     relation = data.get("relation")
     origin = data.get("origin")
