@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.evaluation import counting
-from kehoach.evaluation.evaluate import Evaluation
+from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.evaluation.states import State
 from tests.evaluation.test_counting import evaluated
 from tests.planbuilder import done
@@ -52,8 +52,8 @@ def parent_plan(tmp_path: Path, day: str, history: list[dict[str, Any]]) -> Eval
     return evaluated(tmp_path, tasks, day)
 
 
-def named(sub: object) -> str | None:
-    return getattr(sub, "id", None)
+def named(sub: TaskState | None) -> str | None:
+    return sub.id if sub is not None else None
 
 
 def test_each_part_falling_due_names_its_sub_task(tmp_path: Path) -> None:
