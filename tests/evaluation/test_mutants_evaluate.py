@@ -149,6 +149,19 @@ def test_an_unreadable_structured_deadline_is_no_deadline(tmp_path: Path) -> Non
     assert state.rule.kind == "none" and state.state is State.UNDATED
 
 
+def test_an_on_demand_task_with_a_window_never_falls_due(tmp_path: Path) -> None:
+    # "khi có yêu cầu" is "thường xuyên" (ongoing), whatever window the text gives: nothing
+    # falls due on a day for it (a structured rule giving it a due day is refused); unlike
+    # "thực hiện thường xuyên đến hết năm 2019" (rows 26-27), it is not late after the window
+    task = {"id": "t", "deadline": "khi có yêu cầu trong năm 2019"}
+    for day, expected in (("2018-12-31", State.NOT_DUE), ("2019-06-30", State.ONGOING)):
+        state = evaluated(tmp_path / day, [dict(task)], day).by_id["t"]
+        assert state.rule.kind == "on_demand" and state.rule.due == D("2019-12-31")
+        assert state.state is expected and state.due is None and state.days_left is None
+    after = evaluated(tmp_path / "after", [dict(task)], "2020-01-01").by_id["t"]
+    assert after.state is State.ONGOING and after.days_overdue == 0
+
+
 def test_the_reporting_period_is_the_quarter_of_the_day_in_the_chosen_calendar(
     tmp_path: Path,
 ) -> None:
