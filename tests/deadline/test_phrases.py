@@ -440,3 +440,24 @@ def test_issue_date_and_event_resolve(days: int, day: dt.date) -> None:
     assert due_as_of(parse_deadline("trước Đại hội Đảng bộ tỉnh"), day, trigger_date=day) == (
         day - dt.timedelta(days=1)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("trong vòng 30 ngày sau khi có hướng dẫn và hằng năm", "có hướng dẫn"),
+        ("sau khi có hướng dẫn và hằng năm", "có hướng dẫn"),
+        ("sau khi có hướng dẫn và hoàn thành trong năm 2020", "có hướng dẫn"),
+        # a "và" inside the event's own words stays there
+        (
+            "sau khi có hướng dẫn của Bộ Nội vụ và Bộ Tài chính",
+            "có hướng dẫn của Bộ Nội vụ và Bộ Tài chính",
+        ),
+    ],
+)
+def test_the_and_before_the_next_part_is_not_the_events(text: str, event: str) -> None:
+    """ "và" between an event and the deadline after it joins the two parts: it is not
+    the last word of the event ("có hướng dẫn và")."""
+    rule = parse_deadline(text)
+    assert rule.trigger == event
+    assert all(part.trigger in (None, event) for part in rule.parts)

@@ -122,6 +122,7 @@ _PERIOD_OPENERS: Final = frozenset(
     | set(NUMBER_WORDS)
 )
 _HEAD_CHARS = 40
+_JOINERS: Final = ("va", "hoac")  # "và", "hoặc" (folded) between an event and a deadline
 # A first word of letters ended by a space or a comma-like mark (not a combining
 # mark, a bracket or a full stop, which the full reading must see).
 _FIRST_WORD: Final = re.compile(r"\s*([^\W\d_]+)(?=[\s,;:])")
@@ -259,7 +260,9 @@ class _Parser:
                 if v.text(m - 1) == "," and not _names_a_term(v, m) and self.parses(m, v.hi):
                     return m - 1, m
                 if v.longest(m, lx.STRONG_OPENERS) is not None and self.parses(m, v.hi):
-                    return m, m
+                    # "sau khi có hướng dẫn và hằng năm": the "và" joins the two parts
+                    joined = m - 1 > k and v.text(m - 1) in _JOINERS
+                    return (m - 1 if joined else m), m
             m += 1
         return v.hi, v.hi
 
