@@ -310,3 +310,35 @@ def test_closed_pipe_is_not_a_crash(tmp_path: Path, plan_copy: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) in (0, 1, 2, 120, -13)
     assert "Traceback" not in err
+
+
+def test_big_output_is_recorded_as_printed_and_replayed_whole(
+    cache: Path,
+    plan_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfdbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    """Output is written to the entry while it is printed (several megabytes, stdout and
+    stderr interleaved); the replay gives back the same bytes on each stream and no
+    temporary file is left behind."""
+    monkeypatch.chdir(plan_copy.parent)
+    calls: list[int] = []
+
+    def command(argv: list[str]) -> int:
+        calls.append(1)
+        for n in range(40_000):
+            print(f"{n} nhiệm vụ quá hạn — {'ệ' * (n % 50)}")
+            if n % 1000 == 0:
+                print(f"cảnh báo {n}", file=sys.stderr)
+        return 1
+
+    argv = ["overdue", "plan", *AS_OF]
+    assert replay.run(argv, command) == 1
+    first = capfdbinary.readouterr()
+    assert len(first.out) > 3_000_000
+    assert replay.run(argv, command) == 1
+    second = capfdbinary.readouterr()
+    assert len(calls) == 1
+    assert second.out == first.out
+    assert second.err == first.err
+    assert os.listdir(cache) == [replay.key(argv)]

@@ -111,7 +111,9 @@ def write_output(output: Path | None, payload: bytes, fmt: str, what: str) -> No
     if output is None:
         if fmt in BINARY:
             fail(message_text("output-file-needed", fmt=fmt))
-        typer.echo(payload.decode("utf-8"), nl=False)
+        from kehoach.cli.output import emit_utf8
+
+        emit_utf8(payload)
         return
     if output.parent and not output.parent.is_dir():
         fail(message_text("output-folder-missing", folder=output.parent))

@@ -19,6 +19,7 @@ from kehoach.cli.options import (
     WidthOpt,
     format_option,
 )
+from kehoach.cli.output import emit
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -72,7 +73,7 @@ def register(app: typer.Typer) -> None:
             if fmt == "csv":
                 from kehoach.render.csvout import overdue_csv
 
-                typer.echo(overdue_csv(ev, found.late, lang), nl=False)
+                emit(overdue_csv(ev, found.late, lang), nl=False)
             elif fmt == "xlsx":
                 from kehoach.cli.document_options import write_output
                 from kehoach.render.reportdata import overdue_lines
@@ -83,7 +84,7 @@ def register(app: typer.Typer) -> None:
             elif fmt == "json":
                 from kehoach.render.overdue import render_overdue_json
 
-                typer.echo(render_overdue_json(ev, found.late, found.soon))
+                emit(render_overdue_json(ev, found.late, found.soon))
             else:
                 from kehoach.cli.width import output_width
                 from kehoach.render.overdue import render_overdue_table
@@ -92,6 +93,6 @@ def register(app: typer.Typer) -> None:
                     ev, found.late, found.soon, within, color=is_terminal(),
                     width=output_width(width),
                 )  # fmt: skip
-                typer.echo(table)
+                emit(table)
         if fail_on_overdue and found.late:
             raise typer.Exit(1)

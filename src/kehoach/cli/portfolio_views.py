@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import typer
-
 from kehoach.cli.common import fail, is_terminal
+from kehoach.cli.output import emit
 from kehoach.messages import text as message_text
 
 
@@ -88,22 +87,22 @@ def status(
     if by == "body" or body is not None:
         rows = body_totals(found, find_portfolio_body(found, body))
         if fmt == "json":
-            typer.echo(render.render_bodies_json(found, rows))
+            emit(render.render_bodies_json(found, rows))
         elif fmt == "csv":
-            typer.echo(render.render_bodies_csv(rows))
+            emit(render.render_bodies_csv(rows))
         elif fmt == "markdown":
-            typer.echo(render.render_bodies_markdown(found, rows), nl=False)
+            emit(render.render_bodies_markdown(found, rows), nl=False)
         else:
-            typer.echo(render.render_bodies_table(found, rows, color=is_terminal(), width=columns))
+            emit(render.render_bodies_table(found, rows, color=is_terminal(), width=columns))
         return
     if fmt == "json":
-        typer.echo(render.render_status_json(found))
+        emit(render.render_status_json(found))
     elif fmt == "csv":
-        typer.echo(render.render_status_csv(found))
+        emit(render.render_status_csv(found))
     elif fmt == "markdown":
-        typer.echo(render.render_status_markdown(found), nl=False)
+        emit(render.render_status_markdown(found), nl=False)
     else:
-        typer.echo(render.render_status_table(found, color=is_terminal(), width=columns))
+        emit(render.render_status_table(found, color=is_terminal(), width=columns))
 
 
 def overdue(
@@ -129,12 +128,12 @@ def overdue(
     found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
     late = portfolio_overdue(found, find_portfolio_body(found, body))
     if fmt == "json":
-        typer.echo(render.render_overdue_json(found, late))
+        emit(render.render_overdue_json(found, late))
     else:
         table = render.render_overdue_table(
             found, late, color=is_terminal(), width=output_width(width)
         )
-        typer.echo(table)
+        emit(table)
     return bool(late)
 
 
@@ -222,7 +221,7 @@ def tasks(
             for s in f.evaluation.states
             if body_id is None or s.entry.body == body_id
         ]
-        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        emit(json.dumps(records, ensure_ascii=False, indent=2))
         return
     parts = []
     for f in found.plans:
@@ -230,4 +229,4 @@ def tasks(
         if table:
             head = "\n".join(wrapped(f"== {f.key}: {f.title}", columns))
             parts.append(f"{head}\n{table}")
-    typer.echo("\n\n".join(parts))
+    emit("\n\n".join(parts))

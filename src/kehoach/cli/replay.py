@@ -46,7 +46,7 @@ try:  # the built-in BLAKE2 module loads in a fraction of hashlib's OpenSSL star
 except ImportError:  # pragma: no cover - CPython always builds it
     from hashlib import blake2b as _digest
 
-MAGIC = b"KEHOACH-REPLAY-1\n"
+MAGIC = b"KEHOACH-REPLAY-2\n"
 KEEP = 400  # entries kept; a new day or option makes a new one
 _PRUNE_AT = KEEP + 100
 READ_ONLY = frozenset({"status", "overdue", "tasks", "report", "validate", "show", "deadline"})
@@ -261,27 +261,18 @@ class Recorded:
         self.code, self.out, self.err = code, out, err
 
 
-def _encode(rec: Recorded) -> bytes:
-    body = (
-        rec.code.to_bytes(2, "little", signed=True)
-        + len(rec.out).to_bytes(8, "little")
-        + rec.out
-        + rec.err
-    )
-    return MAGIC + _digest(body, digest_size=32).digest() + body
+# An entry: MAGIC, the digest of the body, then the body: what went to stdout, what went
+# to stderr, the exit code (2 bytes) and the length of the stdout part (8 bytes). The two
+# sizes come last so that a run's output can be written to the entry as it is printed
+# (a report of 100,000 tasks is tens of megabytes: holding a copy to write at the end
+# cost more memory than the plan), and the digest is written into its place at the end.
+_HEAD = len(MAGIC) + 32
+_TRAIL = 10
+_CHUNK = 1 << 20
 
 
-def _decode(data: bytes) -> Recorded | None:
-    if not data.startswith(MAGIC):
-        return None
-    digest, body = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
-    if len(body) < 10 or _digest(body, digest_size=32).digest() != digest:
-        return None
-    code = int.from_bytes(body[:2], "little", signed=True)
-    size = int.from_bytes(body[2:10], "little")
-    if 10 + size > len(body):
-        return None
-    return Recorded(code, body[10 : 10 + size], body[10 + size :])
+def _trailer(code: int, out_size: int) -> bytes:
+    return code.to_bytes(2, "little", signed=True) + out_size.to_bytes(8, "little")
 
 
 def _private(folder: str) -> bool:
@@ -295,47 +286,149 @@ def _private(folder: str) -> bool:
     return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def lookup(digest: str) -> Recorded | None:
+class Entry:
+    """A checked entry on disk: its exit code and where its two outputs lie."""
+
+    __slots__ = ("code", "err_size", "out_size", "path")
+
+    def __init__(self, path: str, code: int, out_size: int, err_size: int) -> None:
+        self.path, self.code, self.out_size, self.err_size = path, code, out_size, err_size
+
+    def play(self) -> int:
+        """Copy the recorded output to our stdout and stderr, a chunk at a time."""
+        sys.stdout.flush()
+        with open(self.path, "rb") as handle:
+            handle.seek(_HEAD)
+            for size, stream in ((self.out_size, sys.stdout), (self.err_size, sys.stderr)):
+                while size > 0:
+                    chunk = handle.read(min(size, _CHUNK))
+                    if not chunk:  # pragma: no cover - the file was checked just before
+                        break
+                    stream.buffer.write(chunk)
+                    size -= len(chunk)
+                stream.flush()
+        return self.code
+
+
+def lookup(digest: str) -> Entry | None:
+    """The entry *digest* when it is whole (its checksum holds) and ours, else None."""
     folder = cache_dir()
     path = os.path.join(folder, digest)
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            head = handle.read(_HEAD)
+            check = _digest(digest_size=32)
+            size = 0
+            tail = b""
+            while True:
+                chunk = handle.read(_CHUNK)
+                if not chunk:
+                    break
+                check.update(chunk)
+                size += len(chunk)
+                tail = (tail + chunk[-_TRAIL:])[-_TRAIL:]
     except OSError:
         return None
     if not _private(folder):
         return None
-    rec = _decode(data)
-    if rec is not None:
-        try:  # noqa: SIM105 - contextlib would cost start-up time
-            os.utime(path)  # least recently *used* are pruned first
-        except OSError:
-            pass
-    return rec
+    if not head.startswith(MAGIC) or len(head) < _HEAD or size < _TRAIL:
+        return None
+    if check.digest() != head[len(MAGIC) :]:
+        return None
+    code = int.from_bytes(tail[:2], "little", signed=True)
+    out_size = int.from_bytes(tail[2:], "little")
+    if out_size > size - _TRAIL:
+        return None
+    try:  # noqa: SIM105 - contextlib would cost start-up time
+        os.utime(path)  # least recently *used* are pruned first
+    except OSError:
+        pass
+    return Entry(path, code, out_size, size - _TRAIL - out_size)
 
 
-def store(digest: str, rec: Recorded) -> None:
-    """Write the entry atomically; a failure only means the next run is not replayed."""
+class _Writer:
+    """An entry being written: stdout goes to the entry's temporary file as it is
+    printed, stderr to a second one; :meth:`finish` appends stderr and the trailer, puts
+    the digest in its place and renames the file into place."""
+
+    def __init__(self, folder: str) -> None:
+        stem = os.path.join(folder, f".tmp-{os.getpid()}-{time.monotonic_ns()}")
+        self.paths = (stem, stem + "-err")
+        self.files: list[io.BufferedRandom] = []
+        self.check = _digest(digest_size=32)
+        self.out_size = 0
+        for path in self.paths:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            self.files.append(os.fdopen(fd, "w+b"))
+        self.files[0].write(bytes(_HEAD))
+
+    def out(self, data: bytes) -> None:
+        self.files[0].write(data)
+        self.check.update(data)
+        self.out_size += len(data)
+
+    def err(self, data: bytes) -> None:
+        self.files[1].write(data)
+
+    def finish(self, digest: str, code: int) -> None:
+        entry, err = self.files
+        err.seek(0)
+        while True:
+            chunk = err.read(_CHUNK)
+            if not chunk:
+                break
+            entry.write(chunk)
+            self.check.update(chunk)
+        trailer = _trailer(code, self.out_size)
+        entry.write(trailer)
+        self.check.update(trailer)
+        entry.seek(0)
+        entry.write(MAGIC + self.check.digest())
+        self.close()
+        os.unlink(self.paths[1])
+        os.replace(self.paths[0], os.path.join(os.path.dirname(self.paths[0]), digest))
+        _prune(os.path.dirname(self.paths[0]))
+
+    def close(self) -> None:
+        for handle in self.files:
+            handle.close()
+        self.files = []
+
+    def discard(self) -> None:
+        self.close()
+        for path in self.paths:
+            try:  # noqa: SIM105 - contextlib would cost start-up time
+                os.unlink(path)
+            except OSError:
+                pass
+
+
+def _writer() -> _Writer | None:
+    """A writer in the replay folder, or None when the folder cannot be used."""
     folder = cache_dir()
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         if not _private(folder):
-            return
-        tmp = os.path.join(folder, f".tmp-{os.getpid()}-{time.monotonic_ns()}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_encode(rec))
-            os.replace(tmp, os.path.join(folder, digest))
-        except BaseException:
-            try:  # noqa: SIM105 - contextlib would cost start-up time
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-        _prune(folder)
+            return None
+        return _Writer(folder)
     except OSError:
+        return None
+
+
+def store(digest: str, rec: Recorded) -> None:
+    """Write the entry atomically; a failure only means the next run is not replayed."""
+    writer = _writer()
+    if writer is None:
         return
+    try:
+        writer.out(rec.out)
+        writer.err(rec.err)
+        writer.finish(digest, rec.code)
+    except OSError:
+        writer.discard()
+    except BaseException:
+        writer.discard()
+        raise
 
 
 def _prune(folder: str) -> None:
@@ -362,13 +455,14 @@ def _prune(folder: str) -> None:
 
 
 class _Tee(io.RawIOBase):
-    """A binary stream that writes through to the real one and keeps a copy; it is a
-    terminal exactly when the real one is, so colours and widths do not change."""
+    """A binary stream that writes through to the real one and hands a copy to *keep*
+    (the entry's file): nothing of the output is held in memory; it is a terminal
+    exactly when the real one is, so colours and widths do not change."""
 
-    def __init__(self, real: io.BufferedIOBase | io.RawIOBase) -> None:
+    def __init__(self, real: io.BufferedIOBase | io.RawIOBase, keep: Callable[[bytes], None]):
         super().__init__()
         self.real = real
-        self.copy = bytearray()
+        self.keep: Callable[[bytes], None] | None = keep
 
     def writable(self) -> bool:
         return True
@@ -376,7 +470,11 @@ class _Tee(io.RawIOBase):
     def write(self, data: object) -> int:
         chunk = bytes(data)  # type: ignore[call-overload]
         self.real.write(chunk)
-        self.copy += chunk
+        if self.keep is not None:
+            try:
+                self.keep(chunk)
+            except OSError:  # disk full: the output still goes out, it is just not kept
+                self.keep = None
         return len(chunk)
 
     def flush(self) -> None:
@@ -392,7 +490,7 @@ class _Tee(io.RawIOBase):
 class _Teed:
     """Puts a :class:`_Tee` under ``sys.<name>`` for the length of a run."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, keep: Callable[[bytes], None]) -> None:
         self.name = name
         self.real = getattr(sys, name)
         self.tee: _Tee | None = None
@@ -401,7 +499,7 @@ class _Teed:
         if buffer is None:
             return
         self.real.flush()
-        self.tee = _Tee(buffer)
+        self.tee = _Tee(buffer, keep)
         self.wrapper = io.TextIOWrapper(
             self.tee,  # type: ignore[arg-type]
             encoding=self.real.encoding,
@@ -411,16 +509,17 @@ class _Teed:
         )
         setattr(sys, name, self.wrapper)
 
-    def restore(self) -> bytes | None:
+    def restore(self) -> bool:
+        """Put the real stream back; True when everything written was kept."""
         if self.wrapper is None or self.tee is None:
-            return None
+            return False
         try:  # noqa: SIM105 - contextlib would cost start-up time
             self.wrapper.flush()
         except (ValueError, OSError):
             pass
         self.wrapper.detach()
         setattr(sys, self.name, self.real)
-        return bytes(self.tee.copy)
+        return self.tee.keep is not None
 
 
 def run(argv: list[str], command: Callable[[list[str]], int]) -> int:
@@ -429,22 +528,23 @@ def run(argv: list[str], command: Callable[[list[str]], int]) -> int:
     crashes are never kept)."""
     digest = key(argv)
     if digest is not None:
-        rec = lookup(digest)
-        if rec is not None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(rec.out)
-            sys.stdout.flush()
-            if rec.err:
-                sys.stderr.buffer.write(rec.err)
-                sys.stderr.flush()
-            return rec.code
-    if digest is None:
+        entry = lookup(digest)
+        if entry is not None:
+            return entry.play()
+    writer = _writer() if digest is not None else None
+    if digest is None or writer is None:
         return command(argv)
-    out, err = _Teed("stdout"), _Teed("stderr")
+    out, err = _Teed("stdout", writer.out), _Teed("stderr", writer.err)
+    code = 2
     try:
         code = command(argv)
     finally:
-        printed, warned = out.restore(), err.restore()
-    if printed is not None and warned is not None and code in (0, 1):
-        store(digest, Recorded(code, printed, warned))
+        kept = out.restore() & err.restore()
+        if kept and code in (0, 1):
+            try:
+                writer.finish(digest, code)
+            except OSError:
+                writer.discard()
+        else:
+            writer.discard()
     return code

@@ -9,6 +9,7 @@ import typer
 
 from kehoach.cli.common import as_of_date, echo_err, handled
 from kehoach.cli.options import AsOf, BodyOpt, PlanArg, PlanOption, WidthOpt
+from kehoach.cli.output import emit
 from kehoach.messages import text as message_text
 
 
@@ -42,7 +43,7 @@ def register(app: typer.Typer) -> None:
             from kehoach.cli.width import output_width
 
             view = show_task(root, task_id, as_of_date(as_of))
-            typer.echo(render_show(view, output_width(width)))
+            emit(render_show(view, output_width(width)))
 
     @app.command("calendar")
     def calendar(

@@ -21,6 +21,7 @@ from kehoach.cli.options import (
     WidthOpt,
     format_option,
 )
+from kehoach.cli.output import emit
 
 if TYPE_CHECKING:
     from kehoach.evaluation.counting import Tally
@@ -87,18 +88,18 @@ def _render(
             payload = render_status_html(data).encode("utf-8")
         write_output(output, payload, fmt, "tình hình thực hiện")
     elif fmt == "json":
-        typer.echo(render.render_json(evaluation, body, figures))
+        emit(render.render_json(evaluation, body, figures))
     elif fmt == "csv":
         from kehoach.render.csvout import status_csv
 
-        typer.echo(status_csv(evaluation, body, lang), nl=False)
+        emit(status_csv(evaluation, body, lang), nl=False)
     elif fmt == "markdown":
-        typer.echo(render.render_markdown(evaluation, body, lang, figures))
+        emit(render.render_markdown(evaluation, body, lang, figures))
     else:
         from kehoach.cli.width import output_width
 
         columns = output_width(width)
-        typer.echo(
+        emit(
             render.render_table(
                 evaluation, body, lang=lang, color=is_terminal(), width=columns, figures=figures
             )

@@ -19,6 +19,7 @@ from kehoach.cli.options import (
     WidthOpt,
     format_option,
 )
+from kehoach.cli.output import emit
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -80,7 +81,7 @@ def register(app: typer.Typer) -> None:
             if fmt == "csv":
                 from kehoach.render.csvout import tasks_csv
 
-                typer.echo(tasks_csv(evaluation, shown, lang), nl=False)
+                emit(tasks_csv(evaluation, shown, lang), nl=False)
             elif fmt == "xlsx":
                 from kehoach.cli.document_options import write_output
                 from kehoach.render.reportdata import task_lines
@@ -91,7 +92,7 @@ def register(app: typer.Typer) -> None:
             elif fmt == "json":
                 from kehoach.render.tasks import render_tasks_json
 
-                typer.echo(render_tasks_json(evaluation, body_id, shown))
+                emit(render_tasks_json(evaluation, body_id, shown))
             else:
                 from kehoach.cli.width import output_width
                 from kehoach.render.tasks import render_tasks_table
@@ -99,4 +100,4 @@ def register(app: typer.Typer) -> None:
                 table = render_tasks_table(
                     evaluation, body_id, shown, width=output_width(width), color=is_terminal()
                 )
-                typer.echo(table)
+                emit(table)

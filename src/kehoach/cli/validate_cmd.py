@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 from kehoach.cli.common import as_of_date, echo_err, handled, use_cache
 from kehoach.cli.options import AsOf, NoCache, PlanArg, PlanOption, format_option
+from kehoach.cli.output import emit
 from kehoach.messages import text as message_text
 
 FORMATS = ("text", "github", "json")
@@ -57,7 +58,7 @@ def register(app: typer.Typer) -> None:
             errors, warnings = checked.errors, checked.warnings
             output = render_problems(checked.problems, fmt)
             if output:
-                typer.echo(output)
+                emit(output)
             if fmt == "text":
                 echo_err(_summary(checked.plan, errors, warnings, strict))
         raise typer.Exit(1 if errors or (strict and warnings) else 0)
@@ -114,7 +115,7 @@ def _validate_portfolio(
     warnings = [p for p in problems if p.is_warning]
     output = render_problems(problems, fmt)
     if output:
-        typer.echo(output)
+        emit(output)
     if fmt == "text":
         checked = len(portfolio.plans)
         scope = (
