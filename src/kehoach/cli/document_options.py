@@ -119,3 +119,14 @@ def write_output(output: Path | None, payload: bytes, fmt: str, what: str) -> No
         fail(message_text("output-folder-missing", folder=output.parent))
     write_atomic(output, payload)
     typer.echo(message_text("written-into", what=what, path=output), err=True)
+
+
+def write_lines(output: Path | None, lines: list[str], what: str) -> None:
+    """A text document given as lines (``"\\n".join(lines) + "\\n"``): to the file *output*,
+    else to standard output without building it as one text first."""
+    if output is None:
+        from kehoach.cli.output import emit_lines
+
+        emit_lines(lines)
+        return
+    write_output(output, ("\n".join(lines) + "\n").encode("utf-8"), "md", what)

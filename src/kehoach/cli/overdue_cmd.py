@@ -19,7 +19,7 @@ from kehoach.cli.options import (
     WidthOpt,
     format_option,
 )
-from kehoach.cli.output import emit
+from kehoach.cli.output import emit, emit_lines
 
 FORMATS = ("table", "json", "csv", "xlsx")
 
@@ -87,12 +87,12 @@ def register(app: typer.Typer) -> None:
                 emit(render_overdue_json(ev, found.late, found.soon))
             else:
                 from kehoach.cli.width import output_width
-                from kehoach.render.overdue import render_overdue_table
+                from kehoach.render.overdue import overdue_table_lines
 
-                table = render_overdue_table(
+                lines = overdue_table_lines(
                     ev, found.late, found.soon, within, color=is_terminal(),
                     width=output_width(width),
                 )  # fmt: skip
-                emit(table)
+                emit_lines(lines)
         if fail_on_overdue and found.late:
             raise typer.Exit(1)

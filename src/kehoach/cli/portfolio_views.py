@@ -156,12 +156,12 @@ def report(
     if body is not None:
         fail(message_text("portfolio-no-body-report"))
     from kehoach.app.portfolio import body_totals, portfolio_report
-    from kehoach.cli.document_options import write_output
+    from kehoach.cli.document_options import write_lines
     from kehoach.render import portfolio as render
 
     found = portfolio_report(root, kind, text, as_of=day, cutoff=_cutoff(cutoff), plan=plan)
-    markdown = render.render_report(found, body_totals(found.status))
-    write_output(output, markdown.encode("utf-8"), "md", f"báo cáo {found.period.label()}")
+    lines = render.report_lines(found, body_totals(found.status))
+    write_lines(output, lines, f"báo cáo {found.period.label()}")
 
 
 def task_target(root: Path, ref: str) -> tuple[Path, str]:

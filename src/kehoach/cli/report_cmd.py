@@ -86,7 +86,7 @@ def register(app: typer.Typer) -> None:
                 payload = render_report_document(fmt, found, narrative=narrative, options=options)
                 doc.write_output(output, payload, fmt, what)
                 return
-            from kehoach.render.report import render_report
+            from kehoach.render.report import report_lines
 
-            markdown = render_report(found.evaluation, found.period, lang, body=found.body)
-            doc.write_output(output, markdown.encode("utf-8"), "md", what)
+            lines = report_lines(found.evaluation, found.period, lang, body=found.body)
+            doc.write_lines(output, lines, what)

@@ -73,9 +73,7 @@ PLAN_HEADERS = [
 ]
 
 
-def render_status_table(
-    status: PortfolioStatus, *, color: bool = False, width: int = PIPE
-) -> str:
+def render_status_table(status: PortfolioStatus, *, color: bool = False, width: int = PIPE) -> str:
     rows, footer = _plan_rows(status)
     overdue = 1 + 1 + GROUPS.index(Category.OPEN_OVERDUE)
 
@@ -270,13 +268,19 @@ def render_overdue_json(status: PortfolioStatus, late: list[Overdue]) -> str:
 
 
 # ------------------------------------------------------------------ report
-def _demote(markdown: str) -> list[str]:
-    return [f"#{line}" if line.startswith("#") else line for line in markdown.split("\n")]
+def _demote(lines: list[str]) -> list[str]:
+    return [f"#{line}" if line.startswith("#") else line for line in lines]
 
 
 def render_report(report: PortfolioReport, bodies: list[BodyTotal]) -> str:
     """Header, the summary per plan, a section per plan (its own report), then per body."""
-    from kehoach.render.report import render_report as plan_report
+    return "\n".join(report_lines(report, bodies)) + "\n"
+
+
+def report_lines(report: PortfolioReport, bodies: list[BodyTotal]) -> list[str]:
+    """:func:`render_report` as lines (``"\n".join(lines) + "\n"`` is the report)."""
+    from kehoach.render.report import report_lines as plan_report
+    from kehoach.render.report import trimmed
 
     status, period = report.status, report.period
     config = status.portfolio.shared.config
@@ -300,10 +304,10 @@ def render_report(report: PortfolioReport, bodies: list[BodyTotal]) -> str:
     lines += ["## Tổng hợp theo kế hoạch", ""]
     lines += [*render_status_markdown(status).rstrip("\n").split("\n")[2:], ""]
     for number, figures in enumerate(status.plans, 1):
-        own = plan_report(figures.evaluation, period).rstrip("\n").split("\n")
+        own = [p for line in plan_report(figures.evaluation, period) for p in line.split("\n")]
         if own and own[0].startswith("# "):
-            own = own[1:]  # its title becomes this section's heading
-        lines += [f"## {number}. {figures.title} ({figures.key})", *_demote("\n".join(own)), ""]
+            del own[0]  # its title becomes this section's heading
+        lines += [f"## {number}. {figures.title} ({figures.key})", *_demote(own), ""]
     lines += ["## Theo cơ quan, trên mọi kế hoạch", ""]
     lines += [*_md_table(BODY_HEADERS, [_body_cells(r) for r in bodies]), ""]
     signer = header.signer if header is not None else None
@@ -314,4 +318,4 @@ def render_report(report: PortfolioReport, bodies: list[BodyTotal]) -> str:
             "",
             f"**{signer.name}**",
         ]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return trimmed(lines)

@@ -186,7 +186,9 @@ class _Report:
             title = f"Kế hoạch {title}"
         return f"{self.w['report']} {title}"
 
-    def build(self) -> str:
+    def build(self) -> list[str]:
+        """The report's lines, trailing blank lines dropped: joined with newlines and
+        ended with one, they are the report."""
         ev, w, period = self.ev, self.w, self.period
         info = ev.plan.info
         cutoff = w["cutoff_nd09"] if period.cutoff == "nd09" else w["cutoff_calendar"]
@@ -210,7 +212,7 @@ class _Report:
         self.recurring()
         self.charts()
         self.appendix()
-        return "\n".join(self.lines).rstrip("\n") + "\n"
+        return trimmed(self.lines)
 
     def summary(self) -> None:
         w, figures = self.w, self.figures
@@ -475,9 +477,29 @@ def _mermaid(text: str) -> str:
     return " ".join(text.replace(":", " ").replace("#", " ").replace(";", ",").split())
 
 
+def trimmed(lines: list[str]) -> list[str]:
+    """*lines* (changed in place) such that ``"\n".join(lines)`` is
+    ``"\n".join(original).rstrip("\n")``: trailing blank lines and newlines dropped."""
+    while lines:
+        last = lines[-1].rstrip("\n")
+        if last:
+            lines[-1] = last
+            break
+        lines.pop()
+    return lines
+
+
+def report_lines(
+    evaluation: Evaluation, period: ReportPeriod, lang: str = "vi", body: str | None = None
+) -> list[str]:
+    """:func:`render_report` as lines (``"\n".join(lines) + "\n"`` is the report), so a
+    big report can be written out without building it as one text."""
+    return _Report(evaluation, period, lang, body).build()
+
+
 def render_report(
     evaluation: Evaluation, period: ReportPeriod, lang: str = "vi", body: str | None = None
 ) -> str:
     """The period report in Markdown; with *body* (an id), that body's own report (the
     evaluation then holds only its tasks, see ``kehoach.app.build_report``)."""
-    return _Report(evaluation, period, lang, body).build()
+    return "\n".join(report_lines(evaluation, period, lang, body)) + "\n"
