@@ -104,3 +104,26 @@ def test_the_core_leaves_the_garbage_collector_alone(tmp_path: Path) -> None:
     assert gc.isenabled()
     evaluate_plan(root, D("2019-01-01"))
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_a_checked_plan_keeps_no_raw_task_data_but_still_knows_where_tasks_start(
+    tmp_path: Path,
+) -> None:
+    """open_valid_plan drops the raw data of the task files (kept only to place problems);
+    the line a task starts on, which ``show`` prints, survives it."""
+    from kehoach.app.tasks_view import show_task
+    from kehoach.loaded_plan import load_plan
+
+    sub = {"id": "b.1", "title": "Nhiệm vụ con"}
+    root = build_plan(tmp_path / "p", [{"id": "a"}, {"id": "b", "subtasks": [sub]}])
+    loaded, _ = load_plan(root)
+    assert loaded is not None
+    lines = {entry.id: entry.line for entry in loaded.tasks}
+    assert all(entry.raw is not None and entry.line == entry.raw.line for entry in loaded.tasks)
+    assert lines["a"] is not None and lines["b.1"] is not None and lines["a"] < lines["b.1"]
+    plan = open_valid_plan(root, D("2019-09-30"))
+    assert [entry.raw for entry in plan.tasks] == [None, None, None]
+    assert not set(plan.files) & set(plan.raw)
+    assert plan.raw[plan.plan_path] is not None  # the plan file's own is kept
+    assert {entry.id: entry.line for entry in plan.tasks} == lines
+    assert show_task(root, "b.1", D("2019-09-30")).file_line == lines["b.1"]

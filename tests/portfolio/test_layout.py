@@ -65,3 +65,20 @@ def test_lone_plan_without_bodies_still_fails(tmp_path: Path) -> None:
     # Outside a portfolio a missing registry is unreadable input (exit 2), like plan.yaml.
     with pytest.raises(InputError, match=r"không có tệp bodies\.yaml"):
         load_plan(plan_dir)
+
+
+def test_plans_without_a_registry_share_one_index_of_the_shared_bodies(tmp_path: Path) -> None:
+    """500 plans must not build 500 equal indexes of the shared registry; a plan with a
+    registry of its own gets its own index, which also knows the shared bodies."""
+    from kehoach.portfolio.load import load_portfolio
+
+    root = build_portfolio(tmp_path / "p", {"a": [{"id": "x"}], "b": [{"id": "y"}], "c": []})
+    local = root / "plans" / "c" / "bodies.yaml"
+    local.write_text("bodies:\n  - {id: so-moi, name: Sở Mới}\n", encoding="utf-8")
+    portfolio, problems = load_portfolio(root)
+    assert problems == []
+    a, b, c = (portfolio.plans[key].bodies for key in ("a", "b", "c"))
+    assert a is b
+    assert c is not a
+    assert a.resolve("Sở Nội vụ") == b.resolve("so-noi-vu") == c.resolve("Sở Nội vụ") == "so-noi-vu"
+    assert c.resolve("Sở Mới") == "so-moi" and a.resolve("Sở Mới") is None

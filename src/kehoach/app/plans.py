@@ -53,6 +53,7 @@ def open_valid_plan(root: Path, as_of: dt.date) -> Plan:
     checked = open_plan(root, max(as_of, today()))
     if checked.plan is None or checked.errors:
         raise PlanInvalid(checked.errors)
+    checked.plan.forget_positions()  # checked: nothing is placed in its files any more
     return checked.plan
 
 

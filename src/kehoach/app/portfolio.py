@@ -109,6 +109,8 @@ def open_valid_portfolio(root: Path, as_of: dt.date) -> Portfolio:
     portfolio, problems = validate_portfolio(root, max(as_of, today()))
     if problems:
         raise PlanInvalid(problems)
+    for plan in portfolio.plans.values():
+        plan.forget_positions()  # checked: nothing is placed in their files any more
     return portfolio
 
 

@@ -68,7 +68,7 @@ def show_task(root: Path, task_id: str, as_of: dt.date) -> TaskView:
         waited_by=waited,
         children=[evaluation.by_id[c] for c in entry.children],
         parent=evaluation.by_id.get(entry.parent) if entry.parent else None,
-        file_line=entry.raw.line if entry.raw is not None else None,
+        file_line=entry.line,
     )
 
 
