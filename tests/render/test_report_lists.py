@@ -166,3 +166,25 @@ def test_tasks_json_lists_each_occurrence_with_its_name(tmp_path: Path) -> None:
     assert rounds["2018"] == "overdue" and rounds["2019"] == "open"
     assert records["N"]["occurrences"] == []
     assert records["O.a"]["counted"] is False and records["O"]["state"] == "overdue"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [],
+        [""],
+        ["", "", ""],
+        ["a"],
+        ["a", "", ""],
+        ["a\n", "\n", ""],
+        ["", "a", "", "b\n\n", "", "\n"],
+        ["# T", "", "| x |", "", "```", "a\nb\n", ""],
+        ["a", "", "b", "", "", "c"],
+    ],
+)
+def test_trim_end_drops_what_rstrip_of_the_joined_text_drops(lines: list[str]) -> None:
+    """A report is written a line at a time as it is made; the lines given out must join
+    into exactly the text ``"\\n".join(lines).rstrip("\\n")`` that was written before."""
+    from kehoach.render.report import trim_end
+
+    assert "\n".join(trim_end(iter(lines))) == "\n".join(lines).rstrip("\n")

@@ -3,6 +3,7 @@ file and the parts of the Party document header and signature a user may overrid
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -121,7 +122,7 @@ def write_output(output: Path | None, payload: bytes, fmt: str, what: str) -> No
     typer.echo(message_text("written-into", what=what, path=output), err=True)
 
 
-def write_lines(output: Path | None, lines: list[str], what: str) -> None:
+def write_lines(output: Path | None, lines: Iterable[str], what: str) -> None:
     """A text document given as lines (``"\\n".join(lines) + "\\n"``): to the file *output*,
     else to standard output without building it as one text first."""
     if output is None:

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from kehoach.app.portfolio import BodyTotal, Overdue, PlanFigures, PortfolioReport, PortfolioStatus
@@ -277,10 +278,16 @@ def render_report(report: PortfolioReport, bodies: list[BodyTotal]) -> str:
     return "\n".join(report_lines(report, bodies)) + "\n"
 
 
-def report_lines(report: PortfolioReport, bodies: list[BodyTotal]) -> list[str]:
-    """:func:`render_report` as lines (``"\n".join(lines) + "\n"`` is the report)."""
+def report_lines(report: PortfolioReport, bodies: list[BodyTotal]) -> Iterator[str]:
+    """:func:`render_report` as lines (``"\n".join(lines) + "\n"`` is the report), made a
+    plan at a time as they are taken: a portfolio's report is as big as its plans."""
+    from kehoach.render.report import trim_end
+
+    return trim_end(_report_parts(report, bodies))
+
+
+def _report_parts(report: PortfolioReport, bodies: list[BodyTotal]) -> Iterator[str]:
     from kehoach.render.report import report_lines as plan_report
-    from kehoach.render.report import trimmed
 
     status, period = report.status, report.period
     config = status.portfolio.shared.config
@@ -303,12 +310,15 @@ def report_lines(report: PortfolioReport, bodies: list[BodyTotal]) -> list[str]:
     ]
     lines += ["## Tổng hợp theo kế hoạch", ""]
     lines += [*render_status_markdown(status).rstrip("\n").split("\n")[2:], ""]
+    yield from lines
     for number, figures in enumerate(status.plans, 1):
         own = [p for line in plan_report(figures.evaluation, period) for p in line.split("\n")]
         if own and own[0].startswith("# "):
             del own[0]  # its title becomes this section's heading
-        lines += [f"## {number}. {figures.title} ({figures.key})", *_demote(own), ""]
-    lines += ["## Theo cơ quan, trên mọi kế hoạch", ""]
+        yield f"## {number}. {figures.title} ({figures.key})"
+        yield from _demote(own)
+        yield ""
+    lines = ["## Theo cơ quan, trên mọi kế hoạch", ""]
     lines += [*_md_table(BODY_HEADERS, [_body_cells(r) for r in bodies]), ""]
     signer = header.signer if header is not None else None
     if signer is not None:
@@ -318,4 +328,4 @@ def report_lines(report: PortfolioReport, bodies: list[BodyTotal]) -> list[str]:
             "",
             f"**{signer.name}**",
         ]
-    return trimmed(lines)
+    yield from lines

@@ -10,7 +10,7 @@ chart.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import Evaluation, TaskState
@@ -186,9 +186,9 @@ class _Report:
             title = f"Kế hoạch {title}"
         return f"{self.w['report']} {title}"
 
-    def build(self) -> list[str]:
-        """The report's lines, trailing blank lines dropped: joined with newlines and
-        ended with one, they are the report."""
+    def pieces(self) -> Iterator[list[str]]:
+        """The report's lines a section at a time (a section is built when the one before
+        it has been taken), trailing blank lines not yet dropped."""
         ev, w, period = self.ev, self.w, self.period
         info = ev.plan.info
         cutoff = w["cutoff_nd09"] if period.cutoff == "nd09" else w["cutoff_calendar"]
@@ -202,17 +202,21 @@ class _Report:
         ]
         if info.number:
             self.lines.append(f"- **{info.number}**")
-        self.summary()
-        self.bodies()
-        self.completed()
-        self.overdue()
-        self.next_period()
-        self.waiting()
-        self.stale()
-        self.recurring()
-        self.charts()
-        self.appendix()
-        return trimmed(self.lines)
+        for section in (
+            self.summary,
+            self.bodies,
+            self.completed,
+            self.overdue,
+            self.next_period,
+            self.waiting,
+            self.stale,
+            self.recurring,
+            self.charts,
+            self.appendix,
+        ):
+            section()
+            yield self.lines
+            self.lines = []
 
     def summary(self) -> None:
         w, figures = self.w, self.figures
@@ -477,24 +481,32 @@ def _mermaid(text: str) -> str:
     return " ".join(text.replace(":", " ").replace("#", " ").replace(";", ",").split())
 
 
-def trimmed(lines: list[str]) -> list[str]:
-    """*lines* (changed in place) such that ``"\n".join(lines)`` is
-    ``"\n".join(original).rstrip("\n")``: trailing blank lines and newlines dropped."""
-    while lines:
-        last = lines[-1].rstrip("\n")
-        if last:
-            lines[-1] = last
-            break
-        lines.pop()
-    return lines
+def trim_end(lines: Iterable[str]) -> Iterator[str]:
+    """*lines* such that ``"\n".join`` of them is ``"\n".join(lines).rstrip("\n")``:
+    trailing blank lines and newlines dropped, the rest passed on as it comes."""
+    last: str | None = None
+    blanks: list[str] = []
+    for line in lines:
+        if not line.rstrip("\n"):
+            blanks.append(line)
+            continue
+        if last is not None:
+            yield last
+        yield from blanks
+        blanks = []
+        last = line
+    if last is not None:
+        yield last.rstrip("\n")
 
 
 def report_lines(
     evaluation: Evaluation, period: ReportPeriod, lang: str = "vi", body: str | None = None
-) -> list[str]:
-    """:func:`render_report` as lines (``"\n".join(lines) + "\n"`` is the report), so a
-    big report can be written out without building it as one text."""
-    return _Report(evaluation, period, lang, body).build()
+) -> Iterator[str]:
+    """:func:`render_report` as lines (``"\n".join(lines) + "\n"`` is the report), made a
+    section at a time as they are taken, so a big report can be written out without
+    building it whole."""
+    pieces = _Report(evaluation, period, lang, body).pieces()
+    return trim_end(line for piece in pieces for line in piece)
 
 
 def render_report(
