@@ -28,7 +28,7 @@ from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.model import Status, Task, Update
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a plan of 100,000 tasks has as many states
 class OccurrenceState:
     """One occurrence of a recurring task (label 2019, 2019-Q3 …), or one labelled part of
     a deadline split into parts (label 2020, item "sơ kết"): its window and outcome."""
@@ -53,7 +53,7 @@ class OccurrenceState:
         return "phần" if self.item else "kỳ"
 
 
-@dataclass
+@dataclass(slots=True)
 class TaskState:
     entry: TaskEntry
     rule: Rule
