@@ -11,6 +11,7 @@ and a column.
 from __future__ import annotations
 
 import codecs
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -74,11 +75,19 @@ class _ComposeLoader(_Loader):
     Resolving tags was a fifth of the parse time of a large plan.
     """
 
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode:
+    def resolve(
+        self,
+        kind: type[yaml.Node],
+        value: Any,
+        implicit: tuple[bool, bool],
+        _scalar: type[yaml.Node] = yaml.ScalarNode,  # looked up once, not per node
+        _sequence: type[yaml.Node] = yaml.SequenceNode,
+        _known: dict[str, str] = _resolved,
+    ) -> str:
+        if kind is _scalar:
             if not implicit[0]:
                 return _STR
-            known = _resolved.get(value)  # keys and short values repeat: resolved once
+            known = _known.get(value)  # keys and short values repeat: resolved once
             if known is not None:
                 return known
             found = _STR
@@ -87,17 +96,17 @@ class _ComposeLoader(_Loader):
                     found = str(tag)
                     break
             if len(value) < _INTERN_MAX:
-                if len(_resolved) >= _VALUES_KEPT:
-                    _resolved.clear()
-                _resolved[value] = found
+                if len(_known) >= _VALUES_KEPT:
+                    _known.clear()
+                _known[value] = found
             return found
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+        return _SEQ if kind is _sequence else _MAP
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
+    # Without path resolvers these two have nothing to do, and the composer calls them
+    # around every node: builtins that take the same arguments and do nothing useful cost
+    # less than calling a Python function (operator.is_(node, index); tuple()).
+    descend_resolver = operator.is_  # type: ignore[assignment]  # a builtin: not bound
+    ascend_resolver = tuple  # type: ignore[assignment]
 
 
 if _Loader.yaml_path_resolvers or None in _IMPLICIT:  # pragma: no cover - PyYAML changed
