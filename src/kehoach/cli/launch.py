@@ -92,6 +92,7 @@ def main() -> None:
     # kehoach uses no pydantic plugin; looking for them reads the entry points of every
     # installed distribution at the first validation (10-30 ms of every cold run).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _no_plugin_loader()
     if argv == ["--version"]:
         sys.stdout.write(f"kehoach {__version__}\n")
         raise SystemExit(0)
@@ -100,6 +101,41 @@ def main() -> None:
     code = run(argv, _run_app)
     _write_cache_later()
     _exit_now(code)
+
+
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _no_plugin_loader() -> None:
+    """With plugins turned off, stand in for pydantic's plugin loader module.
+
+    Its ``get_plugins()`` then finds none without looking, but importing the module
+    imports ``importlib.metadata`` (and ``email`` with it): 15-20 ms of every cold run
+    for nothing. The stand-in answers ``get_plugins()`` the same, and hands any other
+    name over to the real module (imported then), so a newer pydantic still works."""
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in ("__all__", "1", "true"):
+        return
+    if _PLUGIN_LOADER in sys.modules:
+        return
+    import types
+
+    stand_in = types.ModuleType(_PLUGIN_LOADER)
+
+    def get_plugins() -> tuple[()]:
+        return ()
+
+    def real(name: str) -> object:
+        if name.startswith("__"):  # what the import system asks of any module (__path__)
+            raise AttributeError(name)
+        if sys.modules.get(_PLUGIN_LOADER) is stand_in:
+            del sys.modules[_PLUGIN_LOADER]
+        import importlib
+
+        return getattr(importlib.import_module(_PLUGIN_LOADER), name)
+
+    stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
+    stand_in.__getattr__ = real  # type: ignore[method-assign]
+    sys.modules[_PLUGIN_LOADER] = stand_in
 
 
 def _exit_now(code: int) -> None:
