@@ -163,6 +163,7 @@ def render_table(
     roles = {role: Cell(short) for role, short in ROLE_SHORT[lang].items()}
     blank = Cell("")
     counted = [states for _, states in columns]
+    overdue_only = (State.OVERDUE,)
     # A cell per distinct figure (most are "·" or small numbers): a table of 2,000 bodies
     # has 20,000 of them.
     figure_cells: dict[tuple[int, bool], Cell] = {}
@@ -178,7 +179,7 @@ def render_table(
                 value = counts.get(states[0], 0)
             else:
                 value = sum(counts.get(s, 0) for s in states)
-            late = value > 0 and states == (State.OVERDUE,)
+            late = value > 0 and states == overdue_only
             cell = figure_cells.get((value, late))
             if cell is None:
                 cell = Cell(str(value) if value else "·", "bold red" if late else "")
