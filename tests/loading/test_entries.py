@@ -264,3 +264,33 @@ def test_unreadable_file_says_why_in_vietnamese(
     check_reported(
         plan_copy, "tasks/ban-to-chuc.yaml", "Không đọc được tệp (không có quyền truy cập).", "io"
     )
+
+
+@pytest.mark.parametrize("where", ["parent", "plan", "tasks", "sub", "elsewhere", "symlink"])
+def test_task_files_are_named_as_display_path_names_them(
+    plan_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Files are named from their folder's display name (one display_path per folder):
+    the same names display_path gives each file, wherever the command runs from."""
+    from kehoach.loading.plandir import display_path, load_files, task_file_paths
+
+    sub = plan_copy / "tasks" / "nhom"
+    sub.mkdir()
+    (plan_copy / "tasks" / "van-phong.yaml").rename(sub / "van-phong.yaml")
+    link = tmp_path / "lien-ket"
+    link.symlink_to(plan_copy)
+    cwd = {
+        "parent": plan_copy.parent,
+        "plan": plan_copy,
+        "tasks": plan_copy / "tasks",
+        "sub": sub,
+        "elsewhere": tmp_path / "khac",
+        "symlink": link / "tasks",
+    }[where]
+    cwd.mkdir(exist_ok=True)
+    monkeypatch.chdir(cwd)
+    for root in (plan_copy, Path(os.path.relpath(plan_copy))):
+        files = load_files(root, use_cache=False)
+        names = [loaded.path for loaded in files.task_files]
+        assert names == [display_path(path) for path in task_file_paths(root)]
+        assert len(names) == 18 and any(name.endswith("van-phong.yaml") for name in names)
