@@ -57,6 +57,7 @@ _SCALAR_TAGS = {
     _STR,
 }
 _SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
 _MAP = "tag:yaml.org,2002:map"
 _constructor = SafeConstructor()
 _IMPLICIT = _Loader.yaml_implicit_resolvers
@@ -485,15 +486,14 @@ class _Builder:
         places = shift = 0
         inner = depth + 1
         short = inner <= MAX_DEPTH
+        clean = self.clean
         for key_node, value_node in node.value:
-            if (
-                not isinstance(key_node, yaml.ScalarNode)
-                or key_node.tag == "tag:yaml.org,2002:merge"
-            ):
-                raise self._stop(key_node, "bad-key")
             key_tag = key_node.tag
-            if key_tag not in _SCALAR_TAGS:
-                raise self._stop(key_node, "tag", tag=key_tag)
+            if type(key_node) is not _ScalarNode or key_tag != _STR:  # not a plain string
+                if not isinstance(key_node, yaml.ScalarNode) or key_tag == _MERGE:
+                    raise self._stop(key_node, "bad-key")
+                if key_tag not in _SCALAR_TAGS:
+                    raise self._stop(key_node, "tag", tag=key_tag)
             key: str = key_node.value
             if not key.isascii():  # ASCII is always NFC
                 key = unicodedata.normalize("NFC", key)
@@ -506,7 +506,7 @@ class _Builder:
                     problem_at(self.display, message, mark.line + 1, mark.column + 1)
                 )
                 continue
-            if key_tag == _STR and (not self.clean or key_node.style == '"'):
+            if key_tag == _STR and (not clean or key_node.style == '"'):
                 self._check_chars(key_node, key)
             value_mark = value_node.start_mark
             places |= (
@@ -517,10 +517,15 @@ class _Builder:
             shift += KEY_BITS
             key = intern(key)
             if short and type(value_node) is _ScalarNode and value_node.tag == _STR:
-                self.count += 1  # build() for a string, inlined
+                self.count += 1  # build() and _string() for a string, inlined
                 if self.count > MAX_NODES:
                     raise self._too_many(value_node)
-                out[key] = self._string(value_node)
+                text: str = value_node.value
+                if (not clean or value_node.style == '"') and (
+                    not text.isascii() or not text.isprintable()
+                ):
+                    self._check_chars(value_node, text)
+                out[key] = intern(text) if len(text) < _INTERN_MAX else text
                 continue
             value = self.build(value_node, inner)
             if _keep_text(value_node, value):
