@@ -513,8 +513,8 @@ def _pure_compose_loader() -> type:
 
     class Pure(yaml.SafeLoader):
         resolve = yamlfile._ComposeLoader.resolve
-        descend_resolver = yamlfile._ComposeLoader.descend_resolver
-        ascend_resolver = yamlfile._ComposeLoader.ascend_resolver
+        descend_resolver = yamlfile._ComposeLoader.descend_resolver  # type: ignore[assignment]
+        ascend_resolver = yamlfile._ComposeLoader.ascend_resolver  # type: ignore[assignment]
 
     return Pure
 
