@@ -598,3 +598,25 @@ def test_no_cache_option(argv: list[str], plan_copy: Path, cache_dir: Path, runn
     assert on.exit_code == 0, on.output
     assert entries(cache_dir)
     assert on.output == off.output
+
+
+def test_finishing_lets_go_of_the_last_files_bytes(tmp_path: Path, cache_dir: Path) -> None:
+    """A portfolio keeps one cache per plan until its command ends: none may hold on to
+    the bytes of the file it read last (500 plans × a file each)."""
+    data = b"body: a\ntasks: []\n"
+    root = tmp_path / "plan"
+    root.mkdir()
+    first = FileCache.for_plan(root)
+    assert first is not None
+    assert first.get(data, TaskFile) is None
+    first.put(data, TaskFile, TaskFile.model_validate({"body": "a", "tasks": []}), PosDict(1, 1))
+    first.finish()  # written now: writes are not deferred here
+    cache = FileCache.for_plan(root)
+    assert cache is not None
+    assert cache.get(data, TaskFile) is not None  # a hit, found by its content
+    cache.finish()
+
+    def holds(value: object) -> bool:
+        return value is data or (isinstance(value, tuple) and any(holds(v) for v in value))
+
+    assert not any(holds(value) for value in vars(cache).values())

@@ -297,6 +297,7 @@ class FileCache:
 
     def finish(self) -> None:
         """Loading is over: write the pack if it changed (now, or later when deferred)."""
+        self._last = None  # the last file's bytes: a portfolio keeps one cache per plan
         if not self.usable or not (self.new or self._stale_day):
             if _deferred is None:
                 self._close()
