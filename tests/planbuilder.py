@@ -67,3 +67,15 @@ def done(day: str, **extra: Any) -> dict[str, Any]:
 
 def progress(day: str, **extra: Any) -> dict[str, Any]:
     return {"date": day, "status": "đang thực hiện", **extra}
+
+
+def subtask(ident: str, deadline: str = "", **more: Any) -> dict[str, Any]:
+    """A sub-task entry; its recorded status follows its last history entry."""
+    history = more.get("history", [])
+    status = history[-1]["status"] if history else "chưa thực hiện"
+    return {
+        "id": ident,
+        "title": f"Nhiệm vụ {ident}",
+        "deadline": deadline,
+        "status": status,
+    } | more

@@ -7,25 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from kehoach.evaluation import counting
 from kehoach.evaluation.states import State
 from tests.evaluation.test_counting import evaluated
 from tests.planbuilder import done
+from tests.planbuilder import subtask as sub
 
 D = dt.date.fromisoformat
-
-
-def sub(ident: str, deadline: str = "", **more: Any) -> dict[str, Any]:
-    history = more.get("history", [])
-    status = history[-1]["status"] if history else "chưa thực hiện"
-    return {
-        "id": ident,
-        "title": f"Nhiệm vụ {ident}",
-        "deadline": deadline,
-        "status": status,
-    } | more
 
 
 def test_a_done_parent_is_done_on_its_last_sub_tasks_day(tmp_path: Path) -> None:

@@ -16,20 +16,10 @@ from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.evaluation.states import State
 from tests.evaluation.test_counting import evaluated
 from tests.planbuilder import done
+from tests.planbuilder import subtask as sub
 
 D = dt.date.fromisoformat
 Q4 = (D("2019-10-01"), D("2019-12-31"))
-
-
-def sub(ident: str, deadline: str, **more: Any) -> dict[str, Any]:
-    history = more.get("history", [])
-    status = history[-1]["status"] if history else "chưa thực hiện"
-    return {
-        "id": ident,
-        "title": f"Nhiệm vụ {ident}",
-        "deadline": deadline,
-        "status": status,
-    } | more
 
 
 def parent_plan(tmp_path: Path, day: str, history: list[dict[str, Any]]) -> Evaluation:
