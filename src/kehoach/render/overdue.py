@@ -25,21 +25,6 @@ def _short(text: str, limit: int = 90) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def render_overdue_table(
-    evaluation: Evaluation,
-    late: list[TaskState],
-    soon: list[TaskState] | None,
-    within: int | None,
-    *,
-    color: bool = False,
-    width: int = 80,
-) -> str:
-    """The late tasks (and with *within* those due soon) as a table *width* wide, a list
-    below 80 columns; a wider table shows more of each task's name."""
-    lines = overdue_table_lines(evaluation, late, soon, within, color=color, width=width)
-    return "\n".join(lines)
-
-
 def overdue_table_lines(
     evaluation: Evaluation,
     late: list[TaskState],
@@ -49,7 +34,8 @@ def overdue_table_lines(
     color: bool = False,
     width: int = 80,
 ) -> list[str]:
-    """:func:`render_overdue_table` as its lines (joined with newlines they are the table)."""
+    """The late tasks (and with *within* those due soon) as the lines of a table *width*
+    wide, a list below 80 columns; a wider table shows more of each task's name."""
     from kehoach.render.textgrid import ID_CAP, Cell, Column, styled, table_or_list, wrapped
 
     bodies = evaluation.plan.bodies
