@@ -196,14 +196,14 @@ def test_corrupt_entry_is_a_miss(
 
 def test_folder_stays_bounded(cache: Path) -> None:
     for index in range(replay.KEEP + 120):
-        replay.store(f"{index:064x}", replay.Recorded(0, b"x", b""))
+        replay.store(f"{index:064x}", 0, b"x", b"")
     assert len(os.listdir(cache)) <= replay.KEEP + 100
 
 
 def test_shared_folder_is_not_trusted(
     cache: Path, plan_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    replay.store("a" * 64, replay.Recorded(0, b"x", b""))
+    replay.store("a" * 64, 0, b"x", b"")
     os.chmod(cache, 0o777)
     assert replay.lookup("a" * 64) is None
 

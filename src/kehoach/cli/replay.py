@@ -252,15 +252,6 @@ def key(argv: list[str]) -> str | None:
     return h.digest.hexdigest()
 
 
-class Recorded:
-    """What a run printed and how it ended."""
-
-    __slots__ = ("code", "err", "out")
-
-    def __init__(self, code: int, out: bytes, err: bytes) -> None:
-        self.code, self.out, self.err = code, out, err
-
-
 # An entry: MAGIC, the digest of the body, then the body: what went to stdout, what went
 # to stderr, the exit code (2 bytes) and the length of the stdout part (8 bytes). The two
 # sizes come last so that a run's output can be written to the entry as it is printed
@@ -415,15 +406,16 @@ def _writer() -> _Writer | None:
         return None
 
 
-def store(digest: str, rec: Recorded) -> None:
-    """Write the entry atomically; a failure only means the next run is not replayed."""
+def store(digest: str, code: int, out: bytes, err: bytes) -> None:
+    """Write a whole entry at once (a run records its own as it prints, see :func:`run`);
+    a failure only means the next run is not replayed."""
     writer = _writer()
     if writer is None:
         return
     try:
-        writer.out(rec.out)
-        writer.err(rec.err)
-        writer.finish(digest, rec.code)
+        writer.out(out)
+        writer.err(err)
+        writer.finish(digest, code)
     except OSError:
         writer.discard()
     except BaseException:
