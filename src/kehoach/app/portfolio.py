@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import Evaluation, TaskState, evaluate
 from kehoach.evaluation.report_periods import CUTOFFS, ReportPeriod, parse_period
 from kehoach.evaluation.states import Category, State
+from kehoach.loaded_plan import BodyIndex
 from kehoach.messages import os_reason
 from kehoach.messages import text as message_text
 from kehoach.portfolio.load import Portfolio
@@ -28,16 +30,14 @@ from kehoach.text import fold
 
 @dataclass(frozen=True)
 class PlanFigures:
-    """One plan of the portfolio, evaluated, and its figures from the counting module."""
+    """One plan of the portfolio: its figures from the counting module, and what the
+    views print beside them (its title, its bodies' names)."""
 
     key: str
-    evaluation: Evaluation
-    figures: counting.Tally
+    title: str
+    bodies: BodyIndex
+    figures: counting.Figures
     no_information: int
-
-    @property
-    def title(self) -> str:
-        return self.evaluation.plan.info.title
 
 
 @dataclass
@@ -62,10 +62,17 @@ class Totals:
 
 @dataclass(frozen=True)
 class PortfolioStatus:
+    """The portfolio's figures plan by plan; each plan's evaluation (every task's state)
+    only when the use case was asked to keep them, as the task lists need them."""
+
     portfolio: Portfolio
     as_of: dt.date
     plans: list[PlanFigures]
     totals: Totals
+    evaluations: dict[str, Evaluation] = field(default_factory=dict)
+
+    def evaluation(self, key: str) -> Evaluation:
+        return self.evaluations[key]
 
 
 @dataclass
@@ -109,48 +116,71 @@ def open_valid_portfolio(root: Path, as_of: dt.date) -> Portfolio:
     portfolio, problems = validate_portfolio(root, max(as_of, today()))
     if problems:
         raise PlanInvalid(problems)
-    for plan in portfolio.plans.values():
-        plan.forget_positions()  # checked: nothing is placed in their files any more
     return portfolio
 
 
-def _plans(portfolio: Portfolio, only: str | None) -> list[str]:
-    keys = sorted(portfolio.plans)
-    if only is None:
-        return keys
-    if only not in portfolio.plans:
-        hint = did_you_mean(only, keys, cutoff=0.6)
-        raise UnknownName(message_text("unknown-plan", plan=only, suggestion=hint))
-    return [only]
-
-
-def evaluate_plans(
-    portfolio: Portfolio,
-    as_of: dt.date,
+def _evaluate_portfolio(
+    root: Path,
+    as_of: dt.date | None,
     *,
-    cutoff: str,
-    period: ReportPeriod | None = None,
-    only: str | None = None,
-) -> list[PlanFigures]:
-    out = []
-    for key in _plans(portfolio, only):
-        ev = evaluate(portfolio.plans[key], as_of, period=period, cutoff=cutoff)
-        figures = counting.tally(ev)
-        out.append(PlanFigures(key, ev, figures, figures.never_updated))
-    return out
+    cutoff: str | None,
+    plan: str | None,
+    keep: bool,
+    period_of: Callable[[str], ReportPeriod] | None = None,
+) -> tuple[PortfolioStatus, ReportPeriod | None]:
+    """Every plan checked, and each (or only *plan*) evaluated and counted as soon as it
+    is checked, so that without *keep* only its figures outlive it; PlanInvalid when
+    any plan or the portfolio has a problem (then nothing is counted).
+
+    *period_of* turns the cut-off mode into the report period; the plans are then
+    evaluated on *as_of* if given, else on the period's last day (checked on the later
+    of that day and today, as a single plan is)."""
+    from kehoach.dates import today
+    from kehoach.portfolio.checks import checked_plans, open_portfolio
+
+    portfolio, problems = open_portfolio(root)
+    mode = resolve_cutoff(portfolio, cutoff)
+    period = period_of(mode) if period_of is not None else None
+    check_day = max(as_of or today(), today())
+    day = as_of if as_of is not None else period.end if period is not None else check_day
+    found: list[PlanFigures] = []
+    evaluations: dict[str, Evaluation] = {}
+    loaded: list[str] = []
+    for key, one in checked_plans(portfolio, check_day, problems):
+        loaded.append(key)
+        if problems or (plan is not None and key != plan):
+            continue  # nothing is counted once a problem is found; the rest is checked
+        ev = evaluate(one, day, period=period, cutoff=mode)
+        tally = counting.tally(ev)
+        figures = tally.figures()
+        found.append(PlanFigures(key, one.info.title, one.bodies, figures, tally.never_updated))
+        if keep:
+            evaluations[key] = ev
+            portfolio.plans[key] = one
+    if problems:
+        raise PlanInvalid(sorted(set(problems)))
+    if plan is not None and plan not in loaded:
+        hint = did_you_mean(plan, sorted(loaded), cutoff=0.6)
+        raise UnknownName(message_text("unknown-plan", plan=plan, suggestion=hint))
+    totals = Totals()
+    for one_plan in found:
+        totals.add(one_plan)
+    return PortfolioStatus(portfolio, day, found, totals, evaluations), period
 
 
 def portfolio_status(
-    root: Path, as_of: dt.date, *, cutoff: str | None = None, plan: str | None = None
+    root: Path,
+    as_of: dt.date,
+    *,
+    cutoff: str | None = None,
+    plan: str | None = None,
+    evaluations: bool = True,
 ) -> PortfolioStatus:
-    """One row per plan and the portfolio's totals (the sums of the rows)."""
-    portfolio = open_valid_portfolio(root, as_of)
-    mode = resolve_cutoff(portfolio, cutoff)
-    plans = evaluate_plans(portfolio, as_of, cutoff=mode, only=plan)
-    totals = Totals()
-    for figures in plans:
-        totals.add(figures)
-    return PortfolioStatus(portfolio, as_of, plans, totals)
+    """One row per plan and the portfolio's totals (the sums of the rows); with
+    *evaluations*, each plan's evaluation too (the task and overdue lists need them;
+    the figures alone hold a few rows per plan, not the portfolio's tasks)."""
+    status, _ = _evaluate_portfolio(root, as_of, cutoff=cutoff, plan=plan, keep=evaluations)
+    return status
 
 
 def body_totals(status: PortfolioStatus, body: str | None = None) -> list[BodyTotal]:
@@ -164,7 +194,7 @@ def body_totals(status: PortfolioStatus, body: str | None = None) -> list[BodyTo
             if row.body in shared_names:
                 name = shared_names[row.body]
             else:
-                local = figures.evaluation.plan.bodies.by_id.get(row.body)
+                local = figures.bodies.by_id.get(row.body)
                 name = (local.short or local.name) if local is not None else row.name
             total = found.setdefault((row.body, row.role), BodyTotal(row.body, name, row.role))
             total.counts.update(row.counts)
@@ -177,17 +207,21 @@ def find_portfolio_body(status: PortfolioStatus, typed: str | None) -> str | Non
     if typed is None:
         return None
     for figures in status.plans:
-        found = figures.evaluation.plan.bodies.resolve_typed(typed)
+        found = figures.bodies.resolve_typed(typed)
         if found is not None:
             return found
-    known = sorted({b for f in status.plans for b in f.evaluation.plan.bodies.by_id})
+    known = sorted({b for f in status.plans for b in f.bodies.by_id})
     hint = did_you_mean(typed, known, cutoff=0.6)
     raise UnknownName(message_text("unknown-body-name", name=typed, suggestion=hint))
 
 
 def portfolio_overdue(status: PortfolioStatus, body: str | None = None) -> list[Overdue]:
     """Overdue tasks of every plan (the counting module's list), most overdue first."""
-    found = [Overdue(f.key, s) for f in status.plans for s in counting.overdue(f.evaluation, body)]
+    found = [
+        Overdue(f.key, s)
+        for f in status.plans
+        for s in counting.overdue(status.evaluation(f.key), body)
+    ]
     return sorted(
         found, key=lambda o: (-o.state.days_overdue, o.key, o.state.entry.path, o.state.id)
     )
@@ -210,16 +244,15 @@ def portfolio_report(
 ) -> PortfolioReport:
     """The period report of every plan (or of *plan*), evaluated on the period's last day
     unless *as_of* is given."""
-    probe_day = as_of or dt.date.today()
-    portfolio = open_valid_portfolio(root, probe_day)
-    mode = resolve_cutoff(portfolio, cutoff)
-    period = parse_period(kind, text, mode)
-    day = as_of if as_of is not None else period.end
-    plans = evaluate_plans(portfolio, day, cutoff=mode, period=period, only=plan)
-    totals = Totals()
-    for figures in plans:
-        totals.add(figures)
-    return PortfolioReport(PortfolioStatus(portfolio, day, plans, totals), period)
+
+    def period_of(mode: str) -> ReportPeriod:
+        return parse_period(kind, text, mode)
+
+    status, period = _evaluate_portfolio(
+        root, as_of, cutoff=cutoff, plan=plan, keep=True, period_of=period_of
+    )
+    assert period is not None  # made by period_of
+    return PortfolioReport(status, period)
 
 
 def split_task_ref(root: Path, ref: str) -> tuple[Path, str]:
@@ -355,9 +388,9 @@ def export_portfolio_calendar(root: Path, output: Path, *, as_of: dt.date, body:
     merged.add("x-wr-calname", config.office if config is not None else "kehoach")
     count = 0
     for figures in status.plans:
-        if body_id is not None and body_id not in figures.evaluation.plan.bodies.by_id:
+        if body_id is not None and body_id not in figures.bodies.by_id:
             continue
-        data, found = calendar_bytes(figures.evaluation, body_id)
+        data, found = calendar_bytes(status.evaluation(figures.key), body_id)
         for event in Calendar.from_ical(data).walk("VEVENT"):
             summary = str(event.get("summary", ""))
             if summary.startswith("["):

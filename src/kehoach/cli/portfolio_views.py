@@ -83,7 +83,7 @@ def status(
     from kehoach.cli.width import output_width
 
     columns = output_width(width)
-    found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
+    found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan, evaluations=False)
     if by == "body" or body is not None:
         rows = body_totals(found, find_portfolio_body(found, body))
         if fmt == "json":
@@ -216,16 +216,17 @@ def tasks(
     body_id = find_portfolio_body(found, body)
     if fmt == "json":
         records = [
-            {"plan": f.key, "ref": f"{f.key}:{s.id}", **task_record(f.evaluation, s)}
+            {"plan": f.key, "ref": f"{f.key}:{s.id}", **task_record(found.evaluation(f.key), s)}
             for f in found.plans
-            for s in f.evaluation.states
+            for s in found.evaluation(f.key).states
             if body_id is None or s.entry.body == body_id
         ]
         emit(json.dumps(records, ensure_ascii=False, indent=2))
         return
     parts = []
     for f in found.plans:
-        table = render_tasks_table(f.evaluation, body_id, width=columns, color=is_terminal())
+        evaluation = found.evaluation(f.key)
+        table = render_tasks_table(evaluation, body_id, width=columns, color=is_terminal())
         if table:
             head = "\n".join(wrapped(f"== {f.key}: {f.title}", columns))
             parts.append(f"{head}\n{table}")

@@ -47,18 +47,15 @@ class BodyRow:
 
 
 @dataclass(frozen=True)
-class Tally:
-    """The figures of one evaluation (for one body, or the whole plan)."""
+class Figures:
+    """The numbers of a tally without the task states behind them: what a portfolio keeps
+    of each plan, a few rows per plan rather than every task it holds."""
 
-    tasks: list[TaskState]  # the tasks counted, each once
+    total: int  # the tasks counted, each once
     states: Counter[State]
     categories: Counter[Category]
     rows: list[BodyRow]
     never_updated: int  # "Chưa có thông tin": counted, not stopped, never updated
-
-    @property
-    def total(self) -> int:
-        return len(self.tasks)
 
     @property
     def stopped(self) -> int:
@@ -72,6 +69,17 @@ class Tally:
     def undated(self) -> int:
         """ "Chưa xác định thời hạn": counted tasks with no readable deadline."""
         return self.states.get(State.UNDATED, 0)
+
+
+@dataclass(frozen=True)
+class Tally(Figures):
+    """The figures of one evaluation (for one body, or the whole plan), with the counted
+    tasks themselves (``total`` of them)."""
+
+    tasks: list[TaskState]
+
+    def figures(self) -> Figures:
+        return Figures(self.total, self.states, self.categories, self.rows, self.never_updated)
 
 
 def is_counted(state: TaskState) -> bool:
@@ -112,6 +120,7 @@ def is_never_updated(state: TaskState) -> bool:
 def tally(evaluation: Evaluation, body: str | None = None) -> Tally:
     tasks = counted(evaluation, body)
     return Tally(
+        total=len(tasks),
         tasks=tasks,
         states=count_states(tasks),
         categories=count_categories(tasks),

@@ -15,15 +15,17 @@ loaded with the shared registry.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.errors import Problem
+from kehoach.loaded_plan import Plan
 from kehoach.loading.positions import PosDict, locate
 from kehoach.messages import text as message_text
 from kehoach.model import Body, Event
 from kehoach.portfolio.layout import PLANS_DIR
-from kehoach.portfolio.load import Portfolio, load_plans, load_registries
+from kehoach.portfolio.load import Portfolio, load_registries
 from kehoach.portfolio.names import body_key
 
 
@@ -182,18 +184,55 @@ def cross_plan_problems(portfolio: Portfolio) -> list[Problem]:
     return check_plan_ids(portfolio) + check_bodies(portfolio) + check_events(portfolio)
 
 
+def checked_plans(
+    portfolio: Portfolio,
+    today: dt.date,
+    problems: list[Problem],
+    *,
+    only: set[str] | None = None,
+    warnings: bool = False,
+) -> Iterator[tuple[str, Plan]]:
+    """Each plan of *portfolio* (all, or those named in *only*), in folder order, loaded
+    and given its own checks one at a time; the problems of loading and checking it are
+    added to *problems* before it is yielded.
+
+    Its positions are dropped once it is checked (nothing is placed in its files any
+    more), so a caller that keeps only what it needs of each plan holds one plan at a
+    time: a 500-plan portfolio read whole got slower per file as it grew."""
+    from kehoach.checks import validate_plan
+    from kehoach.loaded_plan import load_plan
+
+    for reg in portfolio.registries:
+        if only is not None and reg.key not in only:
+            continue
+        if reg.info is None:
+            continue  # reported by load_registries
+        plan, found = load_plan(reg.root)
+        problems += found
+        if plan is None:
+            continue
+        problems += validate_plan(plan, today, warnings=warnings)
+        plan.forget_positions()
+        yield reg.key, plan
+
+
+def open_portfolio(root: Path) -> tuple[Portfolio, list[Problem]]:
+    """The registries of the portfolio at *root*, with the problems reading them and
+    the cross-plan checks' (the plans themselves are read by :func:`checked_plans`)."""
+    portfolio, problems = load_registries(root)
+    problems += cross_plan_problems(portfolio)
+    return portfolio, problems
+
+
 def validate_portfolio(
     root: Path, today: dt.date, *, only: set[str] | None = None, warnings: bool = False
 ) -> tuple[Portfolio, list[Problem]]:
     """Every problem of the portfolio: cross-plan checks always on the whole portfolio,
     the plans' own checks on every plan or only on those named in *only* — with
     *warnings*, also each plan's warnings (a task with no readable deadline), as
-    ``kehoach validate`` gives them for one plan."""
-    from kehoach.checks import validate_plan
-
-    portfolio, problems = load_registries(root)
-    problems += cross_plan_problems(portfolio)
-    problems += load_plans(portfolio, only)
-    for plan in portfolio.plans.values():
-        problems += validate_plan(plan, today, warnings=warnings)
+    ``kehoach validate`` gives them for one plan. The plans checked are kept in
+    ``portfolio.plans``."""
+    portfolio, problems = open_portfolio(root)
+    for key, plan in checked_plans(portfolio, today, problems, only=only, warnings=warnings):
+        portfolio.plans[key] = plan
     return portfolio, sorted(set(problems))

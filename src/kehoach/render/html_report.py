@@ -409,7 +409,7 @@ def render_portfolio_html(found: PortfolioStatus) -> str:
     plan's counting-module figures), then each plan's own group and body tables."""
     from kehoach.render.reportdata import build_report_data
 
-    plans = [(p, build_report_data(p.evaluation, figures=p.figures)) for p in found.plans]
+    plans = [(p, build_report_data(found.evaluation(p.key))) for p in found.plans]
     header = ["Kế hoạch", *[group_label(g) for g in GROUP_ORDER], "Tổng"]
     rows = [
         [

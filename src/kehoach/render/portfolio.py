@@ -244,7 +244,7 @@ def render_overdue_table(
     rows = []
     for item in late:
         s = item.state
-        bodies = plans[item.key].evaluation.plan.bodies
+        bodies = plans[item.key].bodies
         rows.append(
             [
                 Cell(f"{item.key}:{s.id} {_short(s.entry.task.title)}"),
@@ -260,10 +260,11 @@ def render_overdue_table(
 
 
 def render_overdue_json(status: PortfolioStatus, late: list[Overdue]) -> str:
-    plans = _by_key(status)
     data = {
         "as_of": status.as_of.isoformat(),
-        "overdue": [{"plan": o.key, **task_record(plans[o.key].evaluation, o.state)} for o in late],
+        "overdue": [
+            {"plan": o.key, **task_record(status.evaluation(o.key), o.state)} for o in late
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -312,7 +313,8 @@ def _report_parts(report: PortfolioReport, bodies: list[BodyTotal]) -> Iterator[
     lines += [*render_status_markdown(status).rstrip("\n").split("\n")[2:], ""]
     yield from lines
     for number, figures in enumerate(status.plans, 1):
-        own = [p for line in plan_report(figures.evaluation, period) for p in line.split("\n")]
+        evaluation = status.evaluation(figures.key)
+        own = [p for line in plan_report(evaluation, period) for p in line.split("\n")]
         if own and own[0].startswith("# "):
             del own[0]  # its title becomes this section's heading
         yield f"## {number}. {figures.title} ({figures.key})"
