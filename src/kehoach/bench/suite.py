@@ -498,7 +498,9 @@ class Bench:
             [sys.executable, "-c", _PARSE_TREE_SCRIPT, str(root)],
             self.env,
         )
-        runs = self.runs or (3 if n_plans <= 50 else 1)
+        # three runs at either size: the 500 ÷ 50 growth is a target, and a single run of
+        # a 15-second command moved it by a tenth (median of three: steadier)
+        runs = self.runs or 3
         self._commands(f"portfolio-{n_plans}", root, commands, parse_spec, runs)
 
     def _taskwarrior(self, plan: SynthPlan, section: str) -> None:
