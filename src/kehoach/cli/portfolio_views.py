@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from kehoach.cli.common import fail, is_terminal
-from kehoach.cli.output import emit
+from kehoach.cli.output import emit, emit_lines
 from kehoach.messages import text as message_text
 
 
@@ -130,10 +130,9 @@ def overdue(
     if fmt == "json":
         emit(render.render_overdue_json(found, late))
     else:
-        table = render.render_overdue_table(
-            found, late, color=is_terminal(), width=output_width(width)
+        emit_lines(
+            render.overdue_table_lines(found, late, color=is_terminal(), width=output_width(width))
         )
-        emit(table)
     return bool(late)
 
 

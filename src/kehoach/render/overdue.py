@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.render.tasks import task_record
@@ -33,10 +34,21 @@ def overdue_table_lines(
     *,
     color: bool = False,
     width: int = 80,
-) -> list[str]:
+) -> Iterator[str]:
     """The late tasks (and with *within* those due soon) as the lines of a table *width*
-    wide, a list below 80 columns; a wider table shows more of each task's name."""
-    from kehoach.render.textgrid import ID_CAP, Cell, Column, styled, table_or_list, wrapped
+    wide, a list below 80 columns; a wider table shows more of each task's name.
+
+    Made a line at a time as they are taken: a row's cells are made once to find the
+    columns' widths and again to draw it, so the table of 100,000 late tasks never holds
+    its cells or its lines at once."""
+    from kehoach.render.textgrid import (
+        ID_CAP,
+        Cell,
+        Column,
+        styled,
+        table_or_list_lines,
+        wrapped,
+    )
 
     bodies = evaluation.plan.bodies
     limit = 90 if width <= 80 else min(400, 90 + (width - 80) * 3)
@@ -49,7 +61,7 @@ def overdue_table_lines(
             return shown_id(s.id, caused(evaluation, s))
         return shown_id(s.id, one(None, s.current.name if s.current is not None else None))
 
-    def table(rows: list[TaskState], last: str) -> list[str]:
+    def table(rows: list[TaskState], last: str) -> Iterator[str]:
         columns = [
             Column("Mã", left=True, cap=ID_CAP),
             Column("Nhiệm vụ", left=True, wrap=3),
@@ -57,37 +69,41 @@ def overdue_table_lines(
             Column("Hạn", left=True),
             Column(last),
         ]
-        cells = []
-        for s in rows:
-            body = bodies.by_id.get(s.entry.body)
-            value = s.days_overdue if last == "Quá" else (s.days_left or 0)
-            cells.append(
-                [
-                    Cell(named(s, last == "Quá")),
+        overdue = last == "Quá"
+        style = "bold red" if overdue else ""
+
+        def cells() -> Iterator[list[Cell]]:
+            for s in rows:
+                body = bodies.by_id.get(s.entry.body)
+                value = s.days_overdue if overdue else (s.days_left or 0)
+                yield [
+                    Cell(named(s, overdue)),
                     Cell(_short(s.entry.task.title, limit)),
                     Cell((body.short or body.name) if body else s.entry.body),
                     Cell(f"{s.due:%d/%m/%Y}" if s.due else "—"),
-                    Cell(f"{value} ngày", "bold red" if last == "Quá" else ""),
+                    Cell(f"{value} ngày", style),
                 ]
-            )
-        return table_or_list(columns, cells, width=width, color=color)
 
-    def say(text: str, style: str) -> list[str]:
-        return [styled(line, style, color) for line in wrapped(text, width)]
+        return table_or_list_lines(columns, cells, width=width, color=color)
 
-    day = f"{evaluation.as_of:%d/%m/%Y}"
-    if late:
-        lines = say(f"{len(late)} nhiệm vụ quá hạn tính đến ngày {day}:", "bold red")
-        lines += ["", *table(late, "Quá")]
-    else:
-        lines = say(f"Không có nhiệm vụ quá hạn tính đến ngày {day}.", "green")
-    if soon is not None:
-        lines.append("")
-        if soon:
-            lines += say(f"{len(soon)} nhiệm vụ đến hạn trong {within} ngày tới:", "bold")
-            lines += ["", *table(soon, "Còn")]
+    def say(text: str, style: str) -> Iterator[str]:
+        return (styled(line, style, color) for line in wrapped(text, width))
+
+    def lines() -> Iterator[str]:
+        day = f"{evaluation.as_of:%d/%m/%Y}"
+        if late:
+            yield from say(f"{len(late)} nhiệm vụ quá hạn tính đến ngày {day}:", "bold red")
+            yield ""
+            yield from table(late, "Quá")
         else:
-            lines += say(f"Không có nhiệm vụ nào đến hạn trong {within} ngày tới.", "")
-    for index, line in enumerate(lines):  # in place: the table of 100,000 tasks is big
-        lines[index] = line.rstrip()
-    return lines
+            yield from say(f"Không có nhiệm vụ quá hạn tính đến ngày {day}.", "green")
+        if soon is not None:
+            yield ""
+            if soon:
+                yield from say(f"{len(soon)} nhiệm vụ đến hạn trong {within} ngày tới:", "bold")
+                yield ""
+                yield from table(soon, "Còn")
+            else:
+                yield from say(f"Không có nhiệm vụ nào đến hạn trong {within} ngày tới.", "")
+
+    return (line.rstrip() for line in lines())

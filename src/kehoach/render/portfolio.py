@@ -14,7 +14,7 @@ from typing import Any
 from kehoach.app.portfolio import BodyTotal, Overdue, PlanFigures, PortfolioReport, PortfolioStatus
 from kehoach.evaluation.states import ORDER, Category, State, category
 from kehoach.render.tasks import task_record
-from kehoach.render.textgrid import PIPE, Cell, table_or_list, wrapped
+from kehoach.render.textgrid import PIPE, Cell, table_or_list, table_or_list_lines, wrapped
 
 # What ``status`` renders for a portfolio; ``kehoach init`` publishes the HTML page only
 # once "html" is here (a single plan's HTML renderer does not cover a portfolio).
@@ -238,25 +238,37 @@ def _by_key(status: PortfolioStatus) -> dict[str, PlanFigures]:
 def render_overdue_table(
     status: PortfolioStatus, late: list[Overdue], *, color: bool = False, width: int = PIPE
 ) -> str:
-    plans = _by_key(status)
+    return "\n".join(overdue_table_lines(status, late, color=color, width=width))
+
+
+def overdue_table_lines(
+    status: PortfolioStatus, late: list[Overdue], *, color: bool = False, width: int = PIPE
+) -> Iterator[str]:
+    """:func:`render_overdue_table` as lines, made a row at a time as they are taken (the
+    rows' cells are made once for the columns' widths and again to draw them)."""
     if not late:
-        return "\n".join([*wrapped(_heading(status), width), "", "Không có nhiệm vụ quá hạn."])
-    rows = []
-    for item in late:
-        s = item.state
-        bodies = plans[item.key].bodies
-        rows.append(
-            [
+        yield from wrapped(_heading(status), width)
+        yield ""
+        yield "Không có nhiệm vụ quá hạn."
+        return
+    plans = _by_key(status)
+
+    def rows() -> Iterator[list[Cell]]:
+        for item in late:
+            s = item.state
+            bodies = plans[item.key].bodies
+            yield [
                 Cell(f"{item.key}:{s.id} {_short(s.entry.task.title)}"),
                 Cell(bodies.name(s.entry.body)[:28]),
                 Cell(f"{s.due:%d/%m/%Y}" if s.due else ""),
                 Cell(str(s.days_overdue), "bold red"),
             ]
-        )
+
     headers = ["Kế hoạch:Mã, nhiệm vụ", "Chủ trì", "Hạn", "Quá\n(ngày)"]
-    lines = [*wrapped(_heading(status), width), f"{len(late)} nhiệm vụ quá hạn", ""]
-    lines += table_or_list(headers, rows, width=width, color=color)
-    return "\n".join(lines)
+    yield from wrapped(_heading(status), width)
+    yield f"{len(late)} nhiệm vụ quá hạn"
+    yield ""
+    yield from table_or_list_lines(headers, rows, width=width, color=color)
 
 
 def render_overdue_json(status: PortfolioStatus, late: list[Overdue]) -> str:

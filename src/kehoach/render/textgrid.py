@@ -12,8 +12,9 @@ first cell as its title and the other cells as ``Header: value`` fields.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import NamedTuple
 
 RESET = "\x1b[0m"
@@ -129,15 +130,30 @@ def render_grid(
     """Lines of a table at most *width* wide (as long as the fixed columns fit). Plain
     header strings make the first column left-aligned and wrapped, the others
     right-aligned; :class:`Column` headers say so per column."""
+    return list(grid_lines(headers, lambda: rows, footer, width=width, color=color))
+
+
+def grid_lines(
+    headers: Sequence[str | Column],
+    rows: Callable[[], Iterable[Sequence[Cell]]],
+    footer: list[Cell] | None = None,
+    *,
+    width: int = PIPE,
+    color: bool = False,
+) -> Iterator[str]:
+    """:func:`render_grid` made a row at a time: *rows* is called twice, once for the
+    columns' widths (the widest cell of each) and once to draw, so a table of 100,000
+    rows never holds its cells or its lines at once."""
     columns = _columns(headers)
     head = [c.header.split("\n") for c in columns]
     height = max(len(h) for h in head)
     head = [[""] * (height - len(h)) + h for h in head]  # bottom-align header lines
-    every = [*rows, *([footer] if footer else [])]
-    natural = [
-        max([len(line) for line in head[i]] + [len(r[i].text) for r in every if i < len(r)])
-        for i in range(len(columns))
-    ]
+    natural = [max(len(line) for line in h) for h in head]
+    count = len(columns)
+    for row in chain(rows(), [footer] if footer else []):
+        for i, cell in enumerate(row[:count]):
+            if len(cell.text) > natural[i]:
+                natural[i] = len(cell.text)
     natural = [min(n, c.cap) if c.cap else n for c, n in zip(columns, natural, strict=True)]
     widths = _widths(columns, natural, width)
 
@@ -149,7 +165,7 @@ def render_grid(
     ]
     blanks = [" " * wide for wide in widths]
 
-    def line(cells: list[Cell], header: bool = False) -> list[str]:
+    def line(cells: Sequence[Cell], header: bool = False) -> list[str]:
         texts: list[str | list[str]] = []  # a cell's one line, or its folded lines
         height = 1
         for cell, (_, wide, folds, cap) in zip(cells, shapes, strict=False):
@@ -182,19 +198,19 @@ def render_grid(
             out.append((" " + "  ".join(parts)).rstrip())
         return out
 
-    def padded(cells: list[Cell]) -> list[Cell]:
-        return [*cells, *[Cell("")] * (len(columns) - len(cells))]
+    def padded(cells: Sequence[Cell]) -> Sequence[Cell]:
+        if len(cells) >= count:
+            return cells
+        return [*cells, *[Cell("")] * (count - len(cells))]
 
-    lines = []
     for index in range(height):
-        lines += line([Cell(h[index], "bold") for h in head], header=True)
-    lines.append(" " + "─" * (sum(widths) + 2 * (len(columns) - 1)))
-    for row in rows:
-        lines += line(padded(row))
+        yield from line([Cell(h[index], "bold") for h in head], header=True)
+    yield " " + "─" * (sum(widths) + 2 * (count - 1))
+    for row in rows():
+        yield from line(padded(row))
     if footer:
-        lines.append("")
-        lines += line(padded(footer))
-    return lines
+        yield ""
+        yield from line(padded(footer))
 
 
 def _label(header: str) -> str:
@@ -249,13 +265,23 @@ def render_list(
     """The table as a list: each row's first cell as a title line, its other cells below
     as ``Header: value`` fields (empty cells and "·" left out). A row whose first cell is
     empty (the table's "same as above") goes under the title before it."""
+    return list(list_lines(headers, rows, footer, width=width, color=color))
+
+
+def list_lines(
+    headers: Sequence[str | Column],
+    rows: Iterable[Sequence[Cell]],
+    footer: list[Cell] | None = None,
+    *,
+    width: int = PIPE,
+    color: bool = False,
+) -> Iterator[str]:
+    """:func:`render_list` made a row at a time (*rows* is read once)."""
     columns = _columns(headers)
     labels = [_label(c.header) for c in columns]
-    lines: list[str] = []
-    every = [*rows, *([footer] if footer else [])]
-    for number, row in enumerate(every):
-        if footer and number == len(rows):
-            lines.append("")
+
+    def block(row: Sequence[Cell]) -> list[str]:
+        lines: list[str] = []
         title = row[0]
         if title.text:
             lines += [
@@ -267,7 +293,13 @@ def render_list(
             if i < len(labels) and cell.text.strip() not in ("", "·")
         ]
         lines += _flow(fields, width, color)
-    return lines
+        return lines
+
+    for row in rows:
+        yield from block(row)
+    if footer:
+        yield ""
+        yield from block(footer)
 
 
 def table_or_list(
@@ -280,8 +312,22 @@ def table_or_list(
 ) -> list[str]:
     """The table at *width* columns and more than :data:`NARROW`, else the same rows as a
     list (:func:`render_list`)."""
-    draw = render_grid if width >= NARROW else render_list
-    return draw(headers, rows, footer, width=width, color=color)
+    return list(table_or_list_lines(headers, lambda: rows, footer, width=width, color=color))
+
+
+def table_or_list_lines(
+    headers: Sequence[str | Column],
+    rows: Callable[[], Iterable[Sequence[Cell]]],
+    footer: list[Cell] | None = None,
+    *,
+    width: int = PIPE,
+    color: bool = False,
+) -> Iterator[str]:
+    """:func:`table_or_list` made a row at a time: *rows* is called twice for a table (see
+    :func:`grid_lines`), once for a list."""
+    if width >= NARROW:
+        return grid_lines(headers, rows, footer, width=width, color=color)
+    return list_lines(headers, rows(), footer, width=width, color=color)
 
 
 def wrapped(text: str, width: int) -> list[str]:
