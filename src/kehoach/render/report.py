@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import Evaluation, TaskState
@@ -152,8 +153,15 @@ def _cell(text: str, limit: int = 160) -> str:
 
 
 def _table(header: list[str], rows: list[list[str]], align: str = "") -> list[str]:
-    spec = align or "|" + "---|" * len(header)
-    return ["| " + " | ".join(header) + " |", spec, *("| " + " | ".join(r) + " |" for r in rows)]
+    return list(_table_lines(header, rows, align))
+
+
+def _table_lines(header: list[str], rows: Iterable[list[str]], align: str = "") -> Iterator[str]:
+    """:func:`_table` a row at a time (*rows* is read once, as the lines are taken)."""
+    yield "| " + " | ".join(header) + " |"
+    yield align or "|" + "---|" * len(header)
+    for r in rows:
+        yield "| " + " | ".join(r) + " |"
 
 
 class _Report:
@@ -166,6 +174,9 @@ class _Report:
         self.body = body  # a body's own report: only its rows by body, its role on each task
         self.w = WORDS[lang]
         self.lines: list[str] = []
+        # The section's lines before a table made as it is taken, then that table (see
+        # task_list); self.lines goes on after it.
+        self.parts: list[Iterable[str]] = []
         self.number = 0
         self.figures = counting.tally(evaluation, body)
         self.shortened: dict[str, str] = {}  # id → full title, for the appendix
@@ -186,9 +197,10 @@ class _Report:
             title = f"Kế hoạch {title}"
         return f"{self.w['report']} {title}"
 
-    def pieces(self) -> Iterator[list[str]]:
+    def pieces(self) -> Iterator[Iterable[str]]:
         """The report's lines a section at a time (a section is built when the one before
-        it has been taken), trailing blank lines not yet dropped."""
+        it has been taken, its long task tables row by row as they are taken), trailing
+        blank lines not yet dropped."""
         ev, w, period = self.ev, self.w, self.period
         info = ev.plan.info
         cutoff = w["cutoff_nd09"] if period.cutoff == "nd09" else w["cutoff_calendar"]
@@ -215,7 +227,8 @@ class _Report:
             self.appendix,
         ):
             section()
-            yield self.lines
+            yield chain.from_iterable([*self.parts, self.lines])
+            self.parts = []
             self.lines = []
 
     def summary(self) -> None:
@@ -291,60 +304,66 @@ class _Report:
         self,
         title: str,
         extra: list[str],
-        rows: list[list[str]],
+        rows: Iterable[list[str]],
+        size: int,
         align: str = "",
         tasks: int | None = None,
     ) -> None:
-        """A numbered section with a table of tasks, or "none" when there is nothing;
-        the total counts *tasks* (the counted tasks of the rows), not rows."""
+        """A numbered section with a table of tasks (*size* rows, made as the lines are
+        taken: a report of 100,000 tasks never holds a whole table), or "none" when there
+        is nothing; the total counts *tasks* (the counted tasks of the rows), not rows."""
         w = self.w
         self.heading(title)
-        if not rows:
+        if not size:
             self.lines.append(w["none"])
             return
-        count = len(rows) if tasks is None else tasks
+        count = size if tasks is None else tasks
         total = [f"**{w['total']}**", f"**{count} {w['tasks_total']}**", ""] + [""] * len(extra)
-        self.lines += _table([w["id"], w["task"], w["lead"], *extra], [*rows, total], align)
+        header = [w["id"], w["task"], w["lead"], *extra]
+        self.parts += [self.lines, _table_lines(header, chain(rows, [total]), align)]
+        self.lines = []
 
     def completed(self) -> None:
         w = self.w
         end = min(self.period.end, self.ev.as_of)
         found = counting.completed_between(self.ev, self.period.start, end)
-        rows = [
+        rows = (
             [
                 *self.task_cells(c.state, one(c.sub, c.label)),
                 _d(c.done_on),
                 _cell((c.update.evidence if c.update else None) or "—", 80),
             ]
             for c in found
-        ]
+        )
         tasks = len({c.state.id for c in found})
-        self.task_list(w["done"], [w["date"], w["evidence"]], rows, tasks=tasks)
+        self.task_list(w["done"], [w["date"], w["evidence"]], rows, len(found), tasks=tasks)
 
     def overdue(self) -> None:
         w = self.w
-        rows = []
-        for s in counting.overdue(self.ev):
-            cells = self.task_cells(s, caused(self.ev, s))
-            rows.append([*cells, _d(s.due), str(s.days_overdue)])
-        self.task_list(w["overdue"], [w["due"], w["days_overdue"]], rows, "|---|---|---|---|---:|")
+        late = counting.overdue(self.ev)
+        rows = (
+            [*self.task_cells(s, caused(self.ev, s)), _d(s.due), str(s.days_overdue)] for s in late
+        )
+        extra = [w["due"], w["days_overdue"]]
+        self.task_list(w["overdue"], extra, rows, len(late), "|---|---|---|---|---:|")
 
     def next_period(self) -> None:
         w = self.w
         nxt = self.period.next()
         found = counting.due_between(self.ev, nxt.start, nxt.end)
-        rows = [[*self.task_cells(d.state, one(d.sub, d.label)), _d(d.due)] for d in found]
+        rows = ([*self.task_cells(d.state, one(d.sub, d.label)), _d(d.due)] for d in found)
         tasks = len({d.state.id for d in found})
-        self.task_list(f"{w['next']} ({nxt.label(self.lang)})", [w["due"]], rows, tasks=tasks)
+        title = f"{w['next']} ({nxt.label(self.lang)})"
+        self.task_list(title, [w["due"]], rows, len(found), tasks=tasks)
 
     def waiting(self) -> None:
         w = self.w
-        rows = []
-        for s in counting.in_states(self.ev, State.WAITING):
-            rows.append(
-                [*self.task_cells(s, caused(self.ev, s)), _cell(waits_for(self.ev, s), 200)]
-            )
-        self.task_list(w["waiting"], [w["waits_for"]], rows)
+        found = counting.in_states(self.ev, State.WAITING)
+        rows = (
+            [*self.task_cells(s, caused(self.ev, s)), _cell(waits_for(self.ev, s), 200)]
+            for s in found
+        )
+        self.task_list(w["waiting"], [w["waits_for"]], rows, len(found))
 
     def stale(self) -> None:
         """Counts per body here; the full list goes to the appendix."""
@@ -380,16 +399,16 @@ class _Report:
     def recurring(self) -> None:
         w = self.w
         found = counting.occurrences_between(self.ev, self.period.start, self.period.end)
-        rows = [
+        rows = (
             [
                 *self.task_cells(r.state, one(r.sub, r.occurrence.name)),
                 _d(r.occurrence.due),
                 r.occurrence.state.label(self.lang),
             ]
             for r in found
-        ]
+        )
         tasks = len({r.state.id for r in found})
-        self.task_list(w["recurring"], [w["due"], w["state"]], rows, tasks=tasks)
+        self.task_list(w["recurring"], [w["due"], w["state"]], rows, len(found), tasks=tasks)
 
     def charts(self) -> None:
         w = self.w
