@@ -100,3 +100,54 @@ def test_a_capped_column_wraps_a_long_cell_instead_of_widening_the_table() -> No
     assert " ".join(line[1 : 1 + ID_CAP].strip() for line in body[1:]).strip() == long_id
     short = render_grid(columns, rows[:1], width=80)
     assert short[2].startswith(" III.1  Xây dựng đề án")  # a short id keeps its own width
+
+
+def test_a_streamed_table_reads_its_rows_twice_and_sizes_columns_by_the_widest_cell() -> None:
+    """grid_lines: the rows are made once for the widths, once to draw; a cell wider than
+    every other only in the last row still widens its column for the rows above it."""
+    from kehoach.render.textgrid import grid_lines
+
+    reads = []
+
+    def rows() -> list[list[Cell]]:
+        reads.append(1)
+        return [[Cell("a"), Cell("1")], [Cell("bb"), Cell("22")], [Cell("ccccc"), Cell("333")]]
+
+    columns = [Column("Tên", left=True), Column("Số")]
+    lines = grid_lines(columns, rows, [Cell("Tổng"), Cell("356")], width=80)
+    assert reads == []  # nothing is made before the first line is taken
+    assert list(lines) == [
+        " Tên     Số",
+        " " + "─" * 10,  # 5 + 2 + 3: the widest cells, "ccccc" and "333"
+        " a        1",
+        " bb      22",
+        " ccccc  333",
+        "",
+        " Tổng   356",
+    ]
+    assert reads == [1, 1]
+    assert list(grid_lines(columns, rows, width=80)) == render_grid(columns, rows(), width=80)
+
+
+def test_streamed_tables_and_lists_are_the_lists_table_or_list_returns() -> None:
+    from kehoach.render.textgrid import list_lines, render_list, table_or_list, table_or_list_lines
+
+    headers = [Column("Mã", left=True, cap=ID_CAP), Column("Nhiệm vụ", left=True, wrap=1)]
+    long = "Xây dựng và triển khai kế hoạch chuyển đổi số của tỉnh giai đoạn 2021 - 2025 " * 2
+    rows = [
+        [Cell("I.1"), Cell(long)],
+        [Cell(""), Cell("·")],
+        [Cell("I.2 (I.2.a, I.2.b)"), Cell("")],
+    ]
+    footer = [Cell("Tổng"), Cell("2")]
+    for width in (60, 79, 80, 120):
+        streamed = list(table_or_list_lines(headers, lambda: rows, footer, width=width))
+        assert streamed == table_or_list(headers, rows, footer, width=width)
+    assert list(list_lines(headers, iter(rows), footer, width=60)) == render_list(
+        headers, rows, footer, width=60
+    )
+    # below 80 columns the rows are read once: a generator will do
+    once = (row for row in rows)
+    assert list(table_or_list_lines(headers, lambda: once, width=60)) == render_list(
+        headers, rows, width=60
+    )
