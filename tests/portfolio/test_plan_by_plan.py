@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from kehoach.app.portfolio import portfolio_report, portfolio_status
+from kehoach.app.portfolio import portfolio_overdue, portfolio_report, portfolio_status
 from kehoach.errors import PlanInvalid, UnknownName
 from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import evaluate
@@ -55,7 +55,7 @@ def own_figures(root: Path, key: str) -> counting.Figures:
 
 def test_status_keeps_each_plans_figures_and_no_task_states(tmp_path: Path) -> None:
     root = build_portfolio(tmp_path / "pf", plans())
-    status = portfolio_status(root, DAY, evaluations=False)
+    status = portfolio_status(root, DAY, keep="figures")
     assert [f.key for f in status.plans] == ["kh-a", "kh-b"]
     assert status.evaluations == {}
     assert status.portfolio.plans == {}  # no plan outlives its figures
@@ -71,7 +71,7 @@ def test_status_keeps_each_plans_figures_and_no_task_states(tmp_path: Path) -> N
 
 def test_kept_evaluations_give_the_same_figures(tmp_path: Path) -> None:
     root = build_portfolio(tmp_path / "pf", plans())
-    light = portfolio_status(root, DAY, evaluations=False)
+    light = portfolio_status(root, DAY, keep="figures")
     full = portfolio_status(root, DAY)
     assert [f.figures for f in full.plans] == [f.figures for f in light.plans]
     assert sorted(full.evaluations) == ["kh-a", "kh-b"] == sorted(full.portfolio.plans)
@@ -99,7 +99,7 @@ def test_a_problem_in_any_plan_stops_the_count_and_every_problem_is_told(
     bad["kh-c"] = [{"id": "1", "deadline": "năm 2020", "partners": ["khong-co-c"]}]
     root = build_portfolio(tmp_path / "pf", bad)
     for call in (
-        lambda: portfolio_status(root, DAY, evaluations=False),
+        lambda: portfolio_status(root, DAY, keep="figures"),
         lambda: portfolio_report(root, "quarter", "2020-Q2"),
     ):
         with pytest.raises(PlanInvalid) as err:
@@ -126,3 +126,19 @@ def test_checked_plans_are_checked_before_their_positions_go(tmp_path: Path) -> 
     (problem,) = problems
     assert problem.path.endswith("tasks/ban-to-chuc.yaml")
     assert (problem.line, problem.col) > (0, 0)
+
+
+def test_overdue_kept_alone_is_the_counting_modules_list(tmp_path: Path) -> None:
+    root = build_portfolio(tmp_path / "pf", plans())
+    light = portfolio_status(root, DAY, keep="overdue")
+    assert light.evaluations == {} and light.portfolio.plans == {}
+    full = portfolio_status(root, DAY)
+    for body in (None, "ban-to-chuc", "so-noi-vu", "ban-tuyen-giao"):
+        expected = [
+            (f.key, s.id)
+            for f in full.plans
+            for s in counting.overdue(full.evaluation(f.key), body)
+        ]
+        assert [(o.key, o.state.id) for o in portfolio_overdue(light, body)] == expected
+    assert [(o.key, o.state.id) for o in portfolio_overdue(light, "so-noi-vu")] == [("kh-a", "2")]
+    assert len(portfolio_overdue(light)) == light.totals.overdue == 2

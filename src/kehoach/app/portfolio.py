@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from kehoach.app.collect import IssuedForm
 from kehoach.errors import InputError, PlanInvalid, UnknownName, UsageError
@@ -38,6 +39,7 @@ class PlanFigures:
     bodies: BodyIndex
     figures: counting.Figures
     no_information: int
+    late: list[TaskState] = field(default_factory=list)  # overdue, when kept (Keep)
 
 
 @dataclass
@@ -119,18 +121,23 @@ def open_valid_portfolio(root: Path, as_of: dt.date) -> Portfolio:
     return portfolio
 
 
+# What a use case keeps of each plan besides its figures: nothing, its overdue tasks, or
+# its whole evaluation (every task's state, and the plan: task lists, reports).
+Keep = Literal["figures", "overdue", "evaluations"]
+
+
 def _evaluate_portfolio(
     root: Path,
     as_of: dt.date | None,
     *,
     cutoff: str | None,
     plan: str | None,
-    keep: bool,
+    keep: Keep,
     period_of: Callable[[str], ReportPeriod] | None = None,
 ) -> tuple[PortfolioStatus, ReportPeriod | None]:
     """Every plan checked, and each (or only *plan*) evaluated and counted as soon as it
-    is checked, so that without *keep* only its figures outlive it; PlanInvalid when
-    any plan or the portfolio has a problem (then nothing is counted).
+    is checked, so that only what *keep* names outlives it; PlanInvalid when any plan
+    or the portfolio has a problem (then nothing is counted).
 
     *period_of* turns the cut-off mode into the report period; the plans are then
     evaluated on *as_of* if given, else on the period's last day (checked on the later
@@ -152,9 +159,11 @@ def _evaluate_portfolio(
             continue  # nothing is counted once a problem is found; the rest is checked
         ev = evaluate(one, day, period=period, cutoff=mode)
         tally = counting.tally(ev)
-        figures = tally.figures()
-        found.append(PlanFigures(key, one.info.title, one.bodies, figures, tally.never_updated))
-        if keep:
+        late = counting.overdue(ev) if keep != "figures" else []
+        found.append(
+            PlanFigures(key, one.info.title, one.bodies, tally.figures(), tally.never_updated, late)
+        )
+        if keep == "evaluations":
             evaluations[key] = ev
             portfolio.plans[key] = one
     if problems:
@@ -174,12 +183,12 @@ def portfolio_status(
     *,
     cutoff: str | None = None,
     plan: str | None = None,
-    evaluations: bool = True,
+    keep: Keep = "evaluations",
 ) -> PortfolioStatus:
-    """One row per plan and the portfolio's totals (the sums of the rows); with
-    *evaluations*, each plan's evaluation too (the task and overdue lists need them;
-    the figures alone hold a few rows per plan, not the portfolio's tasks)."""
-    status, _ = _evaluate_portfolio(root, as_of, cutoff=cutoff, plan=plan, keep=evaluations)
+    """One row per plan and the portfolio's totals (the sums of the rows), and what
+    *keep* names of each plan: the figures alone hold a few rows per plan, not the
+    portfolio's tasks."""
+    status, _ = _evaluate_portfolio(root, as_of, cutoff=cutoff, plan=plan, keep=keep)
     return status
 
 
@@ -216,11 +225,13 @@ def find_portfolio_body(status: PortfolioStatus, typed: str | None) -> str | Non
 
 
 def portfolio_overdue(status: PortfolioStatus, body: str | None = None) -> list[Overdue]:
-    """Overdue tasks of every plan (the counting module's list), most overdue first."""
+    """Overdue tasks of every plan (the counting module's list, kept unless the status
+    kept only figures), those of *body* when given, most overdue first."""
     found = [
         Overdue(f.key, s)
         for f in status.plans
-        for s in counting.overdue(status.evaluation(f.key), body)
+        for s in f.late
+        if counting.concerns_in(f.bodies, s, body)
     ]
     return sorted(
         found, key=lambda o: (-o.state.days_overdue, o.key, o.state.entry.path, o.state.id)
@@ -249,7 +260,7 @@ def portfolio_report(
         return parse_period(kind, text, mode)
 
     status, period = _evaluate_portfolio(
-        root, as_of, cutoff=cutoff, plan=plan, keep=True, period_of=period_of
+        root, as_of, cutoff=cutoff, plan=plan, keep="evaluations", period_of=period_of
     )
     assert period is not None  # made by period_of
     return PortfolioReport(status, period)

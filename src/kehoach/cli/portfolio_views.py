@@ -83,7 +83,7 @@ def status(
     from kehoach.cli.width import output_width
 
     columns = output_width(width)
-    found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan, evaluations=False)
+    found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan, keep="figures")
     if by == "body" or body is not None:
         rows = body_totals(found, find_portfolio_body(found, body))
         if fmt == "json":
@@ -125,7 +125,7 @@ def overdue(
     from kehoach.cli.width import output_width
     from kehoach.render import portfolio as render
 
-    found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan)
+    found = portfolio_status(root, day, cutoff=_cutoff(cutoff), plan=plan, keep="overdue")
     late = portfolio_overdue(found, find_portfolio_body(found, body))
     if fmt == "json":
         emit(render.render_overdue_json(found, late))

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from kehoach.evaluation.evaluate import Evaluation, OccurrenceState, TaskState
 from kehoach.evaluation.states import Category, State, category
+from kehoach.loaded_plan import BodyIndex
 from kehoach.model import Role, Status, Update
 
 
@@ -89,9 +90,14 @@ def is_counted(state: TaskState) -> bool:
 
 def concerns(evaluation: Evaluation, state: TaskState, body: str | None) -> bool:
     """Whether *state* belongs to *body*: as its lead or as a named partner."""
+    return concerns_in(evaluation.plan.bodies, state, body)
+
+
+def concerns_in(bodies: BodyIndex, state: TaskState, body: str | None) -> bool:
+    """:func:`concerns`, given the plan's body registry (*bodies*) alone."""
     if body is None or state.entry.body == body:
         return True
-    return body in {evaluation.plan.bodies.resolve(p) for p in state.entry.task.partners}
+    return body in {bodies.resolve(p) for p in state.entry.task.partners}
 
 
 def counted(evaluation: Evaluation, body: str | None = None) -> list[TaskState]:

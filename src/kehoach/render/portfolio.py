@@ -13,7 +13,7 @@ from typing import Any
 
 from kehoach.app.portfolio import BodyTotal, Overdue, PlanFigures, PortfolioReport, PortfolioStatus
 from kehoach.evaluation.states import ORDER, Category, State, category
-from kehoach.render.tasks import task_record
+from kehoach.render.tasks import state_record
 from kehoach.render.textgrid import PIPE, Cell, table_or_list, table_or_list_lines, wrapped
 
 # What ``status`` renders for a portfolio; ``kehoach init`` publishes the HTML page only
@@ -272,11 +272,10 @@ def overdue_table_lines(
 
 
 def render_overdue_json(status: PortfolioStatus, late: list[Overdue]) -> str:
+    plans = _by_key(status)
     data = {
         "as_of": status.as_of.isoformat(),
-        "overdue": [
-            {"plan": o.key, **task_record(status.evaluation(o.key), o.state)} for o in late
-        ],
+        "overdue": [{"plan": o.key, **state_record(plans[o.key].bodies, o.state)} for o in late],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kehoach.loaded_plan import Plan, TaskEntry
+from kehoach.loaded_plan import BodyIndex, TaskEntry
 from kehoach.model import Update
 
 
@@ -16,9 +16,10 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def base_record(plan: Plan, entry: TaskEntry) -> dict[str, Any]:
+def base_record(bodies: BodyIndex, entry: TaskEntry) -> dict[str, Any]:
+    """The task's own fields; *bodies* (its plan's registry) names its partners."""
     task = entry.task
-    partners = [plan.bodies.resolve(ref) or ref for ref in task.partners]
+    partners = [bodies.resolve(ref) or ref for ref in task.partners]
     record: dict[str, Any] = {
         "id": task.id,
         "body": entry.body,

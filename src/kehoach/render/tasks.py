@@ -7,6 +7,7 @@ from typing import Any
 
 from kehoach.evaluation.counting import is_counted
 from kehoach.evaluation.evaluate import Evaluation, TaskState
+from kehoach.loaded_plan import BodyIndex
 from kehoach.render.records import base_record
 
 
@@ -15,7 +16,13 @@ def _iso(day: Any) -> str | None:
 
 
 def task_record(evaluation: Evaluation, state: TaskState) -> dict[str, Any]:
-    record = base_record(evaluation.plan, state.entry)
+    return state_record(evaluation.plan.bodies, state)
+
+
+def state_record(bodies: BodyIndex, state: TaskState) -> dict[str, Any]:
+    """:func:`task_record` given only the plan's body registry: what a portfolio keeps
+    of a plan whose overdue tasks it lists."""
+    record = base_record(bodies, state.entry)
     record.update(
         deadline=state.rule.to_json(),
         due=_iso(state.due),
