@@ -13,7 +13,8 @@ import pytest
 from kehoach.app.portfolio import portfolio_overdue, portfolio_report, portfolio_status
 from kehoach.errors import PlanInvalid, UnknownName
 from kehoach.evaluation import counting
-from kehoach.evaluation.evaluate import evaluate
+from kehoach.evaluation.evaluate import Evaluation, evaluate
+from kehoach.evaluation.report_periods import ReportPeriod
 from kehoach.loaded_plan import load_plan
 from kehoach.portfolio.checks import checked_plans, open_portfolio
 from tests.planbuilder import done, progress
@@ -98,9 +99,15 @@ def test_a_problem_in_any_plan_stops_the_count_and_every_problem_is_told(
     bad["kh-a"][0]["partners"] = ["khong-co-a"]
     bad["kh-c"] = [{"id": "1", "deadline": "năm 2020", "partners": ["khong-co-c"]}]
     root = build_portfolio(tmp_path / "pf", bad)
+    made: list[str] = []
+
+    def section(evaluation: Evaluation, period: ReportPeriod) -> list[str]:
+        made.append(evaluation.plan.info.id)
+        return []
+
     for call in (
         lambda: portfolio_status(root, DAY, keep="figures"),
-        lambda: portfolio_report(root, "quarter", "2020-Q2"),
+        lambda: portfolio_report(root, "quarter", "2020-Q2", section=section),
     ):
         with pytest.raises(PlanInvalid) as err:
             call()
@@ -109,6 +116,7 @@ def test_a_problem_in_any_plan_stops_the_count_and_every_problem_is_told(
         plans_told = {k for p in told for k in ("kh-a", "kh-b", "kh-c") if f"/{k}/" in p.path}
         assert plans_told == {"kh-a", "kh-c"}
         assert all(p.line > 0 and p.col > 0 for p in told)
+    assert made == []  # nothing is reported of a portfolio with a problem
 
 
 def test_checked_plans_are_checked_before_their_positions_go(tmp_path: Path) -> None:
@@ -142,3 +150,21 @@ def test_overdue_kept_alone_is_the_counting_modules_list(tmp_path: Path) -> None
         assert [(o.key, o.state.id) for o in portfolio_overdue(light, body)] == expected
     assert [(o.key, o.state.id) for o in portfolio_overdue(light, "so-noi-vu")] == [("kh-a", "2")]
     assert len(portfolio_overdue(light)) == light.totals.overdue == 2
+
+
+def test_report_keeps_each_plans_section_made_as_it_is_evaluated(tmp_path: Path) -> None:
+    root = build_portfolio(tmp_path / "pf", plans())
+    seen: list[tuple[str, str, int]] = []
+
+    def section(evaluation: Evaluation, period: ReportPeriod) -> list[str]:
+        seen.append((evaluation.plan.root.name, period.label(), len(evaluation.states)))
+        return [f"phần của {evaluation.plan.root.name}"]
+
+    report = portfolio_report(root, "quarter", "2020-Q2", section=section)
+    assert seen == [("kh-a", report.period.label(), 3), ("kh-b", report.period.label(), 2)]
+    assert report.sections == {"kh-a": ["phần của kh-a"], "kh-b": ["phần của kh-b"]}
+    assert report.status.evaluations == {} and report.status.portfolio.plans == {}
+    assert report.status.as_of == report.period.end == dt.date(2020, 6, 30)
+    assert [f.figures for f in report.status.plans] == [
+        f.figures for f in portfolio_status(root, report.period.end).plans
+    ]

@@ -134,12 +134,14 @@ def _evaluate_portfolio(
     plan: str | None,
     keep: Keep,
     period_of: Callable[[str], ReportPeriod] | None = None,
+    each: Callable[[str, Evaluation], None] | None = None,
 ) -> tuple[PortfolioStatus, ReportPeriod | None]:
     """Every plan checked, and each (or only *plan*) evaluated and counted as soon as it
     is checked, so that only what *keep* names outlives it; PlanInvalid when any plan
     or the portfolio has a problem (then nothing is counted).
 
-    *period_of* turns the cut-off mode into the report period; the plans are then
+    *each* is given every plan's evaluation as it is made (while no problem has been
+    found). *period_of* turns the cut-off mode into the report period; the plans are then
     evaluated on *as_of* if given, else on the period's last day (checked on the later
     of that day and today, as a single plan is)."""
     from kehoach.dates import today
@@ -163,6 +165,8 @@ def _evaluate_portfolio(
         found.append(
             PlanFigures(key, one.info.title, one.bodies, tally.figures(), tally.never_updated, late)
         )
+        if each is not None:
+            each(key, ev)
         if keep == "evaluations":
             evaluations[key] = ev
             portfolio.plans[key] = one
@@ -242,6 +246,7 @@ def portfolio_overdue(status: PortfolioStatus, body: str | None = None) -> list[
 class PortfolioReport:
     status: PortfolioStatus
     period: ReportPeriod
+    sections: dict[str, list[str]]  # plan → its own report, made as it was evaluated
 
 
 def portfolio_report(
@@ -249,21 +254,28 @@ def portfolio_report(
     kind: str,
     text: str,
     *,
+    section: Callable[[Evaluation, ReportPeriod], list[str]],
     as_of: dt.date | None = None,
     cutoff: str | None = None,
     plan: str | None = None,
 ) -> PortfolioReport:
     """The period report of every plan (or of *plan*), evaluated on the period's last day
-    unless *as_of* is given."""
+    unless *as_of* is given. Each plan's own part is made by *section* (a renderer's) as
+    soon as the plan is evaluated, and only that text is kept of it: the report of a
+    portfolio is then as big as its text, not as its plans."""
+    sections: dict[str, list[str]] = {}
 
     def period_of(mode: str) -> ReportPeriod:
         return parse_period(kind, text, mode)
 
+    def made(key: str, evaluation: Evaluation) -> None:
+        sections[key] = section(evaluation, evaluation.period)
+
     status, period = _evaluate_portfolio(
-        root, as_of, cutoff=cutoff, plan=plan, keep="evaluations", period_of=period_of
+        root, as_of, cutoff=cutoff, plan=plan, keep="figures", period_of=period_of, each=made
     )
     assert period is not None  # made by period_of
-    return PortfolioReport(status, period)
+    return PortfolioReport(status, period, sections)
 
 
 def split_task_ref(root: Path, ref: str) -> tuple[Path, str]:

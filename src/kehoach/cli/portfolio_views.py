@@ -158,7 +158,15 @@ def report(
     from kehoach.cli.document_options import write_lines
     from kehoach.render import portfolio as render
 
-    found = portfolio_report(root, kind, text, as_of=day, cutoff=_cutoff(cutoff), plan=plan)
+    found = portfolio_report(
+        root,
+        kind,
+        text,
+        section=render.plan_section,
+        as_of=day,
+        cutoff=_cutoff(cutoff),
+        plan=plan,
+    )
     lines = render.report_lines(found, body_totals(found.status))
     write_lines(output, lines, f"báo cáo {found.period.label()}")
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from kehoach.app.portfolio import BodyTotal, Overdue, PlanFigures, PortfolioReport, PortfolioStatus
+from kehoach.evaluation.evaluate import Evaluation
+from kehoach.evaluation.report_periods import ReportPeriod
 from kehoach.evaluation.states import ORDER, Category, State, category
 from kehoach.render.tasks import state_record
 from kehoach.render.textgrid import PIPE, Cell, table_or_list, table_or_list_lines, wrapped
@@ -298,9 +300,18 @@ def report_lines(report: PortfolioReport, bodies: list[BodyTotal]) -> Iterator[s
     return trim_end(_report_parts(report, bodies))
 
 
-def _report_parts(report: PortfolioReport, bodies: list[BodyTotal]) -> Iterator[str]:
+def plan_section(evaluation: Evaluation, period: ReportPeriod) -> list[str]:
+    """One plan's own report as a section of the portfolio's: its title goes (the
+    section's heading names the plan) and its headings move a level down."""
     from kehoach.render.report import report_lines as plan_report
 
+    own = [p for line in plan_report(evaluation, period) for p in line.split("\n")]
+    if own and own[0].startswith("# "):
+        del own[0]  # its title becomes this section's heading
+    return _demote(own)
+
+
+def _report_parts(report: PortfolioReport, bodies: list[BodyTotal]) -> Iterator[str]:
     status, period = report.status, report.period
     config = status.portfolio.shared.config
     lines: list[str] = []
@@ -324,12 +335,8 @@ def _report_parts(report: PortfolioReport, bodies: list[BodyTotal]) -> Iterator[
     lines += [*render_status_markdown(status).rstrip("\n").split("\n")[2:], ""]
     yield from lines
     for number, figures in enumerate(status.plans, 1):
-        evaluation = status.evaluation(figures.key)
-        own = [p for line in plan_report(evaluation, period) for p in line.split("\n")]
-        if own and own[0].startswith("# "):
-            del own[0]  # its title becomes this section's heading
         yield f"## {number}. {figures.title} ({figures.key})"
-        yield from _demote(own)
+        yield from report.sections[figures.key]
         yield ""
     lines = ["## Theo cơ quan, trên mọi kế hoạch", ""]
     lines += [*_md_table(BODY_HEADERS, [_body_cells(r) for r in bodies]), ""]
