@@ -14,6 +14,7 @@ import codecs
 import operator
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
@@ -24,7 +25,7 @@ from yaml.constructor import SafeConstructor
 
 from kehoach.errors import Problem
 from kehoach.loading.files import MAX_BYTES, read_plan_bytes
-from kehoach.loading.positions import COL_BITS, KEY_BITS, PLACE_BITS, PosDict, PosList
+from kehoach.loading.positions import KEY_SLOTS, PosDict, PosList
 from kehoach.loading.syntaxhints import likely_cause
 from kehoach.messages import msg, os_reason, problem_at, yaml_problem
 from kehoach.text import char_name, first_unsafe
@@ -289,6 +290,7 @@ def parse_yaml_text(text: str, display: str, *, safe: bool | None = None) -> Yam
         data = builder.build(node, 0)
     except _Stop as stop:
         return YamlResult(display, None, [stop.problem])
+    builder.finish()
     if not isinstance(data, PosDict):
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         message = msg("not-mapping", kind=_kind(data))
@@ -405,6 +407,18 @@ class _Builder:
         self.count = 0
         self.problems: list[Problem] = []
         self.clean = bool(text) and (first_unsafe(text) < 0 if safe is None else safe)
+        # The places of the whole file (see loading/positions.py): each mapping and list
+        # adds its own at its end, so they stay together; finish() makes them an array.
+        self.places: list[int] = []
+        self.made: list[PosDict | PosList] = []
+
+    def finish(self) -> None:
+        """Give every mapping and list built the file's places, as one array."""
+        places = array("I", self.places)
+        for container in self.made:
+            container.places = places
+        self.places = []
+        self.made = []
 
     def _stop(self, node: yaml.Node, code: str, **fields: object) -> _Stop:
         mark = node.start_mark
@@ -456,13 +470,12 @@ class _Builder:
             raise self._stop(node, "tag", tag=node.tag)
         mark = node.start_mark
         out = PosList(mark.line + 1, mark.column + 1)
-        places = shift = 0
+        places: list[int] = []  # 0-based line and column of each item
         inner = depth + 1
         short = inner <= MAX_DEPTH
         for item in node.value:
             mark = item.start_mark
-            places |= ((mark.line + 1) << COL_BITS | (mark.column + 1)) << shift
-            shift += PLACE_BITS
+            places += (mark.line, mark.column)
             if short and type(item) is _ScalarNode and item.tag == _STR:
                 self.count += 1  # build() for a string, inlined
                 if self.count > MAX_NODES:
@@ -475,7 +488,9 @@ class _Builder:
                     out.texts = {}
                 out.texts[len(out)] = item.value
             out.append(value)
-        out.places = places
+        out.base = len(self.places)
+        self.places += places
+        self.made.append(out)
         return out
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> PosDict:
@@ -483,7 +498,7 @@ class _Builder:
             raise self._stop(node, "tag", tag=node.tag)
         mark = node.start_mark
         out = PosDict(mark.line + 1, mark.column + 1)
-        places = shift = 0
+        places: list[int] = []  # 0-based line and column of each key, then of its value
         inner = depth + 1
         short = inner <= MAX_DEPTH
         clean = self.clean
@@ -499,9 +514,8 @@ class _Builder:
                 key = unicodedata.normalize("NFC", key)
             mark = key_node.start_mark
             if key in out:
-                out.places = places
-                first = out.key_at(key)
-                message = msg("duplicate-key", key=key, first=first[0] if first else "?")
+                first = places[list(out).index(key) * KEY_SLOTS] + 1
+                message = msg("duplicate-key", key=key, first=first)
                 self.problems.append(
                     problem_at(self.display, message, mark.line + 1, mark.column + 1)
                 )
@@ -509,12 +523,7 @@ class _Builder:
             if key_tag == _STR and (not clean or key_node.style == '"'):
                 self._check_chars(key_node, key)
             value_mark = value_node.start_mark
-            places |= (
-                ((mark.line + 1) << COL_BITS | (mark.column + 1)) << PLACE_BITS
-                | (value_mark.line + 1) << COL_BITS
-                | (value_mark.column + 1)
-            ) << shift
-            shift += KEY_BITS
+            places += (mark.line, mark.column, value_mark.line, value_mark.column)
             key = intern(key)
             if short and type(value_node) is _ScalarNode and value_node.tag == _STR:
                 self.count += 1  # build() and _string() for a string, inlined
@@ -533,7 +542,9 @@ class _Builder:
                     out.texts = {}
                 out.texts[key] = value_node.value
             out[key] = value
-        out.places = places
+        out.base = len(self.places)
+        self.places += places
+        self.made.append(out)
         return out
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
