@@ -21,6 +21,8 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
     start = plan.plan_start
     for entry in plan.tasks:
         history = entry.task.history
+        if not history:
+            continue  # most tasks: nothing below applies to a task with no update
         previous: dt.date | None = None
         named = any(update.occurrence for update in history)
         rounds = _rounds(plan, entry) if named or _out_of_order(history) else None

@@ -3,6 +3,8 @@ dependency cycles."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from kehoach.checks.context import Context, at, task_problem
 from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan
@@ -10,16 +12,38 @@ from kehoach.messages import text as message_text
 from kehoach.suggest import Suggester
 
 
+class _Known:
+    """The names a misspelled reference is compared with, listed when first needed (most
+    plans have no broken reference: listing thousands of bodies was a fifth of the check)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    @cached_property
+    def task_ids(self) -> list[str]:
+        return list(self.plan.by_id)
+
+    @cached_property
+    def event_ids(self) -> list[str]:
+        return list(self.plan.events)
+
+    @cached_property
+    def body_ids(self) -> list[str]:
+        return sorted(self.plan.bodies.by_id)
+
+    @cached_property
+    def body_names(self) -> list[str]:
+        # A partner may be written by id or by name: a misspelled name is suggested a name.
+        bodies = self.plan.bodies.by_id.values()
+        return self.body_ids + sorted(
+            {name for body in bodies for name in (body.name, *body.aliases)}
+        )
+
+
 def check_references(plan: Plan, ctx: Context) -> list[Problem]:
     problems = []
     _suggest = Suggester()
-    task_ids = list(plan.by_id)
-    event_ids = list(plan.events)
-    body_ids = sorted(plan.bodies.by_id)
-    # A partner may be written by id or by name: a misspelled name is suggested a name.
-    body_names = body_ids + sorted(
-        {name for body in plan.bodies.by_id.values() for name in (body.name, *body.aliases)}
-    )
+    known = _Known(plan)
     for path, body in sorted(plan.files.items()):
         if plan.bodies.resolve(body) is None:
             problems.append(
@@ -27,7 +51,9 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     path,
                     plan.raw.get(path),
                     ("body",),
-                    message_text("unknown-body", body=body, suggestion=_suggest(body, body_ids)),
+                    message_text(
+                        "unknown-body", body=body, suggestion=_suggest(body, known.body_ids)
+                    ),
                     "unknown-body",
                 )
             )
@@ -40,7 +66,7 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                         entry,
                         ("partners", index),
                         message_text(
-                            "unknown-partner", ref=ref, suggestion=_suggest(ref, body_names)
+                            "unknown-partner", ref=ref, suggestion=_suggest(ref, known.body_names)
                         ),
                         "unknown-body",
                     )
@@ -64,7 +90,9 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                         entry,
                         ("depends_on", "events", index),
                         message_text(
-                            "unknown-event", event=event, suggestion=_suggest(event, event_ids)
+                            "unknown-event",
+                            event=event,
+                            suggestion=_suggest(event, known.event_ids),
                         ),
                         "unknown-event",
                     )
@@ -76,7 +104,9 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                         entry,
                         ("depends_on", "tasks", index),
                         message_text(
-                            "unknown-task", task_id=task_id, suggestion=_suggest(task_id, task_ids)
+                            "unknown-task",
+                            task_id=task_id,
+                            suggestion=_suggest(task_id, known.task_ids),
                         ),
                         "unknown-task",
                     )
@@ -93,20 +123,24 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
     return problems + _dependency_cycles(plan)
 
 
+_NO_EDGES: list[str] = []  # shared, never changed
+
+
 def _dependency_cycles(plan: Plan) -> list[Problem]:
     """Report each task dependency cycle once, at its first task (iterative DFS, linear)."""
+    by_id = plan.by_id
     graph = {
-        e.id: [
-            t
-            for t in (e.task.depends_on.tasks if e.task.depends_on else [])
-            if t in plan.by_id and t != e.id
-        ]
+        e.id: [t for t in e.task.depends_on.tasks if t in by_id and t != e.id]
+        if e.task.depends_on is not None and e.task.depends_on.tasks
+        else _NO_EDGES
         for e in plan.tasks
     }
     state: dict[str, int] = {}
     problems = []
-    for start in graph:
-        if state.get(start):
+    for start, edges in graph.items():
+        # A task that waits for none is in no cycle: starting from it only marks it done,
+        # which reaching it from another task does as well.
+        if not edges or state.get(start):
             continue
         stack = [(start, iter(graph[start]))]
         path = [start]

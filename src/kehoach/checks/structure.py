@@ -25,10 +25,10 @@ def check_structure(plan: Plan, ctx: Context) -> list[Problem]:
         )
     sections = {s.id for s in plan.info.sections}
     for entry in plan.tasks:
-        children = plan.children(entry)
-        if entry.task.status is Status.DONE and any(
-            c.task.status not in (Status.DONE, Status.STOPPED) for c in children
-        ):
+        # A parent's children are only looked at when it is done (building the list for
+        # every task was half of this check).
+        children = plan.children(entry) if entry.task.status is Status.DONE else []
+        if children and any(c.task.status not in (Status.DONE, Status.STOPPED) for c in children):
             open_ids = ", ".join(c.id for c in children if c.task.status is not Status.DONE)
             problems.append(
                 task_problem(
