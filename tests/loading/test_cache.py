@@ -472,6 +472,63 @@ def test_deferred_writes_wait_for_write_deferred(
     assert snapshot(third) == snapshot(first) == snapshot(again)
 
 
+def _raw_kinds(folder_cache: FileCache) -> set[str]:
+    return {type(raw).__name__ for _, raw in folder_cache.new.values()}
+
+
+def test_entries_of_a_folder_done_with_are_kept_compact_and_read_back_the_same(
+    plan_copy: Path, cache_dir: Path, parses: list[str]
+) -> None:
+    """Writes deferred, a second folder opened: the first folder's new entries whose raw
+    data nothing else holds are pickled (FileCache.compact); those still held are not. The
+    pack written from them gives back the same models and positions."""
+    other = plan_copy.parent / "other"
+    shutil.copytree(plan_copy, other)
+    cache_mod.defer_writes()
+    try:
+        expected = snapshot(load_files(plan_copy))  # nothing keeps its LoadedFiles
+        (first,) = cache_mod._deferred or []
+        assert _raw_kinds(first) == {"PosDict"}  # one folder: nothing compacted
+        kept = load_files(other)  # opening another folder compacts the first
+        assert _raw_kinds(first) == {"bytes"}
+        second = cache_mod._deferred[1] if cache_mod._deferred else None
+        assert second is not None
+        cache_mod._compact_queued()
+        assert second.compact() == 0  # its raw data is still held by `kept`
+        assert _raw_kinds(second) == {"PosDict"}
+    finally:
+        written = cache_mod.write_deferred()
+    assert written == 2 * n_files(plan_copy)
+    parses.clear()
+    assert snapshot(load_files(plan_copy)) == expected
+    assert snapshot(load_files(other)) == snapshot(kept)
+    assert parses == []
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [b"not a pickle", pickle.dumps("not raw data", protocol=5)],
+    ids=["garbage", "not-raw-data"],
+)
+def test_compact_raw_data_that_is_not_raw_data_is_a_miss(
+    plan_copy: Path, cache_dir: Path, parses: list[str], inner: bytes
+) -> None:
+    """An entry whose raw data, pickled on its own, is not what we stored (checksums
+    right): the file is parsed again, never given wrong positions."""
+    first = load_files(plan_copy)
+
+    def change(key: bytes, blob: bytes) -> bytes:
+        _, instance, _ = pickle.loads(blob)
+        return pickle.dumps((key, instance, inner), protocol=5)
+
+    for pack in packs(cache_dir):
+        rewrite_pack(pack, change)
+    parses.clear()
+    second = load_files(plan_copy)
+    assert len(parses) == n_files(plan_copy)
+    assert snapshot(second) == snapshot(first)
+
+
 def test_portfolio_files_are_cached(tmp_path: Path, cache_dir: Path, parses: list[str]) -> None:
     """A portfolio's shared files and its plans' registries (two loaders of one folder)
     are all found again by the next run."""

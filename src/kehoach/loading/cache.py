@@ -9,7 +9,10 @@ sizes play no part, so an edit that keeps both still misses the cache.
 The value is what :func:`kehoach.loading.plandir.load_model` produces: the
 validated model and the raw data with its positions (validation needs them for
 its messages), pickled. Only files without problems are stored, so every error
-message comes from a fresh parse.
+message comes from a fresh parse. The raw data may be pickled on its own inside the
+entry (bytes in place of the data): a run that loads many folders (a portfolio) keeps
+the new entries of the folders it has finished with that way until they are written,
+see :meth:`FileCache.compact`.
 
 The entries of one plan folder live together in **one pack file** (``packs/<hash of
 the folder's real path>.pack``) in the user's cache folder (``$KEHOACH_CACHE_DIR``,
@@ -53,7 +56,7 @@ from typing import Any
 from kehoach import __version__
 from kehoach.loading.positions import PosDict
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"KEHOACH-PACK\n"
 ENV_DIR = "KEHOACH_CACHE_DIR"
 ENV_OFF = "KEHOACH_NO_CACHE"
@@ -75,13 +78,16 @@ _deferred: list[FileCache] | None = None
 # While writes are deferred, one FileCache per pack: a folder loaded twice in one run
 # writes one pack, not two halves.
 _open: dict[tuple[str, str, str], FileCache] = {}
+# How many of the queued packs have had their compact() pass (see FileCache.for_plan).
+_compacted = 0
 
 
 def defer_writes() -> None:
     """Queue new entries until :func:`write_deferred` instead of writing them at once."""
-    global _deferred
+    global _deferred, _compacted
     if _deferred is None:
         _deferred = []
+        _compacted = 0
 
 
 def pending() -> int:
@@ -91,13 +97,24 @@ def pending() -> int:
 
 def write_deferred() -> int:
     """Write every queued pack; returns how many new entries were written."""
-    global _deferred
+    global _deferred, _compacted
     queued, _deferred = _deferred or [], None
     _open.clear()
+    _compacted = 0
     written = 0
     for cache in queued:
         written += cache.write()
     return written
+
+
+def _compact_queued() -> None:
+    """Compact the packs queued since the last call, once each (a folder loaded before
+    another one was opened has been checked by then)."""
+    global _compacted
+    if _deferred:
+        for queued in _deferred[_compacted:]:
+            queued.compact()
+        _compacted = len(_deferred)
 
 
 def set_enabled(enabled: bool) -> None:
@@ -185,7 +202,8 @@ class FileCache:
         self.writes = 0
         name = pack_name(root, part) if root is not None else "default.pack"
         self.pack = directory / PACKS / name
-        self.new: dict[bytes, tuple[Any, PosDict]] = {}  # entries parsed this run
+        # entries parsed this run: (model, raw data, or the raw data pickled: compact())
+        self.new: dict[bytes, tuple[Any, PosDict | bytes]] = {}
         self._used: dict[bytes, Where] = {}  # entries of the pack read this run
         self._index: dict[bytes, Where] | None = None  # the pack's, read at the first get
         self._fd = -1
@@ -205,6 +223,7 @@ class FileCache:
             known = _open.get(where)
             if known is not None:
                 return known if known.usable else None
+        _compact_queued()  # another folder: the ones loaded before are done with theirs
         cache = cls(directory, root, part)
         if cache.inside(root) or not cache.prepare():
             return None
@@ -294,6 +313,23 @@ class FileCache:
         key = self.key(data, model)
         self._last = None
         self.new[key] = (instance, raw)
+
+    def compact(self) -> int:
+        """Pickle the raw data of new entries that nothing else holds any more (their
+        plan was checked and forgot its positions): bytes a third of the size of the
+        objects, until :meth:`write` puts them in the pack. A portfolio's cold run would
+        otherwise keep the raw data of every plan to the end; one plan's own cache is
+        never compacted (its raw data is in use until the plan is checked, and pickling
+        it there only moves work from the background writer to the command). Returns
+        how many entries it compacted."""
+        done = 0
+        for key, (instance, raw) in self.new.items():
+            # held here only: by the entry's tuple and by the name raw (getrefcount's own
+            # argument is the third)
+            if isinstance(raw, PosDict) and sys.getrefcount(raw) <= 3:
+                self.new[key] = (instance, pickle.dumps(raw, protocol=5))
+                done += 1
+        return done
 
     def finish(self) -> None:
         """Loading is over: write the pack if it changed (now, or later when deferred)."""
@@ -453,17 +489,16 @@ def _decode(blob: bytes, digest: bytes, key: bytes, model: type[Any]) -> tuple[A
         return None
     try:
         value = pickle.loads(blob)
+        if not isinstance(value, tuple) or len(value) != 3:
+            return None
+        raw = value[2]
+        if isinstance(raw, bytes):  # pickled on its own (FileCache.compact)
+            raw = pickle.loads(raw)
     except Exception:
         return None
-    if (
-        not isinstance(value, tuple)
-        or len(value) != 3
-        or value[0] != key
-        or not isinstance(value[1], model)
-        or not isinstance(value[2], PosDict)
-    ):
+    if value[0] != key or not isinstance(value[1], model) or not isinstance(raw, PosDict):
         return None
-    return value[1], value[2]
+    return value[1], raw
 
 
 def stored(directory: Path) -> dict[str, int]:
