@@ -137,20 +137,31 @@ def read_text(
     *data*, when given, is the file's bytes already read by the caller (the cache
     hashes them), so the file is not read twice.
     """
+    text, problems, _ = _read_text(path, display, data)
+    return text, problems
+
+
+def _read_text(
+    path: Path, display: str, data: bytes | None
+) -> tuple[str | None, list[Problem], bool]:
+    """:func:`read_text`, and whether the text is the bytes decoded as they are (no BOM
+    removed, no NFC normalisation): then those bytes are its UTF-8."""
     try:
         raw = read_plan_bytes(path) if data is None else data
     except OSError as exc:
-        return None, [problem_at(display, msg("io", reason=os_reason(exc)))]
+        return None, [problem_at(display, msg("io", reason=os_reason(exc)))], False
     if len(raw) > MAX_BYTES:
         size = len(raw) // (1024 * 1024)
         message = msg("too-large", size=size, limit=MAX_BYTES // (1024 * 1024))
-        return None, [problem_at(display, message, 1, 1)]
+        return None, [problem_at(display, message, 1, 1)], False
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
         len(raw) >= 2 and b"\x00" in raw[:200] and raw.count(b"\x00") * 4 >= min(len(raw), 200)
     ):
-        return None, [problem_at(display, msg("encoding-utf16"), 1, 1)]
+        return None, [problem_at(display, msg("encoding-utf16"), 1, 1)], False
+    as_is = True
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
+        as_is = False
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -158,10 +169,11 @@ def read_text(
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         message = msg("encoding", byte=f"{raw[exc.start]:02X}")
-        return None, [problem_at(display, message, line, col)]
+        return None, [problem_at(display, message, line, col)], False
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return text, []
+        as_is = False
+    return text, [], as_is
 
 
 def conflict_markers(text: str, display: str) -> list[Problem]:
@@ -196,13 +208,17 @@ def long_lines(text: str, display: str) -> list[Problem]:
 def load_yaml(path: Path, display: str | None = None, data: bytes | None = None) -> YamlResult:
     """Load *path* (or its bytes *data*) into PosDict/PosList data, or say precisely why not."""
     shown = display or str(path)
-    text, problems = read_text(path, shown, data)
+    text, problems, as_is = _read_text(path, shown, data)
     if text is None:
         return YamlResult(shown, None, problems)
     problems = conflict_markers(text, shown) or long_lines(text, shown)
     if problems:
         return YamlResult(shown, None, problems)
-    return parse_yaml_text(text, shown, safe=utf8_is_safe(data) if data is not None else None)
+    if data is None:
+        return parse_yaml_text(text, shown)
+    # The parser reads UTF-8: when the text is the file's bytes decoded as they are (no
+    # BOM, already NFC), it is given those bytes rather than the text encoded again.
+    return parse_yaml_text(text, shown, safe=utf8_is_safe(data), source=data if as_is else None)
 
 
 # Every byte but the C0 controls a plan may not hold and DEL: deleting these from a file's
@@ -257,12 +273,15 @@ def take_loader_notice() -> str | None:
     return msg("pure-loader").text
 
 
-def parse_yaml_text(text: str, display: str, *, safe: bool | None = None) -> YamlResult:
+def parse_yaml_text(
+    text: str, display: str, *, safe: bool | None = None, source: bytes | None = None
+) -> YamlResult:
     """Parse *text*; *safe*, when known, says whether it holds no unsafe character
-    (:func:`utf8_is_safe` of its bytes), else the text is searched for one."""
+    (:func:`utf8_is_safe` of its bytes), else the text is searched for one. *source*,
+    when given, is *text* encoded as UTF-8, which the parser then reads as it is."""
     _pure_loader_notice()
     try:
-        node = yaml.compose(text, Loader=_ComposeLoader)
+        node = yaml.compose(text if source is None else source, Loader=_ComposeLoader)
     except yaml.MarkedYAMLError as exc:
         return YamlResult(display, None, [_syntax_problem(exc, text, display)])
     except yaml.reader.ReaderError as exc:
