@@ -6,6 +6,9 @@ reads every key's, value's and item's mark."""
 
 from __future__ import annotations
 
+import codecs
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +164,23 @@ _values = st.recursive(
 @given(data=st.dictionaries(_keys, _values, min_size=1, max_size=5))
 def test_any_document_keeps_the_places_the_composer_gives(flow: bool, data: dict[str, Any]) -> None:
     _check(yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow, width=30))
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode(),  # read as it is: the parser gets the file's bytes
+        lambda text: codecs.BOM_UTF8 + text.encode(),  # the BOM is dropped: the text is parsed
+        lambda text: unicodedata.normalize("NFD", text).encode(),  # made NFC: the text
+    ],
+)
+def test_a_file_read_from_bytes_keeps_the_places_of_its_text(
+    tmp_path: Path, encode: Callable[[str], bytes]
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(encode(NESTED))
+    result = load_yaml(path, "a.yaml", path.read_bytes())
+    node = yaml.compose(NESTED, Loader=yaml.SafeLoader)
+    assert node is not None and result.data is not None
+    assert _kept(result.data) == _oracle(node)
+    assert result.data["tasks"][0]["title"] == "Một nhiệm vụ dài hai dòng."
