@@ -180,7 +180,7 @@ class _Report:
         self.number = 0
         self.figures = counting.tally(evaluation, body)
         self.shortened: dict[str, str] = {}  # id → full title, for the appendix
-        self.appendix_stale: list[list[str]] = []
+        self.appendix_stale: list[TaskState] = []  # listed in the appendix
 
     def heading(self, title: str) -> None:
         self.number += 1
@@ -294,11 +294,16 @@ class _Report:
             if role is not None:
                 note = ROLE_LABELS[self.lang][role.code]
         ident = shown_id(state.id, named, note)
+        title = self.note_long(state)
+        return [ident, _cell(title), _cell(self.lead_name(state), 60)]
+
+    def note_long(self, state: TaskState) -> str:
+        """The task's title on one line; a title longer than its cell is also kept for
+        the appendix."""
         title = " ".join(state.entry.task.title.split())
-        cell = _cell(title)
         if len(title) > 160:
             self.shortened[state.id] = title
-        return [ident, cell, _cell(self.lead_name(state), 60)]
+        return title
 
     def task_list(
         self,
@@ -388,13 +393,9 @@ class _Report:
             [w["body"], w["stale_count"], w["stale_never"]], rows, "|---|---:|---:|"
         )
         self.lines += ["", f"_{w['stale_list']}._"]
-        self.appendix_stale = [
-            [
-                *self.task_cells(s, caused(self.ev, s)),
-                _d(s.last_update) if s.last_update else w["never"],
-            ]
-            for s in found
-        ]
+        for s in found:  # the appendix's rows are made when it is written; its list of
+            self.note_long(s)  # full titles, before them, must know theirs already
+        self.appendix_stale = found
 
     def recurring(self) -> None:
         w = self.w
@@ -448,12 +449,17 @@ class _Report:
             "    dateFormat YYYY-MM-DD",
             "    axisFormat %m/%Y",
         ]
+        self.parts += [self.lines, self.gantt(dated, begin)]  # made as it is written
+        self.lines = ["```"]
+
+    def gantt(self, dated: list[TaskState], begin: dt.date) -> Iterator[str]:
+        """The Gantt chart's sections, a body at a time, each bar a line."""
         by_body: dict[str, list[TaskState]] = {}
         for task_state in dated:
             by_body.setdefault(task_state.entry.body, []).append(task_state)
         order = {b: i for i, b in enumerate(self.ev.plan.bodies.by_id)}
         for body in sorted(by_body, key=lambda b: (order.get(b, len(order)), b)):
-            self.lines.append(f"    section {_mermaid(self.ev.plan.bodies.name(body))}")
+            yield f"    section {_mermaid(self.ev.plan.bodies.name(body))}"
             for item in sorted(by_body[body], key=lambda t: (t.due or begin, t.id)):
                 due = item.due or begin
                 start = min(self.bar_start(item, begin), due)
@@ -461,8 +467,7 @@ class _Report:
                     "done, " if item.state.done else "crit, " if item.state is State.OVERDUE else ""
                 )
                 label = _mermaid(f"{item.id} {shorten(item.entry.task.title, 40)}")
-                self.lines.append(f"    {label} :{tag}{start.isoformat()}, {due.isoformat()}")
-        self.lines += ["```"]
+                yield f"    {label} :{tag}{start.isoformat()}, {due.isoformat()}"
 
     def bar_start(self, item: TaskState, begin: dt.date) -> dt.date:
         """Where a Gantt bar starts: an after-task at its trigger's date, a task with a
@@ -484,10 +489,19 @@ class _Report:
             return
         self.lines += ["", f"## {w['appendix']}"]
         if self.appendix_stale:
-            rows = self.appendix_stale
-            total = [f"**{w['total']}**", f"**{len(rows)} {w['tasks_total']}**", "", ""]
+            found = self.appendix_stale
+            rows = (
+                [
+                    *self.task_cells(s, caused(self.ev, s)),
+                    _d(s.last_update) if s.last_update else w["never"],
+                ]
+                for s in found
+            )
+            total = [f"**{w['total']}**", f"**{len(found)} {w['tasks_total']}**", "", ""]
             self.lines += ["", f"### {w['appendix_stale']}", ""]
-            self.lines += _table([w["id"], w["task"], w["lead"], w["last_update"]], [*rows, total])
+            header = [w["id"], w["task"], w["lead"], w["last_update"]]
+            self.parts += [self.lines, _table_lines(header, chain(rows, [total]))]
+            self.lines = []
         if self.shortened:
             self.lines += ["", f"### {w['appendix_full']}", ""]
             for ident in sorted(self.shortened, key=id_sort_key):
