@@ -188,3 +188,22 @@ def test_trim_end_drops_what_rstrip_of_the_joined_text_drops(lines: list[str]) -
     from kehoach.render.report import trim_end
 
     assert "\n".join(trim_end(iter(lines))) == "\n".join(lines).rstrip("\n")
+
+
+def test_a_long_title_seen_only_in_the_stale_list_is_given_in_full_in_the_appendix(
+    tmp_path: Path,
+) -> None:
+    """The appendix's stale table is made as it is written, after the list of full titles
+    was decided: a task shortened only in that table is still in the list."""
+    title = "Tăng cường công tác kiểm tra, giám sát việc thực hiện " * 4 + "trên địa bàn tỉnh"
+    root = build_plan(
+        tmp_path / "plan",
+        [{"id": "L", "title": title, "deadline": "thực hiện thường xuyên"}],
+    )
+    code, out, _ = run("report", str(root), "--quarter", "2019-Q4")
+    assert code == 0
+    appendix = out[out.index("## Phụ lục") :]
+    stale = appendix[: appendix.index("### Nội dung đầy đủ")]
+    rows = [line for line in stale.splitlines() if line.startswith("| L |")]
+    assert len(rows) == 1 and "…" in rows[0] and title not in rows[0]
+    assert f"- **L** — {' '.join(title.split())}" in appendix
