@@ -4,7 +4,7 @@ Positions are kept beside the data, not in it, so the model layer sees ordinary
 dicts and lists; they are only consulted when a problem has to be located.
 
 A plan of 10,000 tasks has some 150,000 keys and 50,000 list items, so positions are
-kept compact: one ``array('I')`` per file holding the line and column of every key, its
+kept compact: one ``array("i")`` per file holding the line and column of every key, its
 value and every item (four bytes a number), each mapping and list pointing at where its
 own begin, rather than a dict of 4-tuples (which took a fifth of the memory of a loaded
 plan). They are read only when a message needs them. (The array replaced one big
@@ -22,29 +22,40 @@ KeyPos = tuple[int, int, int, int]
 
 KEY_SLOTS = 4  # a key's entries in a file's places: key line, key col, value line, value col
 ITEM_SLOTS = 2  # a list item's: line, col
-_NO_PLACES = array("I")  # what a container made by hand (not by the loader) holds
+HEAD_SLOTS = 2  # a container's own line and col, first at its base
+
+
+def _own(line: int, col: int) -> array[int]:
+    return array("i", (line - 1, col - 1))
 
 
 class PosDict(dict[str, Any]):
     """``texts``: the source text of values that are not strings (``no``, ``1.10``,
     ``2018-02-30``), so a message shows what the user wrote; None when there are none.
 
-    ``places``: the places of a whole file, one ``array('I')`` shared by every mapping
-    and list the loader built from it: from ``base`` on, :data:`KEY_SLOTS` 0-based
-    numbers per key, in the order of the keys."""
+    ``places``: the places of a whole file, one ``array("i")`` shared by every mapping
+    and list the loader built from it, 0-based: from ``base`` on, the mapping's own line
+    and column, then :data:`KEY_SLOTS` numbers per key, in the order of the keys. (The
+    loader builds containers without ``__init__``; see ``loading/yamlfile.py``.)"""
 
-    __slots__ = ("base", "col", "line", "places", "texts")
+    __slots__ = ("base", "places", "texts")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
-        self.line = line
-        self.col = col
-        self.places = _NO_PLACES
+        self.places = _own(line, col)
         self.base = 0
         self.texts: dict[str, str] | None = None
 
+    @property
+    def line(self) -> int:
+        return self.places[self.base] + 1
+
+    @property
+    def col(self) -> int:
+        return self.places[self.base + 1] + 1
+
     def _place(self, index: int) -> KeyPos:
-        at = self.base + index * KEY_SLOTS
+        at = self.base + HEAD_SLOTS + index * KEY_SLOTS
         places = self.places
         if at + KEY_SLOTS > len(places):
             return 0, 0, 0, 0  # a mapping made by hand: no places
@@ -68,18 +79,24 @@ class PosDict(dict[str, Any]):
 class PosList(list[Any]):
     """``places``, ``base``: as for :class:`PosDict`, :data:`ITEM_SLOTS` numbers an item."""
 
-    __slots__ = ("base", "col", "line", "places", "texts")
+    __slots__ = ("base", "places", "texts")
 
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
-        self.line = line
-        self.col = col
-        self.places = _NO_PLACES
+        self.places = _own(line, col)
         self.base = 0
         self.texts: dict[int, str] | None = None
 
+    @property
+    def line(self) -> int:
+        return self.places[self.base] + 1
+
+    @property
+    def col(self) -> int:
+        return self.places[self.base + 1] + 1
+
     def item_at(self, index: int) -> tuple[int, int]:
-        at = self.base + index * ITEM_SLOTS
+        at = self.base + HEAD_SLOTS + index * ITEM_SLOTS
         places = self.places
         if at + ITEM_SLOTS > len(places):
             return 0, 0

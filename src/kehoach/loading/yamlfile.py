@@ -25,7 +25,7 @@ from yaml.constructor import SafeConstructor
 
 from kehoach.errors import Problem
 from kehoach.loading.files import MAX_BYTES, read_plan_bytes
-from kehoach.loading.positions import KEY_SLOTS, PosDict, PosList
+from kehoach.loading.positions import HEAD_SLOTS, KEY_SLOTS, PosDict, PosList
 from kehoach.loading.syntaxhints import likely_cause
 from kehoach.messages import msg, os_reason, problem_at, yaml_problem
 from kehoach.text import char_name, first_unsafe
@@ -433,7 +433,7 @@ class _Builder:
 
     def finish(self) -> None:
         """Give every mapping and list built the file's places, as one array."""
-        places = array("I", self.places)
+        places = array("i", self.places)
         for container in self.made:
             container.places = places
         self.places = []
@@ -488,8 +488,9 @@ class _Builder:
         if node.tag != _SEQ:
             raise self._stop(node, "tag", tag=node.tag)
         mark = node.start_mark
-        out = PosList(mark.line + 1, mark.column + 1)
-        places: list[int] = []  # 0-based line and column of each item
+        out = _new_list(PosList)  # no __init__: its place goes into the file's places
+        out.texts = None
+        places = [mark.line, mark.column]  # 0-based: the list's, then each item's
         inner = depth + 1
         short = inner <= MAX_DEPTH
         for item in node.value:
@@ -516,8 +517,9 @@ class _Builder:
         if node.tag != _MAP:
             raise self._stop(node, "tag", tag=node.tag)
         mark = node.start_mark
-        out = PosDict(mark.line + 1, mark.column + 1)
-        places: list[int] = []  # 0-based line and column of each key, then of its value
+        out = _new_dict(PosDict)  # no __init__: its place goes into the file's places
+        out.texts = None
+        places = [mark.line, mark.column]  # 0-based: the mapping's, then each key's and value's
         inner = depth + 1
         short = inner <= MAX_DEPTH
         clean = self.clean
@@ -533,7 +535,7 @@ class _Builder:
                 key = unicodedata.normalize("NFC", key)
             mark = key_node.start_mark
             if key in out:
-                first = places[list(out).index(key) * KEY_SLOTS] + 1
+                first = places[HEAD_SLOTS + list(out).index(key) * KEY_SLOTS] + 1
                 message = msg("duplicate-key", key=key, first=first)
                 self.problems.append(
                     problem_at(self.display, message, mark.line + 1, mark.column + 1)
@@ -591,3 +593,5 @@ class _Builder:
 
 _MISSING = object()
 _ScalarNode = yaml.ScalarNode
+_new_dict = dict.__new__
+_new_list = list.__new__
