@@ -184,3 +184,9 @@ def test_a_file_read_from_bytes_keeps_the_places_of_its_text(
     assert node is not None and result.data is not None
     assert _kept(result.data) == _oracle(node)
     assert result.data["tasks"][0]["title"] == "Một nhiệm vụ dài hai dòng."
+
+
+def test_places_past_what_two_bytes_hold() -> None:
+    # Files whose lines and columns all fit in two bytes keep them so; the others in four.
+    _check("#\n" * 70_000 + "a: 1\nb: [x, {c: y}]\n")
+    _check("a: " + "x" * 70_000 + "\nb: [1, 2]\n")

@@ -433,7 +433,10 @@ class _Builder:
 
     def finish(self) -> None:
         """Give every mapping and list built the file's places, as one array."""
-        places = array("i", self.places)
+        try:  # two bytes a number when the file allows (lines and columns below 65,536)
+            places = array("H", self.places)
+        except OverflowError:
+            places = array("i", self.places)
         for container in self.made:
             container.places = places
         self.places = []
