@@ -4,11 +4,12 @@ Positions are kept beside the data, not in it, so the model layer sees ordinary
 dicts and lists; they are only consulted when a problem has to be located.
 
 A plan of 10,000 tasks has some 150,000 keys and 50,000 list items, so positions are
-kept compact: one ``array("i")`` per file holding the line and column of every key, its
-value and every item (four bytes a number), each mapping and list pointing at where its
-own begin, rather than a dict of 4-tuples (which took a fifth of the memory of a loaded
-plan). They are read only when a message needs them. (The array replaced one big
-integer per mapping: packing places into it took two thirds of building the data.)
+kept compact: one ``array`` per file holding the line and column of every key, its
+value and every item (two bytes a number when every line and column of the file is
+below 65,536, else four), each mapping and list pointing at where its own begin, rather
+than a dict of 4-tuples (which took a fifth of the memory of a loaded plan). They are
+read only when a message needs them. (The array replaced one big integer per mapping:
+packing places into it took two thirds of building the data.)
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class PosDict(dict[str, Any]):
     """``texts``: the source text of values that are not strings (``no``, ``1.10``,
     ``2018-02-30``), so a message shows what the user wrote; None when there are none.
 
-    ``places``: the places of a whole file, one ``array("i")`` shared by every mapping
+    ``places``: the places of a whole file, one ``array`` shared by every mapping
     and list the loader built from it, 0-based: from ``base`` on, the mapping's own line
     and column, then :data:`KEY_SLOTS` numbers per key, in the order of the keys. (The
     loader builds containers without ``__init__``; see ``loading/yamlfile.py``.)"""
