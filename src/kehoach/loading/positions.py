@@ -30,7 +30,23 @@ def _own(line: int, col: int) -> array[int]:
     return array("i", (line - 1, col - 1))
 
 
-class PosDict(dict[str, Any]):
+class _Placed:
+    """A container's own line and column (1-based), read from its file's places."""
+
+    __slots__ = ()
+    places: array[int]
+    base: int
+
+    @property
+    def line(self) -> int:
+        return self.places[self.base] + 1
+
+    @property
+    def col(self) -> int:
+        return self.places[self.base + 1] + 1
+
+
+class PosDict(_Placed, dict[str, Any]):
     """``texts``: the source text of values that are not strings (``no``, ``1.10``,
     ``2018-02-30``), so a message shows what the user wrote; None when there are none.
 
@@ -46,14 +62,6 @@ class PosDict(dict[str, Any]):
         self.places = _own(line, col)
         self.base = 0
         self.texts: dict[str, str] | None = None
-
-    @property
-    def line(self) -> int:
-        return self.places[self.base] + 1
-
-    @property
-    def col(self) -> int:
-        return self.places[self.base + 1] + 1
 
     def _place(self, index: int) -> KeyPos:
         at = self.base + HEAD_SLOTS + index * KEY_SLOTS
@@ -77,7 +85,7 @@ class PosDict(dict[str, Any]):
         return {key: self._place(index) for index, key in enumerate(self)}
 
 
-class PosList(list[Any]):
+class PosList(_Placed, list[Any]):
     """``places``, ``base``: as for :class:`PosDict`, :data:`ITEM_SLOTS` numbers an item."""
 
     __slots__ = ("base", "places", "texts")
@@ -87,14 +95,6 @@ class PosList(list[Any]):
         self.places = _own(line, col)
         self.base = 0
         self.texts: dict[int, str] | None = None
-
-    @property
-    def line(self) -> int:
-        return self.places[self.base] + 1
-
-    @property
-    def col(self) -> int:
-        return self.places[self.base + 1] + 1
 
     def item_at(self, index: int) -> tuple[int, int]:
         at = self.base + HEAD_SLOTS + index * ITEM_SLOTS

@@ -25,7 +25,7 @@ from kehoach.loading.positions import PosDict, locate
 from kehoach.messages import text as message_text
 from kehoach.model import Body, Event
 from kehoach.portfolio.layout import PLANS_DIR
-from kehoach.portfolio.load import Portfolio, load_registries
+from kehoach.portfolio.load import Portfolio, each_plan, load_registries
 from kehoach.portfolio.names import body_key
 
 
@@ -200,20 +200,14 @@ def checked_plans(
     more), so a caller that keeps only what it needs of each plan holds one plan at a
     time: a 500-plan portfolio read whole got slower per file as it grew."""
     from kehoach.checks import validate_plan
-    from kehoach.loaded_plan import load_plan
 
-    for reg in portfolio.registries:
-        if only is not None and reg.key not in only:
-            continue
-        if reg.info is None:
-            continue  # reported by load_registries
-        plan, found = load_plan(reg.root)
+    for key, plan, found in each_plan(portfolio, only):
         problems += found
         if plan is None:
             continue
         problems += validate_plan(plan, today, warnings=warnings)
         plan.forget_positions()
-        yield reg.key, plan
+        yield key, plan
 
 
 def open_portfolio(root: Path) -> tuple[Portfolio, list[Problem]]:

@@ -9,7 +9,7 @@ portfolio the shared bodies, events and defaults.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,21 +130,30 @@ def _plan_registries(
     return registries
 
 
-def load_plans(portfolio: Portfolio, keys: Iterable[str] | None = None) -> list[Problem]:
-    """Load the plans (all, or those named by *keys*) into ``portfolio.plans``."""
+def each_plan(
+    portfolio: Portfolio, keys: Iterable[str] | None = None
+) -> Iterator[tuple[str, Plan | None, list[Problem]]]:
+    """Each plan (all, or those named by *keys*) loaded in folder order, one at a time,
+    with the problems of loading it (the plan is None when it could not be loaded)."""
     from kehoach.loaded_plan import load_plan
 
     wanted = set(keys) if keys is not None else None
-    problems: list[Problem] = []
     for reg in portfolio.registries:
         if wanted is not None and reg.key not in wanted:
             continue
         if reg.info is None:
             continue  # reported by load_registries
         plan, found = load_plan(reg.root)
+        yield reg.key, plan, found
+
+
+def load_plans(portfolio: Portfolio, keys: Iterable[str] | None = None) -> list[Problem]:
+    """Load the plans (all, or those named by *keys*) into ``portfolio.plans``."""
+    problems: list[Problem] = []
+    for key, plan, found in each_plan(portfolio, keys):
         problems += found
         if plan is not None:
-            portfolio.plans[reg.key] = plan
+            portfolio.plans[key] = plan
     return problems
 
 
