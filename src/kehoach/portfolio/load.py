@@ -147,17 +147,11 @@ def each_plan(
         yield reg.key, plan, found
 
 
-def load_plans(portfolio: Portfolio, keys: Iterable[str] | None = None) -> list[Problem]:
-    """Load the plans (all, or those named by *keys*) into ``portfolio.plans``."""
-    problems: list[Problem] = []
-    for key, plan, found in each_plan(portfolio, keys):
+def load_portfolio(root: Path) -> tuple[Portfolio, list[Problem]]:
+    """The registries and every plan, loaded into ``portfolio.plans`` (not checked)."""
+    portfolio, problems = load_registries(root)
+    for key, plan, found in each_plan(portfolio):
         problems += found
         if plan is not None:
             portfolio.plans[key] = plan
-    return problems
-
-
-def load_portfolio(root: Path) -> tuple[Portfolio, list[Problem]]:
-    portfolio, problems = load_registries(root)
-    problems += load_plans(portfolio)
     return portfolio, sorted(set(problems))
