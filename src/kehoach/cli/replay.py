@@ -6,7 +6,7 @@ day, the options and the code are the same as last time. This module keys a run 
 all of those and keeps its output (stdout, stderr, exit code), so such a run costs
 Python's start plus reading and hashing the plan files.
 
-The key is a SHA-256 over:
+The key is a BLAKE2b-256 digest over:
 
 - the command line, the working folder and today's date (``--as-of`` defaults to it,
   and ``validate`` judges future dates against it);
@@ -15,9 +15,12 @@ The key is a SHA-256 over:
   ``PYTHONIOENCODING``, ``PYTHONUTF8``), whether stdout and stderr are terminals and
   the terminal's size;
 - the *content* of every input: each existing path named on the command line (a
-  folder is walked: every entry's name, type, and for files the bytes), or the plan
-  folder found from the working folder when none is named; time stamps and sizes
-  play no part, so an edit that keeps both still misses;
+  folder is walked: every entry's name, type, and for files the BLAKE2b digest of the
+  bytes), or the plan folder found from the working folder when none is named; time
+  stamps and sizes play no part, so an edit that keeps both still misses. The bytes of
+  the YAML files read here are kept for the loader (:mod:`kehoach.loading.keyed`), so a
+  command that runs reads each plan file once, and its output comes from the very bytes
+  it is keyed by;
 - kehoach's code (name, size and modification time of every file of the package)
   and the installed distributions (the ``*.dist-info`` names on ``sys.path``).
 
@@ -28,7 +31,8 @@ parse cache still on: what the benchmark's "warm, new day" runs measure) or
 stale entry cannot change a result: any change of an input is a different key.
 Entries are checksummed; a torn or foreign entry is a miss. This module imports
 nothing beyond what Python has loaded at start (no ``contextlib``, ``pathlib``,
-``hashlib``, ``typing``): it runs before every replayed command. The folder is bounded
+``hashlib``, ``typing``) but :mod:`kehoach.loading.keyed`, which imports only ``os``:
+it runs before every replayed command. The folder is bounded
 (:data:`KEEP` entries, the least recently used go first).
 """
 
@@ -40,6 +44,8 @@ import stat
 import sys
 import time
 from collections.abc import Callable
+
+from kehoach.loading import keyed  # imports only os
 
 try:  # the built-in BLAKE2 module loads in a fraction of hashlib's OpenSSL start-up
     from _blake2 import blake2b as _digest
@@ -66,6 +72,7 @@ _ENV_EXACT = frozenset(
         "PYTHONUTF8",
     }
 )
+_PLAN_SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
 _MAX_INPUT_BYTES = 512 * 1024 * 1024  # beyond this, hashing costs more than it saves
 
@@ -105,6 +112,7 @@ class _Hasher:
     def __init__(self) -> None:
         self.digest = _digest(digest_size=32)
         self.bytes = 0
+        self.started = time.time_ns()
 
     def add(self, *parts: str | bytes) -> None:
         for part in parts:
@@ -125,9 +133,15 @@ class _Hasher:
                 return False
             try:
                 with open(path, "rb") as handle:
-                    self.add("file", path, handle.read())
+                    opened = os.fstat(handle.fileno())
+                    data = handle.read()
             except OSError as error:
                 self.add("unreadable", path, str(error.errno))
+                return True
+            digest = _digest(data, digest_size=32).digest()
+            self.add("file", path, digest)
+            if path.endswith(_PLAN_SUFFIXES):  # the loader takes these bytes, not reading again
+                keyed.keep(opened, data, digest, self.started)
             return True
         if stat.S_ISDIR(info.st_mode):
             if depth > 12:
@@ -212,6 +226,7 @@ def key(argv: list[str]) -> str | None:
         return None
     h = _Hasher()
     cwd = os.getcwd()
+    h.add("key", "2")  # files are keyed by their digest since this version
     h.add("argv", *argv)
     h.add("cwd", cwd, "today", time.strftime("%Y-%m-%d"))
     h.add("stdout", _terminal(sys.stdout), "stderr", _terminal(sys.stderr))

@@ -1,7 +1,8 @@
 """A cache of parsed, validated plan files, so a second run does not parse YAML again.
 
-One entry per file *content*: the key is the SHA-256 of the file's bytes together
-with everything that could change what loading those bytes gives (kehoach's
+One entry per file *content*: the key is a SHA-256 of the file bytes' BLAKE2b digest
+(the one the replay key computes, :func:`kehoach.loading.files.content_digest`)
+together with everything that could change what loading those bytes gives (kehoach's
 version, this cache's format, the Python, pydantic and PyYAML versions, the model
 class and a fingerprint of the loader and model source code). Time stamps and
 sizes play no part, so an edit that keeps both still misses the cache.
@@ -54,9 +55,10 @@ from pathlib import Path
 from typing import Any
 
 from kehoach import __version__
+from kehoach.loading.files import content_digest
 from kehoach.loading.positions import PosDict
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"KEHOACH-PACK\n"
 ENV_DIR = "KEHOACH_CACHE_DIR"
 ENV_OFF = "KEHOACH_NO_CACHE"
@@ -251,13 +253,15 @@ class FileCache:
             self.usable = False
         return self.usable
 
-    def key(self, data: bytes, model: type[Any]) -> bytes:
+    def key(self, data: bytes, model: type[Any], content: bytes | None = None) -> bytes:
+        """The entry's key: the code fingerprint, the model and the BLAKE2b digest of the
+        bytes (*content*, when the caller knows it: the replay key computed it)."""
         last = self._last
         if last is not None and last[0] is data and last[1] is model:
             return last[2]  # get() then put() of the same bytes: hashed once
         digest = hashlib.sha256(_code_fingerprint())
         digest.update(f"{model.__module__}.{model.__qualname__}\0".encode())
-        digest.update(data)
+        digest.update(content_digest(data) if content is None else content)
         key = digest.digest()
         self._last = (data, model, key)
         return key
@@ -282,11 +286,14 @@ class FileCache:
         self._index = index
         return index
 
-    def get(self, data: bytes, model: type[Any]) -> tuple[Any, PosDict] | None:
-        """The (model instance, raw data) stored for these bytes, or None."""
+    def get(
+        self, data: bytes, model: type[Any], content: bytes | None = None
+    ) -> tuple[Any, PosDict] | None:
+        """The (model instance, raw data) stored for these bytes (whose digest is
+        *content*, when known), or None."""
         if not self.usable:
             return None
-        key = self.key(data, model)
+        key = self.key(data, model, content)
         index = self._index if self._index is not None else self._read_index()
         where = index.get(key)
         if where is None:

@@ -10,7 +10,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-MAX_BYTES = 20 * 1024 * 1024
+from kehoach.loading import keyed
+from kehoach.loading.keyed import MAX_BYTES
+
+__all__ = ["MAX_BYTES", "content_digest", "overridden", "read_plan_bytes", "read_plan_file"]
 
 _overrides: ContextVar[dict[str, bytes] | None] = ContextVar("plan_overrides", default=None)
 
@@ -53,3 +56,28 @@ def read_plan_bytes(path: Path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+try:  # what the replay key hashes files with (cli/replay.py): its digests are reused
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - CPython always builds it
+    from hashlib import blake2b as _blake2b
+
+
+def content_digest(data: bytes) -> bytes:
+    """The BLAKE2b-256 digest of a file's bytes, as the replay key computes it."""
+    return _blake2b(data, digest_size=32).digest()
+
+
+def read_plan_file(path: Path) -> tuple[bytes, bytes | None]:
+    """The bytes of the plan file *path* for the loader, and their
+    :func:`content_digest` when it is already known.
+
+    A pending edit (:func:`overridden`) comes first; then the bytes the replay key read
+    in this process, when the file is still the one it read (:mod:`keyed`, each file
+    once); else the file is read (:func:`read_plan_bytes`)."""
+    if _overrides.get() is None:
+        found = keyed.take(path)
+        if found is not None:
+            return found
+    return read_plan_bytes(path), None

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from kehoach.errors import InputError, Problem
 from kehoach.loading.cache import FileCache
-from kehoach.loading.files import overridden, read_plan_bytes
+from kehoach.loading.files import overridden, read_plan_bytes, read_plan_file
 from kehoach.loading.positions import PosDict
 from kehoach.loading.yamlfile import load_yaml
 from kehoach.messages import msg, os_reason, problem_at, text
@@ -230,11 +230,11 @@ def load_model(
     if shown is None:
         shown = display_path(path)
     try:
-        data = read_plan_bytes(path)
+        data, content = read_plan_file(path)
     except OSError as exc:
         return Loaded(shown, None, None), [problem_at(shown, msg("io", reason=os_reason(exc)))]
     if cache is not None:
-        hit = cache.get(data, model)
+        hit = cache.get(data, model, content)
         if hit is not None:
             return Loaded(shown, hit[0], hit[1]), []
     result = load_yaml(path, shown, data)
