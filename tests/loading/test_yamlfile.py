@@ -205,3 +205,47 @@ def test_control_character_in_a_file_read_from_bytes_is_reported(write: Write) -
     result = load_yaml(path, "f.yaml", data)
     assert [(p.code, p.line, p.col) for p in result.problems] == [("control-char", 2, 12)]
     assert result.problems == load_yaml(path, "f.yaml").problems
+
+
+def _yaml_printable(code: int) -> bool:
+    """YAML's c-printable: what the reader accepts (libyaml and the pure parser alike)."""
+    return (
+        code in (0x09, 0x0A, 0x0D, 0x85)
+        or 0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+@pytest.mark.parametrize("context", ["{}", "a{}b", "Tiêu đề “{}” – {}\n", "\r{}\r\n"])
+def test_printable_bytes_check_agrees_with_the_text_search(context: str) -> None:
+    """For a text the YAML reader accepts, the check without the one-byte control search
+    (printable=True) still says what first_unsafe says, for every character it accepts."""
+    from kehoach.loading.yamlfile import utf8_is_safe
+    from kehoach.text import first_unsafe
+
+    wrong = []
+    for code in range(0x30000):
+        if not _encodable(code) or not _yaml_printable(code):
+            continue
+        text = context.replace("{}", chr(code))
+        if utf8_is_safe(text.encode("utf-8"), printable=True) != (first_unsafe(text) < 0):
+            wrong.append(f"U+{code:04X}")
+    assert wrong == []
+
+
+def test_the_reader_refuses_every_control_the_printable_check_skips() -> None:
+    """What printable=True leaves unsearched (C0 controls but tab, LF and CR; DEL; C1 but
+    U+0085) never reaches it: the parser refuses a file holding one, even in a comment at
+    the very end, given bytes or text."""
+    from kehoach.loading.yamlfile import parse_yaml_text
+
+    for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]:
+        if code in (0x09, 0x0A, 0x0D, 0x85):
+            continue
+        text = f"a: 1\n# ghi chú {chr(code)}"
+        for source in (None, text.encode("utf-8")):
+            result = parse_yaml_text(text, "t.yaml", source=source, raw=text.encode("utf-8"))
+            assert result.data is None, hex(code)
+            assert [p.line for p in result.problems] == [2], hex(code)
