@@ -87,6 +87,16 @@ class Evaluation:
     by_id: dict[str, TaskState]
 
 
+# A recurring part's rounds as of a day: every round, the last one due before the day,
+# the current one, the first one missed. For a task with no entry on or before the day
+# they are the same for every task of that part and start (a province's plan has
+# thousands of "hằng năm" tasks never updated): one evaluation works them out once.
+_Summary = tuple[
+    tuple[OccurrenceState, ...], OccurrenceState | None, OccurrenceState | None,
+    OccurrenceState | None,
+]  # fmt: skip
+
+
 def status_on(task: Task, day: dt.date) -> tuple[Status, dt.date | None]:
     """Recorded status on *day* and the date it was set (None: undated, from the file)."""
     current: tuple[Status, dt.date | None] | None = None
@@ -114,23 +124,21 @@ def first_done(history: list[Update], day: dt.date) -> Update | None:
     return done_since
 
 
-def never_updated(task: Task, day: dt.date) -> bool:
-    """No entry in the history on or before *day*, and no status recorded in the file."""
-    if any(update.date <= day for update in task.history):
-        return False
-    return task.history != [] or task.status is Status.NOT_STARTED
-
-
 class _Evaluator:
+    """One evaluation: a plan on a day. What it remembers (the rounds of each recurring
+    part) holds for that plan and day only, and goes with it."""
+
     def __init__(self, plan: Plan, as_of: dt.date, period: ReportPeriod) -> None:
         self.plan = plan
         self.as_of = as_of
         self.period = period
         self.plan_start = plan.plan_start or dt.date(as_of.year, 1, 1)
         self.term_end = plan.info.term.end if plan.info.term else None
-
-    def update_window_start(self) -> dt.date:
-        return max(self.period.start, self.plan_start)
+        self.window_start = max(period.start, self.plan_start)  # a fresh update's first day
+        # Far enough for the period after the reporting period (a year report's next year).
+        self.horizon = max(as_of, period.end) + dt.timedelta(days=800)
+        self._rounds: dict[tuple[Rule, dt.date], list[Occurrence]] = {}
+        self._blank: dict[tuple[Rule, dt.date], _Summary] = {}
 
     def evaluate(self, entry: TaskEntry) -> TaskState:
         try:
@@ -138,27 +146,39 @@ class _Evaluator:
         except DeadlineParseError:
             rule = Rule(kind="none")
         task = entry.task
-        status, _ = status_on(task, self.as_of)
-        updates = [u.date for u in task.history if u.date <= self.as_of]
+        as_of = self.as_of
+        history = task.history
+        # Never updated: no entry in the history on or before the day, and no status
+        # recorded in the file (a status in the file counts only for a task with no history).
+        if history:
+            status, _ = status_on(task, as_of)
+            updates = [u.date for u in history if u.date <= as_of]
+            never = not updates
+        else:  # most tasks: what the file says, nothing dated
+            status = task.status
+            updates = []
+            never = status is Status.NOT_STARTED
+        # entry, rule, state, due, start, done_on, days_overdue, days_left, last_update,
+        # never_updated: positional (the keywords cost a tenth of the whole evaluation)
         result = TaskState(
-            entry=entry,
-            rule=rule,
-            state=State.OPEN,
-            start=rule.start,
-            last_update=updates[-1] if updates else None,
-            never_updated=never_updated(task, self.as_of),
-        )
+            entry, rule, State.OPEN, None, rule.start, None, 0, None,
+            updates[-1] if updates else None, never,
+        )  # fmt: skip
         if status is Status.STOPPED:
             result.state = State.STOPPED
             return result
         kind = rule.kind
         # "thường xuyên, định kỳ hằng quý báo cáo": the recurring part is what falls due.
-        recurring = recurring_part(rule)
-        if recurring is not None:
-            return self._recurring(result, rule, recurring, task)
-        parts = labelled_parts(rule)
-        if parts:
-            return self._parts(result, rule, parts, task)
+        if rule.parts:
+            recurring = recurring_part(rule)
+            if recurring is not None:
+                return self._recurring(result, rule, recurring, task)
+            parts = labelled_parts(rule)
+            if parts:
+                return self._parts(result, rule, parts, task)
+        elif kind == "recurring" and rule.every is not None:  # recurring_part() of a
+            return self._recurring(result, rule, rule, task)  # rule with no parts
+        # (labelled_parts() of a rule with no parts is empty: it needs two parts)
         due: dt.date | None = None
         if kind == "after" and rule.origin == "plan_issued":
             due = due_as_of(rule, self.as_of, plan_issued=self.plan.info.issued)
@@ -198,8 +218,8 @@ class _Evaluator:
             result.days_left = (due - self.as_of).days
             return result
         if kind in ("from", "continuous"):
-            window = self.update_window_start()
-            fresh = any(day >= window for day in updates)
+            window = self.window_start
+            fresh = any(day >= window for day in updates) if updates else False
             result.state = State.ONGOING if fresh else State.STALE
             return result
         if kind == "on_demand":
@@ -279,25 +299,26 @@ class _Evaluator:
 
     def _recurring(self, result: TaskState, rule: Rule, part: Rule, task: Task) -> TaskState:
         start = part.start or self.plan_start
-        # Far enough for the period after the reporting period (a year report's next year).
-        horizon = max(self.as_of, self.period.end) + dt.timedelta(days=800)
-        states = self._occurrence_states(rule, occurrences(part, start, horizon), task, start)
-        past = [o for o in states if o.due < self.as_of]
-        # The current round: the one whose period contains the day, else the next one;
-        # after a window that has ended ("từ năm 2019 đến năm 2020, hằng năm"), the last.
-        current = next(
-            (o for o in states if o.period_start <= self.as_of <= (o.period_end or o.due)),
-            next((o for o in states if o.due >= self.as_of), states[-1] if states else None),
-        )
-        result.occurrences = states
-        result.previous = past[-1] if past else None
+        as_of = self.as_of
+        key = (part, start)
+        blank = not any(u.date <= as_of for u in task.history)  # no entry yet
+        summary = self._blank.get(key) if blank else None
+        if summary is None:
+            rounds = self._rounds.get(key)
+            if rounds is None:
+                rounds = self._rounds[key] = occurrences(part, start, self.horizon)
+            summary = self._summary(tuple(self._occurrence_states(rule, rounds, task, start)))
+            if blank:
+                self._blank[key] = summary
+        states, previous, current, missed = summary
+        result.occurrences = list(states)
+        result.previous = previous
         result.current = current
         result.start = start
-        missed = [o for o in past if o.state is State.OVERDUE]
-        if missed:
+        if missed is not None:
             result.state = State.OVERDUE
-            result.due = missed[0].due
-            result.days_overdue = (self.as_of - missed[0].due).days
+            result.due = missed.due
+            result.days_overdue = (as_of - missed.due).days
         elif current is not None:
             result.due = current.due
             result.done_on = current.done_on
@@ -307,6 +328,20 @@ class _Evaluator:
         else:
             result.state = State.NOT_DUE
         return result
+
+    def _summary(self, states: tuple[OccurrenceState, ...]) -> _Summary:
+        """The rounds, the last one due before the day, the current one and the first
+        one missed (overdue, due before the day)."""
+        as_of = self.as_of
+        past = [o for o in states if o.due < as_of]
+        # The current round: the one whose period contains the day, else the next one;
+        # after a window that has ended ("từ năm 2019 đến năm 2020, hằng năm"), the last.
+        current = next(
+            (o for o in states if o.period_start <= as_of <= (o.period_end or o.due)),
+            next((o for o in states if o.due >= as_of), states[-1] if states else None),
+        )
+        missed = next((o for o in past if o.state is State.OVERDUE), None)
+        return states, past[-1] if past else None, current, missed
 
     def _parts(
         self, result: TaskState, rule: Rule, parts: list[Occurrence], task: Task
