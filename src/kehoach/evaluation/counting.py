@@ -102,6 +102,8 @@ def concerns_in(bodies: BodyIndex, state: TaskState, body: str | None) -> bool:
 
 def counted(evaluation: Evaluation, body: str | None = None) -> list[TaskState]:
     """The tasks counted in the totals of *body* (the whole plan when None), plan order."""
+    if body is None:  # every counted task concerns the whole plan
+        return [s for s in evaluation.states if s.entry.parent is None]  # is_counted
     return [s for s in evaluation.states if is_counted(s) and concerns(evaluation, s, body)]
 
 
@@ -125,13 +127,23 @@ def is_never_updated(state: TaskState) -> bool:
 
 def tally(evaluation: Evaluation, body: str | None = None) -> Tally:
     tasks = counted(evaluation, body)
+    states = count_states(tasks)
+    # The groups from the states' counts (each state is in one group, or none): the same
+    # Counter as count_categories(tasks), groups in the order their first task comes.
+    categories: Counter[Category] = Counter()
+    for state, n in states.items():
+        cat = category(state)
+        if cat is not None:
+            categories[cat] += n
+    stopped = State.STOPPED
     return Tally(
         total=len(tasks),
         tasks=tasks,
-        states=count_states(tasks),
-        categories=count_categories(tasks),
+        states=states,
+        categories=categories,
         rows=body_rows(evaluation, body),
-        never_updated=sum(1 for s in tasks if is_never_updated(s)),
+        # is_never_updated(), read for each task
+        never_updated=sum(1 for s in tasks if s.never_updated and s.state is not stopped),
     )
 
 
@@ -142,31 +154,37 @@ def body_rows(evaluation: Evaluation, only: str | None = None) -> list[BodyRow]:
     plan = evaluation.plan
     resolve = plan.bodies.resolve
     leads = Role.LEAD  # an enum member read once (each read runs a descriptor)
-    lead: dict[str, list[TaskState]] = {}
-    partner: dict[str, list[TaskState]] = {}
+    # Per body, the states of its tasks (only their number per state is kept).
+    lead: dict[str, list[State]] = {}
+    partner: dict[str, list[State]] = {}
     for state in evaluation.states:
-        if not is_counted(state):
-            continue
         entry = state.entry
+        if entry.parent is not None:  # is_counted
+            continue
         task = entry.task
         bucket = lead if task.role is leads else partner
-        bucket.setdefault(entry.body, []).append(state)
+        found = bucket.get(entry.body)
+        if found is None:
+            bucket[entry.body] = [state.state]
+        else:
+            found.append(state.state)
         if not task.partners:
             continue
-        # Each named body's list gets this task once, as concerns() counts it (a list
-        # keeps the plan's order whichever body is served first).
+        # Each named body's list gets this task once, as concerns() counts it.
         for body in {resolve(ref) for ref in task.partners}:
             if body and body != entry.body:
-                partner.setdefault(body, []).append(state)
+                partner.setdefault(body, []).append(state.state)
     rows = []
     order = {body: index for index, body in enumerate(plan.bodies.by_id)}  # not list.index:
     # that made sorting quadratic in the number of bodies (1,000 files at 100,000 tasks)
     for body in sorted(set(lead) | set(partner), key=lambda b: (order.get(b, len(order)), b)):
         if only is not None and body != only:
             continue
-        for role, bucket in (("lead", lead), ("partner", partner)):
-            if body in bucket:
-                rows.append(BodyRow(body, plan.bodies.name(body), role, count_states(bucket[body])))
+        name = plan.bodies.name(body)
+        if body in lead:
+            rows.append(BodyRow(body, name, "lead", Counter(lead[body])))
+        if body in partner:
+            rows.append(BodyRow(body, name, "partner", Counter(partner[body])))
     return rows
 
 
