@@ -90,32 +90,21 @@ def _fold(text: str, width: int, lines: int = 0) -> list[str]:
     10,000 long task names must not wrap each name whole (textwrap took 3 s there)."""
     if len(text) <= width:
         return [text]
+    rest = " ".join(text.split())  # words one space apart
     out: list[str] = []
-    line = ""
-    cut = False
-    for word in text.split():
-        while len(word) > width:  # a word longer than the column: cut it
-            if line:
-                out.append(line)
-                line = ""
-            out.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line = f"{line} {word}"
+    while len(rest) > width and not (lines and len(out) >= lines):
+        space = rest.rfind(" ", 0, width + 1)  # the last space a line can end at
+        if space < 0:  # the first word is longer than the column: cut it
+            out.append(rest[:width])
+            rest = rest[width:]
         else:
-            out.append(line)
-            line = word
-        if lines and len(out) >= lines:
-            cut = True
-            break
-    if line and not cut:
-        out.append(line)
-    if (lines and len(out) > lines) or cut:
-        out = out[:lines]
+            out.append(rest[:space])
+            rest = rest[space + 1 :]
+    if rest and lines and len(out) >= lines:  # more than the cap holds
         last = out[-1]
         out[-1] = (last if len(last) < width else last[: width - 1].rstrip()) + "…"
+    elif rest:
+        out.append(rest)
     return out or [""]
 
 
@@ -163,39 +152,34 @@ def grid_lines(
         (column.left, widths[i], bool(column.wrap or column.cap), column.lines)
         for i, column in enumerate(columns)
     ]
-    blanks = [" " * wide for wide in widths]
+    # Each line of a row is its cells padded to their columns' widths (str.format pads as
+    # ljust and rjust do, a longer text kept whole): one format for the whole line.
+    template = " " + "  ".join(f"{{:{'<' if left else '>'}{wide}}}" for left, wide, _, _ in shapes)
+    folding = [(i, wide, cap) for i, (_, wide, folds, cap) in enumerate(shapes) if folds]
+
+    def drawn(cells: Sequence[Cell], texts: list[str]) -> str:
+        if not color:
+            return template.format(*texts).rstrip()
+        return (" " + "  ".join(_coloured(cells, texts, shapes))).rstrip()
 
     def line(cells: Sequence[Cell], header: bool = False) -> list[str]:
-        texts: list[str | list[str]] = []  # a cell's one line, or its folded lines
-        height = 1
-        for cell, (_, wide, folds, cap) in zip(cells, shapes, strict=False):
-            text = cell.text
-            if header:
-                split = text.split("\n")
-                texts.append(split)
-                height = max(height, len(split))
-            elif folds and len(text) > wide:
-                folded = _fold(text, wide, cap)
-                texts.append(folded)
-                height = max(height, len(folded))
-            else:
-                texts.append(text)
+        texts = [cell.text for cell in cells[:count]]
+        # The cells drawn over several lines: a header's lines, a text too long for its
+        # folding column; the others are on the first line only.
+        if header:
+            folded = [(i, text.split("\n")) for i, text in enumerate(texts)]
+        else:
+            folded = [
+                (i, _fold(texts[i], wide, cap)) for i, wide, cap in folding if len(texts[i]) > wide
+            ]
+            if not folded:
+                return [drawn(cells, texts)]
         out = []
-        for index in range(height):
-            parts = []
-            for cell, lines, (left, wide, _, _), blank in zip(
-                cells, texts, shapes, blanks, strict=False
-            ):
-                if isinstance(lines, str):
-                    if index:  # below a one-line cell
-                        parts.append(blank)
-                        continue
-                    text = lines
-                else:
-                    text = lines[index] if index < len(lines) else ""
-                padded = text.ljust(wide) if left else text.rjust(wide)
-                parts.append(styled(padded, cell.style, color) if color and text else padded)
-            out.append((" " + "  ".join(parts)).rstrip())
+        for index in range(max(len(lines) for _, lines in folded)):
+            below = texts if index == 0 else [""] * count
+            for i, lines in folded:
+                below[i] = lines[index] if index < len(lines) else ""
+            out.append(drawn(cells, below))
         return out
 
     def padded(cells: Sequence[Cell]) -> Sequence[Cell]:
@@ -211,6 +195,15 @@ def grid_lines(
     if footer:
         yield ""
         yield from line(padded(footer))
+
+
+def _coloured(
+    cells: Sequence[Cell], texts: list[str], shapes: list[tuple[bool, int, bool, int]]
+) -> Iterator[str]:
+    """The cells of a one-line row, padded to their columns and styled (empty ones plain)."""
+    for cell, text, (left, wide, _, _) in zip(cells, texts, shapes, strict=False):
+        padded = text.ljust(wide) if left else text.rjust(wide)
+        yield styled(padded, cell.style, True) if text else padded
 
 
 def _label(header: str) -> str:
