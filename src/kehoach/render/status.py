@@ -162,30 +162,36 @@ def render_table(
     previous = None
     roles = {role: Cell(short) for role, short in ROLE_SHORT[lang].items()}
     blank = Cell("")
-    counted = [states for _, states in columns]
     overdue_only = (State.OVERDUE,)
+    # Per column: its first state, the others it adds up, whether a figure in it is red.
+    counted = [(states[0], states[1:], states == overdue_only) for _, states in columns]
     # A cell per distinct figure (most are "·" or small numbers): a table of 2,000 bodies
-    # has 20,000 of them.
-    figure_cells: dict[tuple[int, bool], Cell] = {}
+    # has 20,000 of them. Red ones apart; the totals column shows 0 as "0", not "·".
+    plain: dict[int, Cell] = {}
+    red: dict[int, Cell] = {}
+    sums: dict[int, Cell] = {}
     for row in figures.rows:
         cells = [
             Cell(_name(evaluation, row)) if row.body != previous else blank,
             roles[row.role],
         ]
         previous = row.body
-        counts = row.counts
-        for states in counted:
-            if len(states) == 1:
-                value = counts.get(states[0], 0)
-            else:
-                value = sum(counts.get(s, 0) for s in states)
-            late = value > 0 and states == overdue_only
-            cell = figure_cells.get((value, late))
+        get = row.counts.get
+        for first, more, late in counted:
+            value = get(first, 0)
+            if more:
+                value += sum(get(s, 0) for s in more)
+            known = red if late and value > 0 else plain
+            cell = known.get(value)
             if cell is None:
-                cell = Cell(str(value) if value else "·", "bold red" if late else "")
-                figure_cells[(value, late)] = cell
+                cell = Cell(str(value) if value else "·", "bold red" if known is red else "")
+                known[value] = cell
             cells.append(cell)
-        cells.append(Cell(str(row.total)))
+        total = row.total
+        cell = sums.get(total)
+        if cell is None:
+            cell = sums[total] = Cell(str(total))
+        cells.append(cell)
         rows.append(cells)
     footer = [Cell("Tổng" if lang == "vi" else "Total"), Cell("")]
     for _, states in columns:
