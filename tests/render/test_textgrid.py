@@ -151,3 +151,27 @@ def test_streamed_tables_and_lists_are_the_lists_table_or_list_returns() -> None
     assert list(table_or_list_lines(headers, lambda: once, width=60)) == render_list(
         headers, rows, width=60
     )
+
+
+def test_a_folded_cell_breaks_at_spaces_cuts_a_longer_word_and_caps_with_an_ellipsis() -> None:
+    columns = [Column("Nhiệm vụ", left=True, wrap=1, lines=3), Column("Hạn")]
+
+    def folded(text: str) -> list[str]:
+        lines = render_grid(columns, [[Cell(text), Cell("2019")]], width=19)[2:]
+        return [line[1:13].rstrip() for line in lines]  # the 12 columns of the text
+
+    # runs of spaces and line breaks are one space; a line ends at the last space that fits
+    assert folded("Rà  soát\nquy hoạch các khu") == ["Rà soát quy", "hoạch các", "khu"]
+    # a word longer than the column starts its own line and is cut at the column's width
+    assert folded("Đề án abcdefghijklmnopq rs") == ["Đề án", "abcdefghijkl", "mnopq rs"]
+    # past the cap the last line kept ends in "…" (cut by one to make room when full)
+    assert folded("một hai ba bốn năm sáu bảy tám chín mười") == [
+        "một hai ba",
+        "bốn năm sáu",
+        "bảy tám chí…",
+    ]
+    assert folded("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz") == [
+        "abcdefghijkl",
+        "mnopqrstuvwx",
+        "yzabcdefghi…",
+    ]
