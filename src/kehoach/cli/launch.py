@@ -30,7 +30,14 @@ def _exit_code(value: object) -> int:
     return 1
 
 
+# The command this process runs (the first argument), set before kehoach.cli.app is
+# imported: that module then registers only the command's own module (None: all).
+running: str | None = None
+
+
 def _run_app(argv: list[str]) -> int:
+    global running
+    running = argv[0] if argv else None
     if argv and argv[0] in _READS_PLAN:
         from kehoach.loading import cache
 
