@@ -426,6 +426,7 @@ def evaluate(
     period = period or report_period_containing(as_of, "quarter", cutoff)
     evaluator = _Evaluator(plan, as_of, period)
     by_id: dict[str, TaskState] = {}
+    states: list[TaskState] = []
     for entry in reversed(plan.tasks):  # children come after parents: evaluate them first
         state = evaluator.evaluate(entry)
         if entry.children:
@@ -436,6 +437,9 @@ def evaluate(
             if own:
                 state.own = replace(state)
             state = rollup(state, [by_id[c] for c in entry.children], own)
-        by_id[entry.id] = state
-    states = [by_id[entry.id] for entry in plan.tasks]
+        by_id[entry.task.id] = state
+        states.append(state)
+    states.reverse()  # plan order
+    if len(by_id) != len(states):  # an id given twice (a plan not checked): every entry
+        states = [by_id[entry.task.id] for entry in plan.tasks]  # gets its id's first state
     return Evaluation(plan, as_of, period, states, by_id)

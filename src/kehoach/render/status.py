@@ -4,11 +4,16 @@ and pipes, Markdown, CSV and JSON for everything else."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kehoach.evaluation.counting import BodyRow, Tally, tally
 from kehoach.evaluation.evaluate import Evaluation
 from kehoach.evaluation.states import ORDER, State
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kehoach.render.textgrid import Cell
 
 ROLE_LABELS = {
     "vi": {"lead": "chủ trì", "partner": "phối hợp"},
@@ -163,35 +168,29 @@ def render_table(
     roles = {role: Cell(short) for role, short in ROLE_SHORT[lang].items()}
     blank = Cell("")
     overdue_only = (State.OVERDUE,)
-    # Per column: its first state, the others it adds up, whether a figure in it is red.
-    counted = [(states[0], states[1:], states == overdue_only) for _, states in columns]
+    # Per column its first state; the columns that add up more states (done on time and
+    # late), and the one whose figures are red (overdue).
+    firsts = [states[0] for _, states in columns]
+    more = [(i, states[1:]) for i, (_, states) in enumerate(columns) if len(states) > 1]
+    lates = [states == overdue_only for _, states in columns]
     # A cell per distinct figure (most are "·" or small numbers): a table of 2,000 bodies
     # has 20,000 of them. Red ones apart; the totals column shows 0 as "0", not "·".
-    plain: dict[int, Cell] = {}
-    red: dict[int, Cell] = {}
-    sums: dict[int, Cell] = {}
+    plain = _Cells(lambda value: Cell(str(value) if value else "·"))
+    red = _Cells(lambda value: Cell(str(value), "bold red"))
+    sums = _Cells(lambda value: Cell(str(value)))
     for row in figures.rows:
-        cells = [
-            Cell(_name(evaluation, row)) if row.body != previous else blank,
-            roles[row.role],
-        ]
+        name = Cell(_name(evaluation, row)) if row.body != previous else blank
         previous = row.body
         get = row.counts.get
-        for first, more, late in counted:
-            value = get(first, 0)
-            if more:
-                value += sum(get(s, 0) for s in more)
-            known = red if late and value > 0 else plain
-            cell = known.get(value)
-            if cell is None:
-                cell = Cell(str(value) if value else "·", "bold red" if known is red else "")
-                known[value] = cell
-            cells.append(cell)
-        total = row.total
-        cell = sums.get(total)
-        if cell is None:
-            cell = sums[total] = Cell(str(total))
-        cells.append(cell)
+        values = [get(state, 0) for state in firsts]
+        for i, others in more:
+            values[i] += sum(get(state, 0) for state in others)
+        cells = [name, roles[row.role]]
+        cells += [
+            red[value] if late and value else plain[value]
+            for value, late in zip(values, lates, strict=True)
+        ]
+        cells.append(sums[row.total])
         rows.append(cells)
     footer = [Cell("Tổng" if lang == "vi" else "Total"), Cell("")]
     for _, states in columns:
@@ -220,6 +219,18 @@ def render_table(
         message = f"Overdue: {overdue} tasks." if overdue else "Nothing overdue."
     lines += [styled(t, "bold red" if overdue else "green", color) for t in wrapped(message, width)]
     return "\n".join(line.rstrip() for line in lines)
+
+
+class _Cells(dict[int, "Cell"]):  # textgrid is imported when a table is drawn
+    """The cell of each figure, made (by *make*) the first time the figure is asked for."""
+
+    def __init__(self, make: Callable[[int], Cell]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value: int) -> Cell:
+        cell = self[value] = self.make(value)
+        return cell
 
 
 def _header_lines(evaluation: Evaluation, lang: str, width: int) -> list[str]:

@@ -152,14 +152,14 @@ def grid_lines(
         (column.left, widths[i], bool(column.wrap or column.cap), column.lines)
         for i, column in enumerate(columns)
     ]
-    # Each line of a row is its cells padded to their columns' widths (str.format pads as
-    # ljust and rjust do, a longer text kept whole): one format for the whole line.
-    template = " " + "  ".join(f"{{:{'<' if left else '>'}{wide}}}" for left, wide, _, _ in shapes)
+    # Each line of a row is its cells padded to their columns' widths (%-20s and %20s pad
+    # as ljust and rjust do, a longer text kept whole): one format for the whole line.
+    template = " " + "  ".join(f"%{'-' if left else ''}{wide}s" for left, wide, _, _ in shapes)
     folding = [(i, wide, cap) for i, (_, wide, folds, cap) in enumerate(shapes) if folds]
 
     def drawn(cells: Sequence[Cell], texts: list[str]) -> str:
         if not color:
-            return template.format(*texts).rstrip()
+            return (template % tuple(texts)).rstrip()
         return (" " + "  ".join(_coloured(cells, texts, shapes))).rstrip()
 
     def line(cells: Sequence[Cell], header: bool = False) -> list[str]:
