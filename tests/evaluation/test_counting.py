@@ -204,3 +204,20 @@ def test_never_updated_boundaries(tmp_path: Path) -> None:
     # an update on the day counts; one after it does not; a status in the file is information
     assert never == {"later", "nothing", "c1"}
     assert counting.tally(ev).never_updated == 2
+
+
+def test_a_plan_not_yet_checked_whose_ids_repeat_gives_each_entry_its_ids_state(
+    tmp_path: Path,
+) -> None:
+    # The checks refuse such a plan; evaluating it anyway (as the checks themselves may)
+    # gives one state per entry in plan order, the one its id has: the first entry's.
+    tasks: list[dict[str, Any]] = [
+        {"id": "a", "deadline": "năm 2019", "history": [done("2019-05-01")]},
+        {"id": "b", "deadline": "năm 2019"},
+        {"id": "a", "deadline": "năm 2018"},
+    ]
+    ev = evaluated(tmp_path, tasks, "2019-12-31")
+    assert [s.id for s in ev.states] == ["a", "b", "a"]
+    assert ev.states[0] is ev.states[2] is ev.by_id["a"]
+    assert ev.by_id["a"].state.done and ev.by_id["a"].done_on == D("2019-05-01")
+    assert ev.states[1] is ev.by_id["b"]
