@@ -168,11 +168,12 @@ def render_table(
     roles = {role: Cell(short) for role, short in ROLE_SHORT[lang].items()}
     blank = Cell("")
     overdue_only = (State.OVERDUE,)
-    # Per column its first state; the columns that add up more states (done on time and
-    # late), and the one whose figures are red (overdue).
+    # Per column its first state; the other states some columns add up (done on time and
+    # late); the columns whose figures are red (overdue).
     firsts = [states[0] for _, states in columns]
-    more = [(i, states[1:]) for i, (_, states) in enumerate(columns) if len(states) > 1]
-    lates = [states == overdue_only for _, states in columns]
+    zeros = [0] * len(firsts)
+    more = [(i, state) for i, (_, states) in enumerate(columns) for state in states[1:]]
+    reds = [i for i, (_, states) in enumerate(columns) if states == overdue_only]
     # A cell per distinct figure (most are "·" or small numbers): a table of 2,000 bodies
     # has 20,000 of them. Red ones apart; the totals column shows 0 as "0", not "·".
     plain = _Cells(lambda value: Cell(str(value) if value else "·"))
@@ -182,15 +183,13 @@ def render_table(
         name = Cell(_name(evaluation, row)) if row.body != previous else blank
         previous = row.body
         get = row.counts.get
-        values = [get(state, 0) for state in firsts]
-        for i, others in more:
-            values[i] += sum(get(state, 0) for state in others)
-        cells = [name, roles[row.role]]
-        cells += [
-            red[value] if late and value else plain[value]
-            for value, late in zip(values, lates, strict=True)
-        ]
-        cells.append(sums[row.total])
+        values = list(map(get, firsts, zeros))  # count of each column's first state
+        for i, state in more:
+            values[i] += get(state, 0)
+        cells = [name, roles[row.role], *map(plain.__getitem__, values), sums[row.total]]
+        for i in reds:
+            if values[i]:
+                cells[2 + i] = red[values[i]]
         rows.append(cells)
     footer = [Cell("Tổng" if lang == "vi" else "Total"), Cell("")]
     for _, states in columns:
