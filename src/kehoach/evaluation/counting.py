@@ -103,7 +103,7 @@ def concerns_in(bodies: BodyIndex, state: TaskState, body: str | None) -> bool:
 def counted(evaluation: Evaluation, body: str | None = None) -> list[TaskState]:
     """The tasks counted in the totals of *body* (the whole plan when None), plan order."""
     if body is None:  # every counted task concerns the whole plan
-        return [s for s in evaluation.states if s.entry.parent is None]  # is_counted
+        return [s for s in evaluation.states if is_counted(s)]
     return [s for s in evaluation.states if is_counted(s) and concerns(evaluation, s, body)]
 
 
@@ -135,15 +135,13 @@ def tally(evaluation: Evaluation, body: str | None = None) -> Tally:
         cat = category(state)
         if cat is not None:
             categories[cat] += n
-    stopped = State.STOPPED
     return Tally(
         total=len(tasks),
         tasks=tasks,
         states=states,
         categories=categories,
         rows=body_rows(evaluation, body),
-        # is_never_updated(), read for each task
-        never_updated=sum(1 for s in tasks if s.never_updated and s.state is not stopped),
+        never_updated=sum(1 for s in tasks if is_never_updated(s)),
     )
 
 
@@ -158,9 +156,9 @@ def body_rows(evaluation: Evaluation, only: str | None = None) -> list[BodyRow]:
     lead: dict[str, list[State]] = {}
     partner: dict[str, list[State]] = {}
     for state in evaluation.states:
-        entry = state.entry
-        if entry.parent is not None:  # is_counted
+        if not is_counted(state):
             continue
+        entry = state.entry
         task = entry.task
         bucket = lead if task.role is leads else partner
         found = bucket.get(entry.body)
