@@ -17,7 +17,6 @@ import pytest
 
 from kehoach.checks import validate
 from kehoach.loading import cache as cache_mod
-from kehoach.loading import plandir
 from kehoach.loading.cache import FileCache, default_dir
 from kehoach.loading.plandir import LoadedFiles, load_files
 from kehoach.loading.positions import PosDict, PosList, locate
@@ -34,20 +33,6 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     cache_mod.set_enabled(True)
     yield folder
     cache_mod.set_enabled(True)
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the files the YAML parser was run on."""
-    seen: list[str] = []
-    real = plandir.load_yaml  # type: ignore[attr-defined]
-
-    def counting(path: Path, display: str | None = None, data: bytes | None = None) -> Any:
-        seen.append(path.name)
-        return real(path, display, data)
-
-    monkeypatch.setattr(plandir, "load_yaml", counting)
-    return seen
 
 
 def entries(folder: Path) -> int:

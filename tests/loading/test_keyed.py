@@ -7,13 +7,12 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from kehoach.cli import replay
 from kehoach.loading import cache as cache_mod
-from kehoach.loading import keyed, plandir
+from kehoach.loading import keyed
 from kehoach.loading.files import content_digest, read_plan_file
 from kehoach.loading.plandir import LoadedFiles, load_files
 
@@ -139,20 +138,6 @@ def test_at_most_the_budget_is_kept(plan: Path, monkeypatch: pytest.MonkeyPatch)
     assert keyed.kept() == 2
     keyed.clear()
     assert summary(load_files(plan, use_cache=False)) == summary(load_files(plan, use_cache=False))
-
-
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Names of the files the YAML parser was run on (the real parser runs)."""
-    seen: list[str] = []
-    real = plandir.load_yaml  # type: ignore[attr-defined]
-
-    def counting(path: Path, display: str | None = None, data: bytes | None = None) -> Any:
-        seen.append(path.name)
-        return real(path, display, data)
-
-    monkeypatch.setattr(plandir, "load_yaml", counting)
-    return seen
 
 
 @pytest.mark.usefixtures("no_racy_window")
