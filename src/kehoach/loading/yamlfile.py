@@ -288,15 +288,14 @@ def parse_yaml_text(
     text: str,
     display: str,
     *,
-    safe: bool | None = None,
     source: bytes | None = None,
     raw: bytes | None = None,
 ) -> YamlResult:
-    """Parse *text*; *safe*, when known, says whether it holds no unsafe character
-    (:func:`utf8_is_safe` of its bytes), else the text is searched for one. *source*,
-    when given, is *text* encoded as UTF-8, which the parser then reads as it is. *raw*,
-    when given, is the file's bytes that *text* was decoded from: once the parser has
-    read the text, their :func:`utf8_is_safe` (``printable``) decides *safe*."""
+    """Parse *text*. *source*, when given, is *text* encoded as UTF-8, which the parser
+    then reads as it is. *raw*, when given, is the file's bytes that *text* was decoded
+    from: once the parser has read the text, their :func:`utf8_is_safe` (``printable``)
+    says whether it holds an unsafe character; without them the builder searches the
+    text for one."""
     _pure_loader_notice()
     try:
         node = yaml.compose(text if source is None else source, Loader=_ComposeLoader)
@@ -322,8 +321,8 @@ def parse_yaml_text(
         return YamlResult(display, None, [problem_at(display, message, 1, 1)])
     if node is None:
         return YamlResult(display, None, [problem_at(display, msg("empty"), 1, 1)])
-    if raw is not None and safe is None:  # the reader accepted every character of text
-        safe = utf8_is_safe(raw, printable=True)
+    # The reader accepted every character of text, so the one-byte search suffices.
+    safe = utf8_is_safe(raw, printable=True) if raw is not None else None
     builder = _Builder(display, text, safe)
     try:
         data = builder.build(node, 0)
