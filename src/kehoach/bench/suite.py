@@ -377,7 +377,7 @@ class Bench:
             f"{time.perf_counter() - started:.1f} s; measuring …"
         )
         section = f"{n}"
-        runs = self.runs or (9 if n <= 1_000 else 5 if n <= 10_000 else 2)
+        runs = self.runs or (9 if n <= 1_000 else 5 if n <= 10_000 else 3)
         parse_spec = Spec(
             "bare CSafeLoader parse (yaml.load)",
             [sys.executable, "-c", _PARSE_SCRIPT, str(root)],
