@@ -90,3 +90,20 @@ def test_a_parent_is_without_information_only_with_all_its_sub_tasks(tmp_path: P
     ev = evaluated(tmp_path, [silent], "2019-06-30")
     assert ev.by_id["s"].never_updated is True
     assert counting.tally(ev).never_updated == 1
+
+
+def test_an_overdue_parent_has_no_days_left_even_with_a_sub_task_still_in_time(
+    tmp_path: Path,
+) -> None:
+    # an overdue task has nothing left to count down (the single-task table: "Còn lại" is
+    # "—" on every overdue row), whether it is overdue alone or through a sub-task
+    parent = {
+        "id": "p",
+        "deadline": "",
+        "subtasks": [sub("p.1", "quý II/2019"), sub("p.2", "quý III/2019")],
+    }
+    ev = evaluated(tmp_path, [parent], "2019-07-15")
+    got = ev.by_id["p"]
+    assert (got.state, got.days_overdue, got.due) == (State.OVERDUE, 15, D("2019-06-30"))
+    assert got.days_left is None
+    assert ev.by_id["p.2"].days_left == 77  # the sub-task itself keeps its own

@@ -412,7 +412,8 @@ def rollup(parent: TaskState, children: list[TaskState], own: bool) -> TaskState
         parent.due = min(dues) if dues else parent.due
         parent.days_overdue = max(m.days_overdue for m in pending)
         lefts = [m.days_left for m in pending if m.days_left is not None]
-        parent.days_left = min(lefts) if lefts else None
+        # overdue: no days left, as for a task on its own
+        parent.days_left = min(lefts) if lefts and state is not State.OVERDUE else None
         parent.waiting_on = sorted({w for m in pending for w in m.waiting_on})
         parent.done_on = None
     parent.state = state
