@@ -385,9 +385,9 @@ class _Report:
         rows = []
         for body in sorted(per_body, key=lambda b: (order.get(b, len(order)), b)):
             tasks = per_body[body]
-            never = sum(1 for s in tasks if s.last_update is None)
+            never = sum(1 for s in tasks if counting.is_never_updated(s))
             rows.append([_cell(self.ev.plan.bodies.name(body), 60), str(len(tasks)), str(never)])
-        never_total = sum(1 for s in found if s.last_update is None)
+        never_total = sum(1 for s in found if counting.is_never_updated(s))
         rows.append([f"**{w['total']}**", f"**{len(found)}**", f"**{never_total}**"])
         self.lines += _table(
             [w["body"], w["stale_count"], w["stale_never"]], rows, "|---|---:|---:|"
