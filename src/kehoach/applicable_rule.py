@@ -45,6 +45,21 @@ def applicable_rule(plan: Plan, entry: TaskEntry) -> Rule:
     return rule
 
 
+def applicable_lead_time(plan: Plan, entry: TaskEntry) -> int:
+    """Days an "after" task has once what it waits for has happened: its own
+    ``lead_time_days``; else, for a sub-task that takes its parent's deadline, the
+    parent's (the deadline it takes is the parent's, lead time included); else the plan's."""
+    current = entry
+    while (
+        current.task.lead_time_days is None
+        and current.parent is not None
+        and own_rule(current).kind == "none"
+    ):
+        current = plan.by_id[current.parent]
+    lead = current.task.lead_time_days
+    return lead if lead is not None else plan.info.lead_time_days
+
+
 def applicable_dependencies(plan: Plan, entry: TaskEntry) -> Dependencies | None:
     """What the task waits for: its own ``depends_on``, else (a sub-task that takes its
     parent's "sau khi …" deadline) the nearest parent's."""

@@ -9,7 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from kehoach.applicable_rule import applicable_dependencies, applicable_rule, own_rule
+from kehoach.applicable_rule import (
+    applicable_dependencies,
+    applicable_lead_time,
+    applicable_rule,
+    own_rule,
+)
 from kehoach.deadline import (
     Occurrence,
     Rule,
@@ -192,8 +197,7 @@ class _Evaluator:
                 else:
                     result.state = State.WAITING
                 return result
-            lead = entry.task.lead_time_days
-            lead_days = lead if lead is not None else self.plan.info.lead_time_days
+            lead_days = applicable_lead_time(self.plan, entry)
             due = due_as_of(rule, self.as_of, trigger_date=trigger, lead_time_days=lead_days)
         elif kind in ("by", "term"):
             due = due_as_of(rule, self.as_of, term_end=self.term_end)

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
+from kehoach.applicable_rule import applicable_lead_time
 from kehoach.evaluation import counting
 from kehoach.evaluation.evaluate import Evaluation, TaskState
 from kehoach.evaluation.report_periods import ReportPeriod
@@ -473,8 +474,7 @@ class _Report:
         """Where a Gantt bar starts: an after-task at its trigger's date, a task with a
         start at its start, else at its first recorded update, else at the plan's start."""
         if item.rule.kind == "after" and item.due is not None:
-            lead = item.entry.task.lead_time_days
-            days = lead if lead is not None else self.ev.plan.info.lead_time_days
+            days = applicable_lead_time(self.ev.plan, item.entry)
             return item.due - dt.timedelta(days=days)
         if item.start is not None:
             return item.start
