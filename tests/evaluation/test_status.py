@@ -284,6 +284,18 @@ def test_qd42_rollup(state: State, expected: Category) -> None:
     assert category(state) is expected
 
 
+def test_the_qd42_groups_are_named_in_vietnamese_unless_asked_otherwise() -> None:
+    # docs/states.md, "Các tình trạng": the four groups of QĐ 42, as the report names them
+    assert [c.label() for c in Category] == [
+        "Đã hoàn thành đúng hạn",
+        "Đã hoàn thành quá hạn",
+        "Chưa hoàn thành, trong hạn",
+        "Chưa hoàn thành, quá hạn",
+    ]
+    assert Category.OPEN_OVERDUE.label("en") == "Not done, overdue"
+    assert State.STOPPED.label() == "Dừng thực hiện"
+
+
 def test_nd09_periods() -> None:
     q3 = make_period("quarter", 2019, 3, "nd09")
     assert (q3.start, q3.end) == (D("2019-06-15"), D("2019-09-14"))
