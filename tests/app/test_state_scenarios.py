@@ -355,3 +355,8 @@ def test_the_stale_table_counts_never_updated_tasks_as_the_no_information_line(
     assert result.exit_code == 0, result.stderr
     assert "| Ban Tổ chức Tỉnh ủy | 3 | 1 |" in result.stdout
     assert "| **Tổng** | **3** | **1** |" in result.stdout
+    # the appendix: the last update of II.3 is its sub-task's, II.2's is none dated
+    assert "| II.3 (II.3.a, II.3.b) | Nhiệm vụ II.3 | Ban Tổ chức Tỉnh ủy | 01/05/2019 |" in (
+        result.stdout
+    )
+    assert "| II.2 | Nhiệm vụ II.2 | Ban Tổ chức Tỉnh ủy | chưa có |" in result.stdout

@@ -395,6 +395,9 @@ def rollup(parent: TaskState, children: list[TaskState], own: bool) -> TaskState
     A stopped parent is stopped; stopped sub-tasks are left out; a parent whose every
     sub-task is stopped (and which has no deadline of its own) is stopped."""
     parent.never_updated = parent.never_updated and all(c.never_updated for c in children)
+    # its last update, as "Chưa có thông tin" reads it: its own or a sub-task's, the latest
+    lasts = [d for d in (parent.last_update, *(c.last_update for c in children)) if d]
+    parent.last_update = max(lasts) if lasts else None
     if parent.state is State.STOPPED:
         return parent
     members = [c for c in children if c.state is not State.STOPPED]
