@@ -278,3 +278,33 @@ def test_occurrences_done_on_a_periods_first_and_last_day_are_completed_in_it(
         ("a", "2019-Q3", D("2019-07-01")),
         ("b", "2019-Q3", D("2019-09-30")),
     ]
+
+
+def test_a_tallys_groups_are_its_tasks_groups_and_its_figures_keep_every_number(
+    tmp_path: Path,
+) -> None:
+    # "4 nhóm QĐ 42 cộng số nhiệm vụ dừng bằng tổng": the groups tally() takes from the
+    # states' counts are count_categories() of its tasks, and figures() (what a portfolio
+    # keeps of a plan) carries the same numbers
+    tasks: list[dict[str, Any]] = [
+        {"id": "late", "deadline": "quý II/2019"},
+        {"id": "open", "deadline": "năm 2019"},
+        {"id": "wait", "deadline": "sau khi có chỉ thị", "depends_on": {"events": ["ct"]}},
+        {"id": "ok", "deadline": "quý II/2019", "history": [done("2019-06-30")]},
+        {"id": "slow", "deadline": "quý II/2019", "history": [done("2019-07-01")]},
+        {"id": "stop", "deadline": "năm 2019", "status": "dừng thực hiện"},
+    ]
+    event = {"id": "ct", "description": "Bộ Chính trị ban hành chỉ thị"}
+    ev = evaluated(tmp_path, tasks, "2019-07-02", events=[event])
+    tally = counting.tally(ev)
+    groups = {
+        Category.OPEN_OVERDUE: 1,
+        Category.OPEN_IN_TIME: 2,
+        Category.DONE_ON_TIME: 1,
+        Category.DONE_LATE: 1,
+    }
+    assert tally.categories == groups == counting.count_categories(tally.tasks)
+    assert sum(groups.values()) + tally.stopped == tally.total == 6
+    figures = tally.figures()
+    assert (figures.total, figures.states, figures.categories) == (6, tally.states, groups)
+    assert (figures.rows, figures.never_updated) == (tally.rows, 3)  # late, open, wait
