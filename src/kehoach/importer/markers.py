@@ -86,15 +86,17 @@ def _one_field(text: str) -> tuple[str, str] | None:
 def split_fields(text: str) -> list[tuple[str, str, str]] | None:
     """ "Cơ quan thực hiện: X; phối hợp: Y, Z; Thời gian: Quý III/2027" → its fields.
 
-    Each field is (label, key, value). A text is cut at ";", a line break or " - " only
-    where a label follows, so "Sở Tài chính; Sở Nội vụ" and "2025 - 2027" stay one value.
+    Each field is (label, key, value). A text is cut at ";", ",", ". ", a line break or
+    " - " only where a label follows ("Cơ quan chủ trì: X, Cơ quan phối hợp: Y, Thời gian
+    hoàn thành: Z"), so "Sở Tài chính; Sở Nội vụ", "Sở Văn hóa, Thể thao và Du lịch" and
+    "2025 - 2027" stay one value.
     None when the text does not start with a label.
     """
     text = text.strip()
     if _one_field(text) is None:
         return None
     cuts: list[tuple[int, int]] = []
-    for sep in re.finditer(r"\s*(?:;|\n|\s[-–+•](?=\s))\s*", text):
+    for sep in re.finditer(r"\s*(?:[;,]|\.(?=\s)|\n|\s[-–+•](?=\s))\s*", text):
         if _one_field(text[sep.end() :]) is not None:
             cuts.append((sep.start(), sep.end()))
     pieces, start = [], 0

@@ -1,0 +1,68 @@
+"""Shapes real plans take that the other import tests do not show: field labels on one
+line separated by "," or ". ", a total row under a task table, a password-protected
+workbook, positions named by sheet and row. Documents are built here, small."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+import openpyxl
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kehoach.importer import import_document
+from tests.importer import all_tasks, body_names
+
+
+def _tasks(out: Path) -> dict[str, tuple[str, dict[str, Any]]]:
+    names = body_names(out)
+    return {tid: (names[body], task) for tid, (body, task, _) in all_tasks(out).items()}
+
+
+def _docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, cells in enumerate(table):
+            if len(cells) == 1:  # one text over the whole row
+                grid.cell(r, 0).merge(grid.cell(r, len(table[0]) - 1)).text = cells[0]
+                continue
+            for c, text in enumerate(cells):
+                grid.cell(r, c).text = text
+    document.save(str(path))
+    return path
+
+
+def test_field_labels_on_one_line_separated_by_commas_or_a_full_stop(tmp_path: Path) -> None:
+    """"Cơ quan chủ trì: …, Cơ quan phối hợp: …, Thời gian hoàn thành: …" is three fields,
+    not a lead named "Sở X, Cơ quan phối hợp: …"; so is "Cơ quan chủ trì: X. Thời gian …"."""
+    path = _docx(
+        tmp_path / "kh-truong-nhan.docx",
+        [
+            "KẾ HOẠCH", "Chuyển đổi số năm 2026", "II. NHIỆM VỤ",
+            "1.1. Xây dựng quy chế quản lý dữ liệu dùng chung của tỉnh.",
+            "Cơ quan chủ trì: Sở Khoa học và Công nghệ, Cơ quan phối hợp: Sở Tư pháp, "
+            "Thời gian hoàn thành: Quý II/2026.",
+            "1.2. Triển khai điện toán đám mây cho các cơ quan nhà nước.",
+            "Cơ quan chủ trì: Công an tỉnh. Thời gian hoàn thành: năm 2026.",
+            "1.3. Tổ chức tuần lễ văn hóa.",
+            "Cơ quan phối hợp: Sở Văn hóa, Thể thao và Du lịch, Sở Nội vụ; Thời gian: Tháng 9/2026",
+        ],
+    )  # fmt: skip
+    result = import_document(path, tmp_path / "plan")
+    tasks = _tasks(result.out)
+    found = {t: (lead, task.get("partners", []), task.get("deadline")) for t, (lead, task) in
+             tasks.items()}  # fmt: skip
+    assert found == {
+        "II.1": ("Sở Khoa học và Công nghệ", ["so-tu-phap"], "Quý II/2026"),
+        "II.2": ("Công an tỉnh", [], "năm 2026"),
+        "II.3": (
+            "Các cơ quan, đơn vị, địa phương",
+            ["so-van-hoa-the-thao-va-du-lich", "so-noi-vu"],
+            "Tháng 9/2026",
+        ),
+    }
+    assert result.unplaced == []
