@@ -66,3 +66,32 @@ def test_field_labels_on_one_line_separated_by_commas_or_a_full_stop(tmp_path: P
         ),
     }
     assert result.unplaced == []
+
+
+def test_a_total_row_under_a_task_table_is_reported_not_a_task(tmp_path: Path) -> None:
+    header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+    path = _docx(
+        tmp_path / "pl-tong-cong.docx",
+        ["KẾ HOẠCH", "Cải cách hành chính năm 2026", "II. NHIỆM VỤ"],
+        [
+            header,
+            ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Quý II/2026"],
+            ["2", "Tổng kết công tác cải cách hành chính", "Sở Nội vụ", "Tháng 12/2026"],
+            ["Tổng cộng: 02 nhiệm vụ"],  # merged over the whole row
+        ],
+    )
+    result = import_document(path, tmp_path / "plan")
+    assert sorted(_tasks(result.out)) == ["II.1", "II.2"]  # "Tổng kết …" stays a task
+    assert [(u.text, u.reason) for u in result.unplaced] == [
+        ("Tổng cộng: 02 nhiệm vụ", "dòng tổng cộng của bảng, không phải nhiệm vụ")
+    ]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    for row in (header, [1, "Rà soát thủ tục", "Sở Tư pháp", "2026"], [None, "Cộng", None, None]):
+        sheet.append(row)
+    book = tmp_path / "pl-cong.xlsx"
+    workbook.save(str(book))
+    result = import_document(book, tmp_path / "sheet")
+    assert sorted(_tasks(result.out)) == ["I.1"]
+    assert [u.reason for u in result.unplaced] == ["dòng tổng cộng của bảng, không phải nhiệm vụ"]

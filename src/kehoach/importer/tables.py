@@ -91,6 +91,9 @@ _ROMAN = re.compile(r"^[IVXLC]{1,7}[.)]?$")
 _LETTER = re.compile(r"^[A-HJ-UW-Z][.)]?$")
 _LOWER = re.compile(r"^[a-zđ][.)]?$")
 # A marker written into the content cell itself ("I. CÔNG TÁC …", "1.2. Hoàn thiện …").
+# A total row at the end of a table ("Tổng cộng: 05 nhiệm vụ", "Cộng", "Tổng số: 12"),
+# folded; "Tổng kết …", "Cộng đồng …" are not.
+_TOTAL = re.compile(r"^(?:tong cong|tong so|tong|cong)\s*(?:$|[:(\d])")
 _IN_CONTENT = re.compile(r"^(?P<n>[IVXLC]{1,7}|[A-HJ-UW-Z]|\d{1,3}(?:\.\d{1,3})*)\s*[.)\-–]\s+\S")
 
 
@@ -345,6 +348,11 @@ def read_any_table(rows: list[Para], previous: Table | None = None) -> Table:
         values = {name: cells[i].strip() for i, name in columns.items() if i < len(cells)}
         content = values.get("content", "")
         number = values.get("number", "")
+        first_filled = next((c.strip() for c in cells if c.strip()), "")
+        if _TOTAL.match(fold(first_filled)):
+            reason = "dòng tổng cộng của bảng, không phải nhiệm vụ"
+            table.rows.append(Unplaced(para.line, para.text, reason))
+            continue
         if not content:
             # A merged group row: its text sits in the first cell ("I. CÔNG TÁC …").
             filled = [c.strip() for c in cells if c.strip()]
