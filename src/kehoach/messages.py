@@ -588,6 +588,11 @@ MESSAGES: dict[str, str] = {
         "bắt đầu bằng chữ hoặc số (ví dụ: 'kh-nq26')."
     ),
     "import-unreadable": "Không đọc được tệp '{name}' ({kind}): {how}.",
+    "import-encrypted": (
+        "Không đọc được tệp '{name}': tệp được đặt mật khẩu (mã hóa). Hãy mở bằng Word hoặc "
+        "Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ → Mã hóa bằng mật khẩu, xóa mật khẩu), "
+        "lưu lại rồi nhập lại."
+    ),
     "import-scan": (
         "Tệp '{name}' không có chữ nào đọc được: có thể là bản quét (ảnh chụp). Hãy nhận "
         "dạng chữ (OCR) trước, ví dụ mở bằng Word hoặc dùng ocrmypdf, rồi lưu thành .docx."

@@ -95,3 +95,23 @@ def test_a_total_row_under_a_task_table_is_reported_not_a_task(tmp_path: Path) -
     result = import_document(book, tmp_path / "sheet")
     assert sorted(_tasks(result.out)) == ["I.1"]
     assert [u.reason for u in result.unplaced] == ["dòng tổng cộng của bảng, không phải nhiệm vụ"]
+
+
+def test_a_password_protected_workbook_says_so_not_convert_from_xls(tmp_path: Path) -> None:
+    """Excel saves a workbook with a password as an OLE2 file (like an old .xls) holding
+    an "EncryptedPackage": converting it as an .xls would not help; removing the password
+    does. The fixture was encrypted with msoffcrypto-tool (password 123456)."""
+    from typer.testing import CliRunner
+
+    from tests.importer import DATA
+    from tests.importer.test_cli import run
+
+    for name in ("mat-khau.xlsx", "mat-khau.docx"):
+        path = tmp_path / name
+        path.write_bytes((DATA / "mat-khau.xlsx").read_bytes())
+        out = tmp_path / "plan"
+        code, stdout, stderr = run(CliRunner(), "import", str(path), "--out", str(out))
+        assert code == 2 and not out.exists(), stderr
+        assert f"Không đọc được tệp '{name}': tệp được đặt mật khẩu (mã hóa)" in stderr
+        assert "bỏ mật khẩu" in stderr and "convert-to" not in stderr
+        assert "Traceback" not in stdout + stderr

@@ -387,6 +387,8 @@ def _sniff(path: Path) -> str | None:
         head = handle.read(8)
     if head.startswith(b"%PDF"):
         return "tệp PDF"
+    if head.startswith(b"\xd0\xcf\x11\xe0") and _encrypted(path):
+        return "encrypted"
     if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Word 97-2003 or Excel 97-2003
         return (
             "bảng tính Excel cũ (.xls)"
@@ -396,6 +398,19 @@ def _sniff(path: Path) -> str | None:
     if head.startswith(b"{\\rtf"):
         return "văn bản RTF"
     return None
+
+
+def _encrypted(path: Path) -> bool:
+    """A password-protected .docx/.xlsx is an OLE2 file holding an "EncryptedPackage"
+    stream (its name in UTF-16 in the directory), not an old .doc/.xls to convert."""
+    name = "EncryptedPackage".encode("utf-16-le")
+    with path.open("rb") as handle:
+        tail = b""
+        while chunk := handle.read(1 << 20):
+            if name in tail + chunk:
+                return True
+            tail = chunk[-len(name) :]
+    return False
 
 
 def read_document(path: Path) -> list[Para]:
@@ -412,6 +427,8 @@ def read_document(path: Path) -> list[Para]:
             message_text("import-wrong-type", name=path.name, suffix=suffix or "không có")
         )
     sniffed = _sniff(path)
+    if sniffed == "encrypted":
+        raise InputError(message_text("import-encrypted", name=path.name))
     if sniffed is not None:
         raise _cannot_read(path, sniffed)
     if suffix == ".docx":
