@@ -466,7 +466,7 @@ MESSAGES: dict[str, str] = {
     "import-result-invalid": (
         "Kế hoạch vừa nhập có {count} lỗi; hãy sửa rồi chạy 'kehoach validate'."
     ),
-    "import-deadline-line": "  dòng {line} ({reason}): {text}",
+    "import-deadline-line": "  {where} ({reason}): {text}",
     "init-done": (
         "Đã tạo thư mục nhiều kế hoạch '{folder}' ({created} tệp mới, {kept} tệp giữ "
         "nguyên). CI đăng {page} tình hình lên Pages. Thêm kế hoạch: kehoach import VĂN_BẢN "

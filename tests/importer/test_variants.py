@@ -10,9 +10,11 @@ from typing import Any
 import docx
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
+from typer.testing import CliRunner
 
 from kehoach.importer import import_document
-from tests.importer import all_tasks, body_names
+from tests.importer import DATA, all_tasks, body_names
+from tests.importer.test_cli import run
 
 
 def _tasks(out: Path) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -101,10 +103,7 @@ def test_a_password_protected_workbook_says_so_not_convert_from_xls(tmp_path: Pa
     """Excel saves a workbook with a password as an OLE2 file (like an old .xls) holding
     an "EncryptedPackage": converting it as an .xls would not help; removing the password
     does. The fixture was encrypted with msoffcrypto-tool (password 123456)."""
-    from typer.testing import CliRunner
 
-    from tests.importer import DATA
-    from tests.importer.test_cli import run
 
     for name in ("mat-khau.xlsx", "mat-khau.docx"):
         path = tmp_path / name
@@ -115,3 +114,52 @@ def test_a_password_protected_workbook_says_so_not_convert_from_xls(tmp_path: Pa
         assert f"Không đọc được tệp '{name}': tệp được đặt mật khẩu (mã hóa)" in stderr
         assert "bỏ mật khẩu" in stderr and "convert-to" not in stderr
         assert "Traceback" not in stdout + stderr
+
+
+def test_messages_name_the_sheet_and_row_or_the_table_row(tmp_path: Path) -> None:
+    """A workbook's "line" counts rows over all sheets: a reader finds nothing at "dòng
+    9". The summary, the review list and plan.yaml's comments name the sheet and its row
+    (a .docx: the paragraph, or the table and its row)."""
+
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    assert isinstance(first, Worksheet)
+    first.title = "Phụ lục I"
+    for row in (
+        ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        [1, "Rà soát thủ tục hành chính", "Sở Tư pháp", "Quý II/2026"],
+        [2, "Tổ chức hội nghị", "Sở Nội vụ", "Đang cập nhật"],  # not read as a deadline
+    ):
+        first.append(row)
+    second = workbook.create_sheet("Phụ lục II")
+    for row in (
+        ["DANH MỤC ĐỀ ÁN"],
+        ["STT", "Tên đề án", "Cơ quan chủ trì", "Thời hạn"],
+        [1, "Đề án du lịch cộng đồng", "Sở Văn hóa, Thể thao và Du lịch", "Tháng 10/2026"],
+        [None, "Tổng cộng"],
+    ):
+        second.append(row)
+    path = tmp_path / "pl-vi-tri.xlsx"
+    workbook.save(str(path))
+    out = tmp_path / "plan"
+    code, _, stderr = run(CliRunner(), "import", str(path), "--out", str(out))
+    assert code == 0, stderr
+    assert "Bảng ở trang tính 'Phụ lục II', hàng 1: 1 nhiệm vụ." in stderr
+    assert "  trang tính 'Phụ lục II', hàng 4 (dòng tổng cộng của bảng" in stderr
+    assert "  trang tính 'Phụ lục I', hàng 3 (thời hạn chưa đọc được): Đang cập nhật" in stderr
+    assert "tiêu đề bảng trang tính 'Phụ lục II', hàng 1–2" in stderr
+    plan = (out / "plan.yaml").read_text(encoding="utf-8")
+    assert "# Chưa xếp được (trang tính 'Phụ lục II', hàng 4, dòng tổng cộng" in plan
+    assert "dòng 7" not in stderr + plan  # row 4 of the second sheet, 7th row read
+
+    header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+    document = _docx(
+        tmp_path / "kh-vi-tri.docx",
+        ["KẾ HOẠCH", "Cải cách hành chính", "II. NHIỆM VỤ"],
+        [header, ["1", "Rà soát thủ tục", "Sở Tư pháp", "2026"], ["Tổng cộng: 01 nhiệm vụ"]],
+    )
+    result = import_document(document, tmp_path / "docx")
+    assert "Bảng ở bảng 1, hàng 1: 1 nhiệm vụ." in result.summary
+    assert [u.where for u in result.unplaced] == ["bảng 1, hàng 3"]
+    assert any(line.startswith("Phần thủ tục: ") and "đoạn 1" not in line and
+               "tiêu đề bảng bảng 1, hàng 1" in line for line in result.summary)  # fmt: skip

@@ -159,7 +159,10 @@ def register(app: typer.Typer) -> None:
                     text = item.text if len(item.text) <= 120 else item.text[:117] + "…"
                     echo_err(
                         message_text(
-                            "import-deadline-line", line=item.line, reason=item.reason, text=text
+                            "import-deadline-line",
+                            where=item.where or f"dòng {item.line}",
+                            reason=item.reason,
+                            text=text,
                         )
                     )
             if report is not None and result.report:

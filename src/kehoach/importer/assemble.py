@@ -9,7 +9,7 @@ lead-in, else the collective "Các cơ quan, đơn vị, địa phương".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kehoach.importer.deadlines import (
@@ -66,6 +66,21 @@ class Assembled:
     accounting: list[dict[str, Any]] = field(default_factory=list)
     tables: list[tuple[int, str]] = field(default_factory=list)
     inherited: list[tuple[int, str]] = field(default_factory=list)  # (line, columns)
+    places: dict[int, str] = field(default_factory=dict)  # line → Para.place
+
+    def where(self, line: int) -> str:
+        """Where paragraph *line* is, as the reader finds it: "dòng 12" in a text, "đoạn
+        7" or "bảng 1, hàng 3" in a .docx, "trang tính 'X', hàng 5" in a workbook."""
+        return self.places.get(line, f"dòng {line}")
+
+    def span(self, first: int, last: int) -> str:
+        """Where paragraphs *first* to *last* are: "dòng 1–4", "bảng 1, hàng 1–2", "đoạn 3
+        – bảng 1, hàng 2"."""
+        a, b = self.where(first), self.where(last)
+        if first == last or a == b:
+            return a
+        (a_head, _, _), (b_head, _, b_number) = a.rpartition(" "), b.rpartition(" ")
+        return f"{a}–{b_number}" if a_head == b_head else f"{a} – {b}"
 
 
 class _Assembler:
@@ -342,6 +357,7 @@ class _Assembler:
             if body.group:
                 entry["group"] = True
             bodies.append(entry)
+        places = {para.line: para.place for para in self.draft.paras}
         return Assembled(
             plan={k: v for k, v in plan.items() if v not in (None, [], "") or k in ("id", "title")},
             bodies=bodies,
@@ -349,12 +365,16 @@ class _Assembler:
             tasks=self.tasks,
             body_names={str(b.id): b.name for b in self.registry.used()},
             section_notes={k: v for k, v in notes.items() if v},
-            unplaced=sorted(self.unplaced, key=lambda u: u.line),
+            unplaced=[
+                replace(u, where=u.where or places.get(u.line, f"dòng {u.line}"))
+                for u in sorted(self.unplaced, key=lambda u: u.line)
+            ],
             task_count=self.count,
             preamble=[(p.line, p.text) for p in self.draft.preamble],
             accounting=self.accounting(),
             tables=list(self.draft.table_results),
             inherited=list(self.draft.inherited),
+            places=places,
         )
 
     def accounting(self) -> list[dict[str, Any]]:

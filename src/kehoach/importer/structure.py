@@ -34,11 +34,16 @@ _ROLE_WORDS = re.compile(r"\b(chủ trì|phối hợp)\b", re.IGNORECASE)
 
 @dataclass
 class Unplaced:
-    """A paragraph (or a part of one) the importer could not place, and why."""
+    """A paragraph (or a part of one) the importer could not place, and why.
+
+    ``where`` says where it is in words the reader can find ("dòng 41", "đoạn 7",
+    "bảng 1, hàng 10", "trang tính 'Phụ lục', hàng 12"); filled when the plan is
+    assembled (:attr:`Para.place`)."""
 
     line: int
     text: str
     reason: str
+    where: str = ""
 
 
 @dataclass

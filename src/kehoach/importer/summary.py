@@ -80,10 +80,6 @@ def _new(name: str) -> bool:
     return match_key(name) not in known
 
 
-def _lines(first: int, last: int) -> str:
-    return f"dòng {first}" if first == last else f"dòng {first}–{last}"
-
-
 def summary_lines(result: Assembled) -> list[str]:
     """The Vietnamese summary of an import, line by line."""
     n = counts(result)
@@ -101,16 +97,18 @@ def summary_lines(result: Assembled) -> list[str]:
     for name, similar in suggestions(result).items():
         out.append(f"  “{name}”: Có phải ý bạn là “{similar}”?")
     for line, what in result.tables:
-        out.append(f"Bảng ở dòng {line}: {what}.")
+        out.append(f"Bảng ở {result.where(line)}: {what}.")
     if result.inherited:
-        shown = "; ".join(f"dòng {line} ({cols})" for line, cols in result.inherited[:_SHOWN])
+        shown = "; ".join(
+            f"{result.where(line)} ({cols})" for line, cols in result.inherited[:_SHOWN]
+        )
         more = " …" if len(result.inherited) > _SHOWN else ""
         out.append(f"Hàng nhận ô gộp của hàng trên: {len(result.inherited)} ({shown}{more}).")
     boiler = ranges(result, "boilerplate")
     if boiler:
         out.append(
             "Phần thủ tục: "
-            + "; ".join(f"{detail} {_lines(a, b)}" for detail, a, b in boiler)
+            + "; ".join(f"{detail} {result.span(a, b)}" for detail, a, b in boiler)
             + "."
         )
     unplaced = [e for e in result.accounting if e["place"] == "unplaced"]
@@ -118,7 +116,7 @@ def summary_lines(result: Assembled) -> list[str]:
         out.append(f"Chưa xếp được {len(unplaced)} đoạn (đã ghi chú cuối plan.yaml):")
     for entry in unplaced[:_SHOWN]:
         text = entry["text"] if len(entry["text"]) <= 100 else entry["text"][:99] + "…"
-        out.append(f"  dòng {entry['line']} ({entry.get('detail', '')}): {text}")
+        out.append(f"  {result.where(entry['line'])} ({entry.get('detail', '')}): {text}")
     if len(unplaced) > _SHOWN:
         out.append(f"  … và {len(unplaced) - _SHOWN} đoạn khác (xem --report).")
     return out

@@ -102,7 +102,7 @@ def render_files(result: Assembled, source_name: str) -> dict[str, str]:
     sections = plan.pop("sections", [])
     lines = [_SCHEMA.format("../schemas/plan.schema.json"), origin]
     for line, text in result.preamble:
-        lines += _comment(f"Lời dẫn (dòng {line}): {text}")
+        lines += _comment(f"Lời dẫn ({result.where(line)}): {text}")
     lines += _dump(plan).rstrip("\n").split("\n")
     if sections:
         lines.append("sections:")
@@ -116,7 +116,8 @@ def render_files(result: Assembled, source_name: str) -> dict[str, str]:
     if result.unplaced:
         lines.append("")
         for item in result.unplaced:
-            lines += _comment(f"Chưa xếp được (dòng {item.line}, {item.reason}): {item.text}")
+            where = item.where or result.where(item.line)
+            lines += _comment(f"Chưa xếp được ({where}, {item.reason}): {item.text}")
     files = {"plan.yaml": "\n".join(lines) + "\n"}
 
     files["bodies.yaml"] = (
