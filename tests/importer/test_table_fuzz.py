@@ -41,6 +41,7 @@ def test_text_tables_are_well_formed(lines: list[str]) -> None:
         rows = [p for p in paras if p.cells is not None and p.table == number]
         table = read_any_table(rows)
         placed = [r.line for r in table.rows] + [s.line for s in table.skipped]
+        placed += [line for r in table.rows if isinstance(r, TableRow) for line in r.continued]
         assert sorted(placed) == sorted(p.line for p in rows)  # every row in one place
         for row in table.rows:
             if isinstance(row, TableRow) and row.parent is not None:

@@ -12,7 +12,7 @@ import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
-from kehoach.importer import import_document
+from kehoach.importer import import_document, read_document
 from tests.importer import DATA, all_tasks, body_names
 from tests.importer.test_cli import run
 
@@ -39,7 +39,7 @@ def _docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = Non
 
 
 def test_field_labels_on_one_line_separated_by_commas_or_a_full_stop(tmp_path: Path) -> None:
-    """"Cơ quan chủ trì: …, Cơ quan phối hợp: …, Thời gian hoàn thành: …" is three fields,
+    """ "Cơ quan chủ trì: …, Cơ quan phối hợp: …, Thời gian hoàn thành: …" is three fields,
     not a lead named "Sở X, Cơ quan phối hợp: …"; so is "Cơ quan chủ trì: X. Thời gian …"."""
     path = _docx(
         tmp_path / "kh-truong-nhan.docx",
@@ -104,7 +104,6 @@ def test_a_password_protected_workbook_says_so_not_convert_from_xls(tmp_path: Pa
     an "EncryptedPackage": converting it as an .xls would not help; removing the password
     does. The fixture was encrypted with msoffcrypto-tool (password 123456)."""
 
-
     for name in ("mat-khau.xlsx", "mat-khau.docx"):
         path = tmp_path / name
         path.write_bytes((DATA / "mat-khau.xlsx").read_bytes())
@@ -163,3 +162,42 @@ def test_messages_name_the_sheet_and_row_or_the_table_row(tmp_path: Path) -> Non
     assert [u.where for u in result.unplaced] == ["bảng 1, hàng 3"]
     assert any(line.startswith("Phần thủ tục: ") and "đoạn 1" not in line and
                "tiêu đề bảng bảng 1, hàng 1" in line for line in result.summary)  # fmt: skip
+
+
+def test_a_task_row_split_by_a_page_break_and_a_header_repeated_on_the_next_page(
+    tmp_path: Path,
+) -> None:
+    """A Word table carried over a page: the rest of row 1's content sits in a row of
+    its own (no number, no lead), then the header row is repeated. One task, not two."""
+    header = ["TT", "Nội dung", "Cơ quan chủ trì", "Thời gian"]
+    path = _docx(
+        tmp_path / "kh-ngat-trang.docx",
+        ["KẾ HOẠCH", "Thực hiện Chỉ thị số 05-CT/TU", "II. NHIỆM VỤ"],
+        [
+            header,
+            ["1", "Tổ chức hội nghị sơ kết việc thực hiện Chỉ thị số 05-CT/TU của",
+             "Văn phòng Huyện ủy", "Tháng 7/2026"],
+            ["", "Ban Thường vụ Tỉnh ủy tại các chi bộ", "", ""],
+            header,
+            ["2", "Biên soạn tài liệu tuyên truyền cho đảng viên,", "Ban Tuyên giáo Huyện ủy",
+             "Tháng 9/2026"],
+            ["", "đoàn viên và hội viên", "", ""],
+            ["3", "Tổng kết việc thực hiện Chỉ thị", "", "Tháng 12/2026"],
+        ],
+    )  # fmt: skip
+    result = import_document(path, tmp_path / "plan")
+    tasks = _tasks(result.out)
+    assert {t: (lead, task["title"], task["deadline"]) for t, (lead, task) in tasks.items()} == {
+        "II.1": ("Văn phòng Huyện ủy", "Tổ chức hội nghị sơ kết việc thực hiện Chỉ thị số "
+                 "05-CT/TU của Ban Thường vụ Tỉnh ủy tại các chi bộ", "Tháng 7/2026"),
+        "II.2": ("Ban Tuyên giáo Huyện ủy", "Biên soạn tài liệu tuyên truyền cho đảng viên, "
+                 "đoàn viên và hội viên", "Tháng 9/2026"),
+        "II.3": ("Các cơ quan, đơn vị, địa phương", "Tổng kết việc thực hiện Chỉ thị",
+                 "Tháng 12/2026"),
+    }  # fmt: skip
+    assert tasks["II.1"][1]["source"]["row"] == 2 and tasks["II.2"][1]["source"]["row"] == 5
+    places = {e["line"]: (e["place"], e.get("detail", "")) for e in result.report["lines"]}
+    rows = {p.row: p.line for p in read_document(path) if p.cells is not None}
+    assert places[rows[3]] == ("task", "II.1") and places[rows[6]] == ("task", "II.2")
+    assert places[rows[4]] == ("boilerplate", "tiêu đề bảng")  # the repeated header
+    assert result.unplaced == []

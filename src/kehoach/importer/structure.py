@@ -532,7 +532,8 @@ class _Builder:
                 node.item = section.children
                 section.tasks.append(node)
             placed[index] = node
-            self.draft.ledger[row.line] = Placement("task")
+            for line in (row.line, *row.continued):
+                self.draft.ledger[line] = Placement("task")
             count += 1
             columns = (*row.inherited, *row.merged)
             if columns:
@@ -572,6 +573,7 @@ def _row_node(row: TableRow) -> Node:
         node.fields["role"] = "chủ trì"  # the column says who leads, not the first word
     if row.para is not None:
         node.where = row.para.location(row.cell)
+    node.lines.extend(row.continued)
     return node
 
 

@@ -107,6 +107,8 @@ class TableRow:
     ``level`` its depth (0: top). ``inherited`` names the fields ("lead", "deadline")
     taken from a blank cell's row above, ``merged`` those that come from a cell merged
     across rows. ``cell`` is the index of the content cell (for the task's source).
+    ``continued`` holds the lines of rows that only carry on its content, split off by a
+    page break (see :func:`_carries_on`).
     """
 
     line: int
@@ -124,6 +126,7 @@ class TableRow:
     merged: tuple[str, ...] = ()
     cell: int = 0
     para: Para | None = None
+    continued: tuple[int, ...] = ()
 
     @property
     def lead_from_column(self) -> bool:
@@ -150,8 +153,8 @@ class Table:
     ``kind`` is "tasks", "indicators" (targets: "Chỉ tiêu", "Mục tiêu đến năm 2030") or
     "other" (no content column); for the last two ``rows`` is empty and every row is in
     ``skipped``. ``header`` is the header row's text. Every row given to the reader is
-    in exactly one of ``rows`` and ``skipped`` (the header row too). ``continued``: the
-    table has no header and goes on with the task table before it.
+    in exactly one of ``rows``, a row's ``continued`` and ``skipped`` (the header row
+    too). ``continued``: the table has no header and goes on with the task table before it.
     """
 
     columns: dict[int, str]
@@ -365,6 +368,12 @@ def read_any_table(rows: list[Para], previous: Table | None = None) -> Table:
             reason = "dòng bảng không có nội dung nhiệm vụ"
             table.rows.append(Unplaced(para.line, para.text, reason))
             continue
+        above = table.rows[-1] if table.rows else None
+        if not number and _carries_on(above, cells, content, para):
+            assert isinstance(above, TableRow)
+            above.content = f"{above.content} {content}"
+            above.continued = (*above.continued, para.line)
+            continue
         if not number:
             inline = _IN_CONTENT.match(content)
             if inline and _number_kind(inline.group("n")) in ("roman", "letter", "dotted"):
@@ -399,6 +408,22 @@ def read_any_table(rows: list[Para], previous: Table | None = None) -> Table:
             if inline and inline.group("n") == row.number:
                 row.content = re.sub(r"^\S+\s*[.)\-–]\s+", "", row.content, count=1)
     return table
+
+
+# Words a line does not end on when its sentence goes on in the next row.
+_OPEN_END = re.compile(r"(?:[,\-–]|\b(?:của|và|các|với|cho|trên|tại|theo|về|đến|trong|để|là))$")
+
+
+def _carries_on(above: TableRow | Unplaced | None, cells: Sequence[str], content: str,
+                para: Para) -> bool:  # fmt: skip
+    """Is this row the rest of the task row above, cut off by a page break (Word repeats
+    no cell of it: no number, nothing but the content, which starts in lower case or
+    finishes a sentence the row above left open)?"""
+    if not isinstance(above, TableRow) or above.group or para.merged or para.spans:
+        return False
+    if sum(1 for c in cells if c.strip()) != 1 or not content:
+        return False
+    return content[:1].islower() or bool(_OPEN_END.search(above.content.rstrip()))
 
 
 def _own_fields(row: TableRow) -> bool:
