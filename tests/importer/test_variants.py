@@ -4,6 +4,7 @@ workbook, positions named by sheet and row. Documents are built here, small."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -200,4 +201,30 @@ def test_a_task_row_split_by_a_page_break_and_a_header_repeated_on_the_next_page
     rows = {p.row: p.line for p in read_document(path) if p.cells is not None}
     assert places[rows[3]] == ("task", "II.1") and places[rows[6]] == ("task", "II.2")
     assert places[rows[4]] == ("boilerplate", "tiêu đề bảng")  # the repeated header
+    assert result.unplaced == []
+
+
+def test_deadlines_as_date_cells_or_as_excel_day_numbers(tmp_path: Path) -> None:
+    """A date cell reads "30/09/2026"; the same date left in the "General" format is the
+    day number 46295 and must read the same, not "46295" (an unreadable deadline). A year
+    (2026) or a number in another column is not a day number."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = "Nhiệm vụ"
+    sheet.append(["ỦY BAN NHÂN DÂN TỈNH LÂM GIANG"])
+    sheet.append(["KẾ HOẠCH"])
+    sheet.append(["Phát triển du lịch năm 2026"])
+    sheet.append(["STT", "Nội dung công việc", "Đơn vị chủ trì", "Thời hạn hoàn thành", "Kinh phí"])
+    sheet.append([1, "In ấn tài liệu", "Sở Tài chính", dt.datetime(2026, 9, 30), 46295])
+    sheet.append([2, "Tổ chức hội chợ", "Sở Công Thương", 46295, None])
+    sheet.append([3, "Xây dựng video", "Sở Ngoại vụ", 2026, None])
+    path = tmp_path / "pl-ngay.xlsx"
+    workbook.save(str(path))
+    result = import_document(path, tmp_path / "plan")
+    tasks = _tasks(result.out)
+    assert {t: task["deadline"] for t, (_, task) in tasks.items()} == {
+        "I.1": "30/09/2026", "I.2": "30/09/2026", "I.3": "2026",
+    }  # fmt: skip
+    assert tasks["I.1"][1]["note"] == "Kinh phí: 46295"
     assert result.unplaced == []

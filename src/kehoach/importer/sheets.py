@@ -7,8 +7,9 @@ header and every row under it are table rows. A merged range gives its value to 
 first column and, in the rows under its first row, repeats it (:attr:`Para.merged`),
 so a lead or a deadline merged over several tasks applies to each; the columns it
 covers to the right are blank (:attr:`Para.spans`). Dates become "31/12/2024", whole
-numbers lose their ".0". Only the cells that exist are visited (never the whole
-rectangle a stray formatted cell could declare).
+numbers lose their ".0"; a day number in a deadline column (a date cell left in the
+"General" format shows 46295) becomes the date it counts. Only the cells that exist
+are visited (never the whole rectangle a stray formatted cell could declare).
 
 A sheet without a recognisable header is returned as table rows all the same, so the
 table reader reports it (an indicator table, or a table it could not read), never as
@@ -33,7 +34,7 @@ from typing import Any
 
 from kehoach.errors import InputError
 from kehoach.importer.reading import Para, _clean
-from kehoach.importer.tables import find_header
+from kehoach.importer.tables import column_of, find_header
 from kehoach.messages import text as message_text
 
 __all__ = ["read_csv", "read_xlsx", "rows_to_paras"]
@@ -59,6 +60,18 @@ def _cell(value: Any) -> str:
     return "\n".join(c for c in (_clean(p) for p in _text(value).split("\n")) if c)
 
 
+# Excel's day numbers for 2000-01-01 .. 2099-12-31: a deadline cell in the "General"
+# format shows the date as this number (a year, "2026", is far below).
+_SERIALS = range(36_526, 73_051)
+
+
+def _serial_date(text: str) -> str:
+    """ "46295" in a deadline column → "30/09/2026" (Excel counts days from 1899-12-30)."""
+    if text.isdigit() and int(text) in _SERIALS:
+        return (dt.date(1899, 12, 30) + dt.timedelta(days=int(text))).strftime("%d/%m/%Y")
+    return text
+
+
 def rows_to_paras(
     rows: Iterable[tuple[int, int, list[str], tuple[int, ...], tuple[int, ...]]],
     *,
@@ -74,9 +87,16 @@ def rows_to_paras(
     width = max((max((i for i, c in enumerate(r[2]) if c.strip()), default=0) for r in kept),
                 default=-1) + 1  # fmt: skip
     header = find_header([r[2][:width] for r in kept], within=12)
+    deadlines = (
+        {i for i, c in enumerate(kept[header][2]) if column_of(c) == "deadline"}
+        if header is not None
+        else set()
+    )
     out: list[Para] = []
     for position, (line, row, cells, merged, spans) in enumerate(kept):
         cells = (cells + [""] * width)[:width]
+        if header is not None and position > header:
+            cells = [_serial_date(c) if i in deadlines else c for i, c in enumerate(cells)]
         if header is not None and position < header and title_paragraphs:
             text = " ".join(c for c in cells if c)
             out.append(
