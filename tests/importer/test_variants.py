@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from kehoach.importer import import_document, read_document
-from tests.importer import DATA, all_tasks, body_names
+from tests.importer import DATA, all_tasks, body_names, load
 from tests.importer.test_cli import run
 
 
@@ -155,12 +155,13 @@ def test_messages_name_the_sheet_and_row_or_the_table_row(tmp_path: Path) -> Non
     header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]
     document = _docx(
         tmp_path / "kh-vi-tri.docx",
-        ["KẾ HOẠCH", "Cải cách hành chính", "II. NHIỆM VỤ"],
+        ["KẾ HOẠCH", "Cải cách hành chính", "II. NHIỆM VỤ", "Các nhiệm vụ cụ thể:"],
         [header, ["1", "Rà soát thủ tục", "Sở Tư pháp", "2026"], ["Tổng cộng: 01 nhiệm vụ"]],
     )
     result = import_document(document, tmp_path / "docx")
     assert "Bảng ở bảng 1, hàng 1: 1 nhiệm vụ." in result.summary
     assert [u.where for u in result.unplaced] == ["bảng 1, hàng 3"]
+    assert "  # Lời dẫn (đoạn 4): Các nhiệm vụ cụ thể:" in result.files["plan.yaml"].split("\n")
     assert any(line.startswith("Phần thủ tục: ") and "đoạn 1" not in line and
                "tiêu đề bảng bảng 1, hàng 1" in line for line in result.summary)  # fmt: skip
 
@@ -227,4 +228,33 @@ def test_deadlines_as_date_cells_or_as_excel_day_numbers(tmp_path: Path) -> None
         "I.1": "30/09/2026", "I.2": "30/09/2026", "I.3": "2026",
     }  # fmt: skip
     assert tasks["I.1"][1]["note"] == "Kinh phí: 46295"
+    assert result.unplaced == []
+
+
+def test_a_remark_is_a_note_not_a_task_nor_part_of_a_title(tmp_path: Path) -> None:
+    """ "Ghi chú: …" under a task table is the plan's note; under a task, the task's note
+    (its title stays what the task says)."""
+    path = _docx(
+        tmp_path / "kh-ghi-chu.docx",
+        [
+            "KẾ HOẠCH", "Cải cách hành chính năm 2026", "II. NHIỆM VỤ",
+            "1. Sở Tư pháp rà soát thủ tục hành chính (quý II/2026).",
+            "Lưu ý: ưu tiên thủ tục liên thông.",
+            "III. PHỤ LỤC NHIỆM VỤ",
+        ],
+        [
+            ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+            ["1", "Đo lường sự hài lòng", "Sở Nội vụ", "Tháng 11/2026"],
+        ],
+    )  # fmt: skip
+    document = docx.Document(str(path))
+    document.add_paragraph("Ghi chú: Các cơ quan chủ động bố trí kinh phí.")
+    document.save(str(path))
+    result = import_document(path, tmp_path / "plan")
+    tasks = _tasks(result.out)
+    assert sorted(tasks) == ["II.1", "III.1"]
+    assert tasks["II.1"][1]["title"] == "Sở Tư pháp rà soát thủ tục hành chính."
+    assert tasks["II.1"][1]["note"] == "Lưu ý: ưu tiên thủ tục liên thông."
+    note = load(result.out / "plan.yaml")["note"]
+    assert "Ghi chú: Các cơ quan chủ động bố trí kinh phí." in note.split("\n")
     assert result.unplaced == []

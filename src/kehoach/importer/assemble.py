@@ -326,6 +326,7 @@ class _Assembler:
             kind = " ".join(decision.split(" ", 2)[:2])
             self.draft.notes.insert(0, f"Ban hành kèm theo {kind}{ref}: {decision}.")
         defaults = self.section_bodies()
+        places = {para.line: para.place for para in self.draft.paras}
         sections: list[dict[str, Any]] = []
         notes: dict[str, list[str]] = {}
         for section in self.draft.sections:
@@ -333,7 +334,10 @@ class _Assembler:
             if section.default_deadline:
                 entry["default_deadline"] = section.default_deadline
             sections.append(entry)
-            notes[section.id] = [f"Lời dẫn (dòng {line}): {text}" for line, text in section.intro]
+            notes[section.id] = [
+                f"Lời dẫn ({places.get(line, f'dòng {line}')}): {text}"
+                for line, text in section.intro
+            ]
             for node in section.tasks:
                 self.root(node, section, node.item, defaults[section.id])
         plan: dict[str, Any] = {
@@ -357,7 +361,6 @@ class _Assembler:
             if body.group:
                 entry["group"] = True
             bodies.append(entry)
-        places = {para.line: para.place for para in self.draft.paras}
         return Assembled(
             plan={k: v for k, v in plan.items() if v not in (None, [], "") or k in ("id", "title")},
             bodies=bodies,

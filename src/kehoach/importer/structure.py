@@ -26,6 +26,7 @@ from kehoach.text import fold
 
 __all__ = ["Draft", "Node", "SectionDraft", "Unplaced", "build_draft", "classify", "repair"]
 
+_NOTE_LABEL = re.compile(r"^(?:ghi chu|luu y)\s*:")  # folded: "Ghi chú:", "Lưu ý:"
 _CLOSING = ("tren day la", "trong qua trinh thuc hien", "trong qua trinh to chuc thuc hien")
 _NOT_TASK_SECTIONS = ("muc dich", "yeu cau", "can cu", "quan diem", "muc tieu", "tinh hinh")
 _TASK_WORDS = ("nhiem vu", "giai phap", "to chuc thuc hien", "phan cong")
@@ -376,6 +377,15 @@ class _Builder:
         self.pending = None
         if fold(text).startswith(_CLOSING):
             self.unplaced(para, "lời kết, không phải nhiệm vụ")
+        elif _NOTE_LABEL.match(fold(text)):  # a remark, not a task nor part of one
+            if self.stack:
+                node = self.stack[-1]
+                node.fields["note"] = "\n".join(x for x in (node.fields.get("note"), text) if x)
+                node.lines.append(para.line)
+                self.draft.place(para, "task")
+            else:
+                self.draft.notes.append(text)
+                self.draft.place(para, "note", "ghi chú")
         elif _TABLE_TEXT.search(text):
             self.unplaced(para, "dòng giống một hàng bảng, không ghép vào nhiệm vụ")
         elif _POINTER.search(fold(text)) and not self.stack:
