@@ -258,3 +258,20 @@ def test_a_remark_is_a_note_not_a_task_nor_part_of_a_title(tmp_path: Path) -> No
     note = load(result.out / "plan.yaml")["note"]
     assert "Ghi chú: Các cơ quan chủ động bố trí kinh phí." in note.split("\n")
     assert result.unplaced == []
+
+
+def test_no_task_table_exits_1_without_pointing_to_a_plan_yaml_never_written(
+    tmp_path: Path,
+) -> None:
+    path = _docx(
+        tmp_path / "khong-bang-nhiem-vu.docx",
+        ["KẾ HOẠCH", "Tổ chức hội nghị"],
+        [["Hạng mục", "Số lượng"], ["Phòng họp", "2"]],
+    )
+    out = tmp_path / "plan"
+    code, stdout, stderr = run(CliRunner(), "import", str(path), "--out", str(out))
+    assert code == 1 and not out.exists()
+    assert "Chưa xếp được 2 đoạn:" in stderr and "plan.yaml" not in stderr
+    assert "  bảng 1, hàng 1 (bảng không có cột nội dung nhiệm vụ): Hạng mục | Số lượng" in stderr
+    assert "Không tìm thấy nhiệm vụ nào trong 'khong-bang-nhiem-vu.docx'" in stderr
+    assert "Traceback" not in stdout + stderr

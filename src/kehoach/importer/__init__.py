@@ -80,7 +80,7 @@ def assemble_document(paras: list[Para], plan_id: str, source_name: str) -> Asse
     if result.task_count == 0:
         raise NoTasksFound(
             message_text("import-no-tasks", name=source_name),
-            summary_lines(result),
+            summary_lines(result, written=False),
             report_data(result, source_name),
         )
     return result

@@ -80,8 +80,9 @@ def _new(name: str) -> bool:
     return match_key(name) not in known
 
 
-def summary_lines(result: Assembled) -> list[str]:
-    """The Vietnamese summary of an import, line by line."""
+def summary_lines(result: Assembled, *, written: bool = True) -> list[str]:
+    """The Vietnamese summary of an import, line by line; *written*: a plan.yaml holds
+    the unplaced paragraphs as comments (not so when no task was found)."""
     n = counts(result)
     out = [
         f"Nhiệm vụ tìm thấy: {n['tasks']} — có thời hạn {n['deadline']}, có cơ quan chủ trì "
@@ -113,7 +114,8 @@ def summary_lines(result: Assembled) -> list[str]:
         )
     unplaced = [e for e in result.accounting if e["place"] == "unplaced"]
     if unplaced:
-        out.append(f"Chưa xếp được {len(unplaced)} đoạn (đã ghi chú cuối plan.yaml):")
+        where = " (đã ghi chú cuối plan.yaml)" if written else ""
+        out.append(f"Chưa xếp được {len(unplaced)} đoạn{where}:")
     for entry in unplaced[:_SHOWN]:
         text = entry["text"] if len(entry["text"]) <= 100 else entry["text"][:99] + "…"
         out.append(f"  {result.where(entry['line'])} ({entry.get('detail', '')}): {text}")
