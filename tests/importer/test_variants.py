@@ -275,3 +275,31 @@ def test_no_task_table_exits_1_without_pointing_to_a_plan_yaml_never_written(
     assert "  bảng 1, hàng 1 (bảng không có cột nội dung nhiệm vụ): Hạng mục | Số lượng" in stderr
     assert "Không tìm thấy nhiệm vụ nào trong 'khong-bang-nhiem-vu.docx'" in stderr
     assert "Traceback" not in stdout + stderr
+
+
+def test_field_labels_after_the_sentence_or_in_the_last_parentheses(tmp_path: Path) -> None:
+    """ "1. Rà soát …. Cơ quan chủ trì: X; Thời gian: …" (labels on the task's own line) and
+    "(Cơ quan thực hiện: X; Thời gian: …)" (labels in the last parentheses) give the lead
+    and the deadline; the title is the task's own sentence."""
+    path = _docx(
+        tmp_path / "kh-nhan-cung-dong.docx",
+        [
+            "KẾ HOẠCH", "Triển khai Nghị quyết số 10-NQ/TU", "II. NHIỆM VỤ",
+            "1. Rà soát quy hoạch cán bộ. Cơ quan chủ trì: Ban Tổ chức Tỉnh ủy; Cơ quan phối "
+            "hợp: Ủy ban Kiểm tra Tỉnh ủy; Thời gian: Quý II/2026.",
+            "2. Xây dựng đề án vị trí việc làm (Cơ quan thực hiện: Sở Nội vụ; Thời gian: Quý "
+            "III/2026).",
+            "3. Tổ chức hội nghị (qua Ban Tổ chức Tỉnh ủy; thời gian: tháng 5/2026).",
+        ],
+    )  # fmt: skip
+    result = import_document(path, tmp_path / "plan")
+    tasks = _tasks(result.out)
+    found = {t: (lead, task["title"], task.get("deadline"), task.get("partners", []))
+             for t, (lead, task) in tasks.items()}  # fmt: skip
+    assert found["II.1"] == (
+        "Ban Tổ chức Tỉnh ủy", "Rà soát quy hoạch cán bộ.", "Quý II/2026",
+        ["uy-ban-kiem-tra-tinh-uy"],
+    )  # fmt: skip
+    assert found["II.2"] == ("Sở Nội vụ", "Xây dựng đề án vị trí việc làm.", "Quý III/2026", [])
+    # no label of a lead in the parentheses: it stays in the title, as before
+    assert found["II.3"][1].startswith("Tổ chức hội nghị (qua Ban Tổ chức Tỉnh ủy")

@@ -113,7 +113,8 @@ def split_deadline(text: str) -> DeadlineSplit:
     """Split ``"Làm X (thực hiện từ năm 2018)."`` into ``"Làm X."`` and the deadline.
 
     A last parenthetical that assigns the task ("(Sở Nội vụ chủ trì; thời gian: Quý
-    I/2024)") is taken out too, its parts going to ``lead``, ``partners``, ``deadline``.
+    I/2024)", "(Cơ quan thực hiện: Sở Nội vụ; Thời gian: Quý III/2026)") is taken out
+    too, its parts going to ``lead``, ``partners``, ``deadline``.
     """
     match = _LAST_PAREN.search(text)
     if match is None:
@@ -122,7 +123,7 @@ def split_deadline(text: str) -> DeadlineSplit:
     before = text[: match.start()].rstrip()
     tail = match.group("tail")
     title = before + (tail if tail and not before.endswith((".", ";", ":", ",")) else "")
-    if title and re.search(r"chủ trì", inner, re.IGNORECASE):
+    if title and re.search(r"chủ trì|(?:cơ quan|đơn vị)\s+thực hiện\s*:", inner, re.IGNORECASE):
         assigned = _assignment(inner, title)
         if assigned is not None:
             return assigned

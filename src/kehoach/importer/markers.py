@@ -14,7 +14,16 @@ from kehoach.importer.reading import Para
 from kehoach.roman import to_roman
 from kehoach.text import fold
 
-__all__ = ["FIELD", "classify", "ends_sentence", "field_key", "repair", "roman", "split_fields"]
+__all__ = [
+    "FIELD",
+    "classify",
+    "ends_sentence",
+    "field_key",
+    "inline_fields",
+    "repair",
+    "roman",
+    "split_fields",
+]
 
 _ROMAN = re.compile(r"^(?P<n>[IVX]{1,6})\s*[-.–):]\s*(?P<rest>\S.*)$")
 _PART = re.compile(r"^(?:Phần|PHẦN)\s+(?P<n>[IVX]+|\d+)\s*[-.:–]?\s*(?P<rest>.*)$")
@@ -113,6 +122,23 @@ def split_fields(text: str) -> list[tuple[str, str, str]] | None:
         value = re.sub(r"\s*\n\s*", " ", value).strip().rstrip(";").strip()
         out.append((label, field_key(label), value))
     return out
+
+
+_INLINE_AT = re.compile(rf"[.;]\s+(?=(?:{_LABELS})\s*:)", re.IGNORECASE)
+
+
+def inline_fields(text: str) -> tuple[str, list[tuple[str, str, str]]] | None:
+    """ "Rà soát quy hoạch. Cơ quan chủ trì: X; Thời gian: Quý II/2026." → the task's
+    own text ("Rà soát quy hoạch.") and its fields, when a sentence is followed by labels
+    of who, with whom, when or what (each with its colon), outside any parentheses (those
+    are the deadline reader's); None otherwise."""
+    for at in _INLINE_AT.finditer(text):
+        if text.count("(", 0, at.start()) != text.count(")", 0, at.start()):
+            continue
+        found = split_fields(text[at.end() :])
+        if found and all(key in ("lead", "partners", "deadline", "output") for _, key, _ in found):
+            return text[: at.start() + 1], found
+    return None
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}

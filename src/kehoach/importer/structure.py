@@ -18,7 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kehoach.importer.markers import FIELD, classify, ends_sentence, repair, roman, split_fields
+from kehoach.importer.markers import (
+    FIELD,
+    classify,
+    ends_sentence,
+    inline_fields,
+    repair,
+    roman,
+    split_fields,
+)
 from kehoach.importer.names import looks_like_body, starts_with_head
 from kehoach.importer.reading import Para
 from kehoach.importer.tables import Table, TableRow, read_any_table, read_table
@@ -359,7 +367,10 @@ class _Builder:
             return
         base = self.subs[-1].depth + 1 if self.subs else 0
         tree_depth = max(0, min(depth - base, len(self.stack)))
-        node = Node(para.line, [rest], kind)
+        inline = inline_fields(rest)  # "Rà soát …. Cơ quan chủ trì: X; Thời gian: …"
+        node = Node(para.line, [inline[0] if inline else rest], kind)
+        for label, key, value in inline[1] if inline else []:
+            self.set_field(node, label, key, value, cover=False)
         lead_in = _BODY_LEAD_IN.match(rest)
         if lead_in and heading_body(lead_in.group("name")) is not None:
             # "2.3. Sở Tài chính: chủ trì …": the name before the colon leads
