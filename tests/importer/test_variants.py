@@ -125,19 +125,21 @@ def test_messages_name_the_sheet_and_row_or_the_table_row(tmp_path: Path) -> Non
     first = workbook.active
     assert isinstance(first, Worksheet)
     first.title = "Phụ lục I"
-    for row in (
+    rows: tuple[list[object], ...] = (
         ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
         [1, "Rà soát thủ tục hành chính", "Sở Tư pháp", "Quý II/2026"],
         [2, "Tổ chức hội nghị", "Sở Nội vụ", "Đang cập nhật"],  # not read as a deadline
-    ):
+    )
+    for row in rows:
         first.append(row)
     second = workbook.create_sheet("Phụ lục II")
-    for row in (
+    rows = (
         ["DANH MỤC ĐỀ ÁN"],
         ["STT", "Tên đề án", "Cơ quan chủ trì", "Thời hạn"],
         [1, "Đề án du lịch cộng đồng", "Sở Văn hóa, Thể thao và Du lịch", "Tháng 10/2026"],
         [None, "Tổng cộng"],
-    ):
+    )
+    for row in rows:
         second.append(row)
     path = tmp_path / "pl-vi-tri.xlsx"
     workbook.save(str(path))
@@ -303,3 +305,26 @@ def test_field_labels_after_the_sentence_or_in_the_last_parentheses(tmp_path: Pa
     assert found["II.2"] == ("Sở Nội vụ", "Xây dựng đề án vị trí việc làm.", "Quý III/2026", [])
     # no label of a lead in the parentheses: it stays in the title, as before
     assert found["II.3"][1].startswith("Tổ chức hội nghị (qua Ban Tổ chức Tỉnh ủy")
+
+
+def test_page_numbers_of_a_pdfs_text_are_not_glued_to_a_task(tmp_path: Path) -> None:
+    """Text taken from a PDF keeps each page's number as a line of its own; glued to the
+    task above, it pushed the deadline out of the last parentheses."""
+    path = tmp_path / "kh-tu-pdf.txt"
+    path.write_text(
+        "KẾ HOẠCH\nPhòng chống thiên tai năm 2026\n\nII. NHIỆM VỤ\n"
+        "1. Sở Nông nghiệp và Môi trường rà soát phương án ứng phó với thiên tai theo\n"
+        "cấp độ rủi ro (hoàn thành trong quý II/2026).\n\n2\n\n"
+        "2. Công an tỉnh xây dựng phương án bảo đảm an ninh trật tự (quý III/2026).\n\n"
+        "- 3 -\n\nTrang 4\n",
+        encoding="utf-8",
+    )
+    result = import_document(path, tmp_path / "plan")
+    tasks = _tasks(result.out)
+    assert {t: (task["title"], task.get("deadline")) for t, (_, task) in tasks.items()} == {
+        "II.1": ("Sở Nông nghiệp và Môi trường rà soát phương án ứng phó với thiên tai theo "
+                 "cấp độ rủi ro.", "hoàn thành trong quý II/2026"),
+        "II.2": ("Công an tỉnh xây dựng phương án bảo đảm an ninh trật tự.", "quý III/2026"),
+    }  # fmt: skip
+    places = {e["line"]: (e["place"], e.get("detail")) for e in result.report["lines"]}
+    assert places[8] == places[12] == places[14] == ("boilerplate", "số trang")
