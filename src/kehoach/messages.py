@@ -621,6 +621,10 @@ MESSAGES: dict[str, str] = {
     "import-xlsx-too-large": (
         "Không đọc được tệp '{name}': bảng tính quá lớn so với bộ nhớ của máy."
     ),
+    "import-misnamed": (
+        "Không đọc được tệp '{name}': đây là {kind} mang nhầm đuôi. Hãy đổi tên thành "
+        "'{new}' rồi nhập lại."
+    ),
     "import-bad-xlsx": (
         "Không đọc được tệp '{name}': tệp hỏng hoặc không phải bảng tính Excel ({reason}). "
         "Hãy mở bằng Excel và lưu lại thành .xlsx."

@@ -328,3 +328,24 @@ def test_page_numbers_of_a_pdfs_text_are_not_glued_to_a_task(tmp_path: Path) -> 
     }  # fmt: skip
     places = {e["line"]: (e["place"], e.get("detail")) for e in result.report["lines"]}
     assert places[8] == places[12] == places[14] == ("boilerplate", "số trang")
+
+
+def test_a_workbook_named_docx_or_a_document_named_xlsx_says_which_name_reads_it(
+    tmp_path: Path,
+) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.append(["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"])
+    workbook.save(str(tmp_path / "bang-tinh.docx"))
+    _docx(tmp_path / "van-ban.xlsx", ["KẾ HOẠCH", "II. NHIỆM VỤ", "1. Sở Nội vụ rà soát."])
+    for name, said in (
+        ("bang-tinh.docx", "đây là bảng tính Excel mang nhầm đuôi. Hãy đổi tên thành "
+         "'bang-tinh.xlsx'"),
+        ("van-ban.xlsx", "đây là văn bản Word mang nhầm đuôi. Hãy đổi tên thành 'van-ban.docx'"),
+    ):  # fmt: skip
+        out = tmp_path / "plan"
+        code, stdout, stderr = run(CliRunner(), "import", str(tmp_path / name), "--out", str(out))
+        assert code == 2 and not out.exists()
+        assert f"Không đọc được tệp '{name}': {said}" in stderr
+        assert "Traceback" not in stdout + stderr

@@ -268,6 +268,7 @@ def read_docx(path: Path) -> list[Para]:
     from kehoach.importer.zipguard import check_archive
 
     check_archive(path, "văn bản Word (.docx)")
+    misnamed(path, "xl/workbook.xml", "bảng tính Excel", ".xlsx")
     try:
         import docx
         from docx.table import Table
@@ -325,6 +326,24 @@ def read_docx(path: Path) -> list[Para]:
     if not out and _has_images(path):
         raise InputError(message_text("import-scan", name=path.name))
     return out
+
+
+def misnamed(path: Path, part: str, kind: str, suffix: str) -> None:
+    """Refuse an Office file saved under the other suffix (a workbook named .docx): say
+    what it is and the name that reads it, not "damaged". Called after the zip checks."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            found = part in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # the reader reports the damage
+    if found:
+        raise InputError(
+            message_text(
+                "import-misnamed", name=path.name, kind=kind, new=path.with_suffix(suffix).name
+            )
+        )
 
 
 def _has_images(path: Path) -> bool:

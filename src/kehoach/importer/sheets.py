@@ -123,10 +123,11 @@ def rows_to_paras(
 
 def read_xlsx(path: Path) -> list[Para]:
     """Every sheet of an .xlsx workbook, sheet after sheet."""
-    from kehoach.importer.reading import _reason
+    from kehoach.importer.reading import _reason, misnamed
     from kehoach.importer.zipguard import check_archive
 
     check_archive(path, "bảng tính Excel (.xlsx)")
+    misnamed(path, "word/document.xml", "văn bản Word", ".docx")
     try:
         import openpyxl
     except ImportError as exc:  # pragma: no cover - openpyxl is a dependency
