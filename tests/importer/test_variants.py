@@ -349,3 +349,31 @@ def test_a_workbook_named_docx_or_a_document_named_xlsx_says_which_name_reads_it
         assert code == 2 and not out.exists()
         assert f"Không đọc được tệp '{name}': {said}" in stderr
         assert "Traceback" not in stdout + stderr
+
+
+def test_a_numbered_item_that_points_to_the_appendix_is_a_note(tmp_path: Path) -> None:
+    """ "3. Các nhiệm vụ cụ thể khác tại Phụ lục kèm theo." is no task of its own: the
+    appendix's rows are. An item that does something with them still is a task."""
+    path = _docx(
+        tmp_path / "kh-chi-dan.docx",
+        [
+            "KẾ HOẠCH", "Chuyển đổi số năm 2026", "II. NHIỆM VỤ",
+            "1. Sở Khoa học và Công nghệ xây dựng quy chế dữ liệu (quý II/2026).",
+            "2. Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ tại Phụ lục kèm theo.",
+            "3. Các nhiệm vụ cụ thể khác tại Phụ lục kèm theo.",
+            "PHỤ LỤC", "DANH MỤC NHIỆM VỤ",
+        ],
+        [
+            ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+            ["1", "Nâng cấp cổng dịch vụ công", "Văn phòng UBND tỉnh", "Quý II/2026"],
+        ],
+    )  # fmt: skip
+    result = import_document(path, tmp_path / "plan")
+    assert sorted(_tasks(result.out)) == ["II.1", "II.2", "PLI.1"]
+    assert "3. Các nhiệm vụ cụ thể khác tại Phụ lục kèm theo." in load(result.out / "plan.yaml")[
+        "note"
+    ].split("\n")
+    places = {e["text"]: (e["place"], e.get("detail")) for e in result.report["lines"]}
+    assert places["3. Các nhiệm vụ cụ thể khác tại Phụ lục kèm theo."] == (
+        "note", "chỉ dẫn tới phụ lục"
+    )  # fmt: skip

@@ -150,6 +150,12 @@ _POINTER = re.compile(
     r"nhu bang sau|"
     r"(?:bang|bieu) (?:chi tiet )?kem theo|chi tiet (?:tai|theo) (?:bang|bieu|phu luc)"
 )
+# A numbered item that only points to the appendix ("3. Các nhiệm vụ cụ thể khác tại Phụ
+# lục kèm theo."), folded: the tasks are the appendix's, the item is a note.
+_POINTER_ITEM = re.compile(
+    r"^(?:(?:thuc hien|trien khai) )?(?:cac )?(?:nhiem vu|noi dung)\b[^.;:]*"
+    r"(?:tai|theo|o|trong) (?:cac )?(?:phu luc|bieu so|bieu mau)[^.;:]*[.;]?$"
+)
 _DECIDER = (
     "chinh phu", "thu tuong", "chu tich", "uy ban nhan dan", "bo truong", "ban thuong vu",
     "ban chap hanh", "hoi dong nhan dan", "giam doc", "truong ban", "bi thu",
@@ -369,6 +375,10 @@ class _Builder:
             return
         base = self.subs[-1].depth + 1 if self.subs else 0
         tree_depth = max(0, min(depth - base, len(self.stack)))
+        if _POINTER_ITEM.match(fold(rest)):
+            self.draft.notes.append(para.text)
+            self.draft.place(para, "note", "chỉ dẫn tới phụ lục")
+            return
         inline = inline_fields(rest)  # "Rà soát …. Cơ quan chủ trì: X; Thời gian: …"
         node = Node(para.line, [inline[0] if inline else rest], kind)
         for label, key, value in inline[1] if inline else []:
