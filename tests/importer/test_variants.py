@@ -377,3 +377,37 @@ def test_a_numbered_item_that_points_to_the_appendix_is_a_note(tmp_path: Path) -
     assert places["3. Các nhiệm vụ cụ thể khác tại Phụ lục kèm theo."] == (
         "note", "chỉ dẫn tới phụ lục"
     )  # fmt: skip
+
+
+def test_a_group_row_under_a_lead_merged_down_across_it_stays_a_group(tmp_path: Path) -> None:
+    """One lead merged down over rows 1–3 and across the group row "II" between them:
+    "II" is still a group (a section), not a task with task 3 as its sub-task."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = "Biểu 01"
+    rows: tuple[list[object], ...] = (
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+        ["I", "CẢI CÁCH THỂ CHẾ", None, None],
+        [1, "Rà soát văn bản quy phạm", "Sở Tư pháp", "Quý I/2026"],
+        [2, "Hệ thống hóa văn bản", None, "Quý II/2026"],
+        ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", None, None],
+        [3, "Công bố thủ tục", None, "Quý III/2026"],
+    )
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("C3:C6")
+    path = tmp_path / "bieu-gop-qua-nhom.xlsx"
+    workbook.save(str(path))
+    result = import_document(path, tmp_path / "plan")
+    sections = load(result.out / "plan.yaml")["sections"]
+    assert [(s["id"], s["title"]) for s in sections] == [
+        ("I", "NHIỆM VỤ"), ("I.1", "CẢI CÁCH THỂ CHẾ"), ("I.2", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
+    ]  # fmt: skip
+    tasks = _tasks(result.out)
+    assert {t: (lead, task["deadline"]) for t, (lead, task) in tasks.items()} == {
+        "I.1.1": ("Sở Tư pháp", "Quý I/2026"),
+        "I.1.2": ("Sở Tư pháp", "Quý II/2026"),
+        "I.2.3": ("Sở Tư pháp", "Quý III/2026"),
+    }
+    assert all("note" not in task for _, task in tasks.values())

@@ -440,10 +440,17 @@ def _groups_and_nesting(table: Table, columns: dict[int, str]) -> None:
             and _segments(following.number)[: len(_segments(row.number))] == _segments(row.number)
             and len(_segments(following.number)) > len(_segments(row.number))
         )
-        if _own_fields(row) or _merged_fields(row, columns):
+        merged = _merged_fields(row, columns)
+        stated = any(
+            getattr(row, name) and name not in merged
+            for name in ("lead", "partners", "deadline", "output")
+        )
+        if stated:
             row.group = False
         elif kind in ("roman", "letter"):
-            row.group = True
+            row.group = True  # even when a lead merged down from above covers it
+        elif merged:
+            row.group = False
         elif kind in ("dotted", "arabic"):
             row.group = deeper and kind in ("dotted", "arabic")
         elif kind == "none":
