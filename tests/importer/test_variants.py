@@ -411,3 +411,25 @@ def test_a_group_row_under_a_lead_merged_down_across_it_stays_a_group(tmp_path: 
         "I.2.3": ("Sở Tư pháp", "Quý III/2026"),
     }
     assert all("note" not in task for _, task in tasks.values())
+
+
+def test_a_page_number_between_the_halves_of_a_split_sentence_is_not_joined_to_them(
+    tmp_path: Path,
+) -> None:
+    """ "… nhất là các" / "2" / "công trình đang thi công …": the page-break repair joined
+    the page number to the second half ("2 công trình"), changing what the task says."""
+    path = tmp_path / "kh-ngat-trang.txt"
+    path.write_text(
+        "KẾ HOẠCH\nThử\n\nII. NHIỆM VỤ\n\n1. Sở Xây dựng kiểm tra an toàn các công trình, "
+        "nhất là các\n\n2\n\ncông trình đang thi công (quý II/2026).\n\n"
+        "2. Sở Y tế kiểm tra (quý III/2026).\n",
+        encoding="utf-8",
+    )
+    result = import_document(path, tmp_path / "plan")
+    tasks = _tasks(result.out)
+    assert tasks["II.1"][1]["title"] == (
+        "Sở Xây dựng kiểm tra an toàn các công trình, nhất là các\ncông trình đang thi công."
+    )
+    assert tasks["II.1"][1]["deadline"] == "quý II/2026"
+    places = {e["line"]: (e["place"], e.get("detail")) for e in result.report["lines"]}
+    assert places[8] == ("boilerplate", "số trang")

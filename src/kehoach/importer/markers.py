@@ -16,6 +16,7 @@ from kehoach.text import fold
 
 __all__ = [
     "FIELD",
+    "PAGE_NUMBER",
     "classify",
     "ends_sentence",
     "field_key",
@@ -170,6 +171,10 @@ def classify(text: str) -> tuple[str | None, str, str]:
     return None, "", text
 
 
+# A page number a PDF's text keeps as a line of its own: "2", "- 3 -", "Trang 4", "4/12".
+PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*/\s*\d{1,3})?$", re.I)
+
+
 def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":", ";", "!", "?"))
 
@@ -185,6 +190,7 @@ def repair(paras: list[Para]) -> list[Para]:
             and para.cells is None
             and not (prev.bold or prev.heading or para.bold or para.heading)
             and not prev.text.isupper()
+            and not PAGE_NUMBER.match(prev.text)  # "2" then "công trình …": not "2 công trình"
             and not ends_sentence(prev.text)
             and para.text[:1].islower()
             and classify(para.text)[0] is None

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from kehoach.importer.markers import (
     FIELD,
+    PAGE_NUMBER,
     classify,
     ends_sentence,
     inline_fields,
@@ -34,8 +35,6 @@ from kehoach.text import fold
 
 __all__ = ["Draft", "Node", "SectionDraft", "Unplaced", "build_draft", "classify", "repair"]
 
-# A page number a PDF's text keeps as a line of its own: "2", "- 3 -", "Trang 4", "4/12".
-_PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*/\s*\d{1,3})?$", re.I)
 _NOTE_LABEL = re.compile(r"^(?:ghi chu|luu y)\s*:")  # folded: "Ghi chú:", "Lưu ý:"
 _CLOSING = ("tren day la", "trong qua trinh thuc hien", "trong qua trinh to chuc thuc hien")
 _NOT_TASK_SECTIONS = ("muc dich", "yeu cau", "can cu", "quan diem", "muc tieu", "tinh hinh")
@@ -780,7 +779,7 @@ def _fill(builder: _Builder, body: list[Para]) -> None:
         kind, number, rest = classify(para.text)
         following = body[i + 1] if i + 1 < len(body) else None
         i += 1
-        if _PAGE_NUMBER.match(para.text):  # never glued to a task, nor a bullet ("- 3 -")
+        if PAGE_NUMBER.match(para.text):  # never glued to a task, nor a bullet ("- 3 -")
             draft.place(para, "boilerplate", "số trang")
             continue
         if builder.top_section(para, kind, number, rest):
