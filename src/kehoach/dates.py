@@ -24,11 +24,24 @@ def parse_user_date(text: str, *, what: str = "ngày") -> dt.date:
             raise InputError(message_text("bad-user-date", what=what, text=text))
         day, month, year = (int(g) for g in match.groups())
     try:
-        return dt.date(year, month, day)
+        parsed = dt.date(year, month, day)
     except ValueError:
         raise InputError(
             message_text("user-date-not-in-calendar", what=what.capitalize(), text=text)
         ) from None
+    from kehoach.deadline.periods import MAX_YEAR, MIN_YEAR, valid_year
+
+    if not valid_year(year):  # the years deadlines and periods have; 9999 would overflow
+        raise InputError(
+            message_text(
+                "user-date-out-of-range",
+                what=what.capitalize(),
+                text=text,
+                first=MIN_YEAR,
+                last=MAX_YEAR,
+            )
+        )
+    return parsed
 
 
 def today() -> dt.date:

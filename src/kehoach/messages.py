@@ -360,7 +360,7 @@ MESSAGES: dict[str, str] = {
     ),
     "body-without-tasks": "Không kế hoạch nào giao nhiệm vụ cho cơ quan '{body}'.",
     "form-of-unknown-plan": "{name}: phiếu của kế hoạch '{plan}', không có trong thư mục này.",
-    "bad-within": "--within phải là số ngày không âm.",
+    "bad-within": "--within phải là số ngày từ 0 đến {most}.",
     "selection-empty": "Không có nhiệm vụ nào khớp với lựa chọn; không có gì thay đổi.",
     "shared-bodies-bad-shape": (
         "Danh mục cơ quan chung '{path}' không đúng dạng 'bodies: [...]'; hãy sửa rồi nhập lại."
@@ -555,6 +555,9 @@ MESSAGES: dict[str, str] = {
     ),
     "bad-user-date": "Không đọc được {what} '{text}': hãy viết dạng 2018-08-20 hoặc 20/8/2018.",
     "user-date-not-in-calendar": "{what} '{text}' không tồn tại trong lịch.",
+    "user-date-out-of-range": (
+        "{what} '{text}' nằm ngoài khoảng kehoach tính được (từ năm {first} đến năm {last})."
+    ),
     "bad-plan-year": "Năm của kế hoạch không hợp lệ: {year}.",
     "bad-period": "Không đọc được kỳ '{text}': hãy viết dạng {examples}.",
     "period-out-of-range": "Kỳ '{text}' không hợp lệ: hãy viết dạng {examples}.",

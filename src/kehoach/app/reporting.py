@@ -61,6 +61,10 @@ class OverdueList:
     within: int | None
 
 
+# A hundred years ahead: further, the last day looked at would pass what a date holds.
+MAX_WITHIN = 36_500
+
+
 def overdue_list(
     root: Path,
     as_of: dt.date,
@@ -70,8 +74,8 @@ def overdue_list(
     cutoff: str = "calendar",
 ) -> OverdueList:
     """The overdue tasks (and, with *within*, those falling due in the next days)."""
-    if within is not None and within < 0:
-        raise UsageError(message_text("bad-within"))
+    if within is not None and not 0 <= within <= MAX_WITHIN:
+        raise UsageError(message_text("bad-within", most=MAX_WITHIN))
     evaluated = evaluate_plan(root, as_of, body=body, cutoff=cutoff)
     ev = evaluated.evaluation
     late = counting.overdue(ev, evaluated.body)

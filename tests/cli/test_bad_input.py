@@ -1,0 +1,68 @@
+"""Bad values on the command line found by a sweep of every command: each is a usage
+error (exit 2) in Vietnamese, never an internal error, and nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kehoach.cli.app import app
+from tests.loading.test_message_fixtures import snapshot
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["status", "{plan}", "--as-of", "9999-12-31"],
+            "Ngày --as-of '9999-12-31' nằm ngoài khoảng kehoach tính được "
+            "(từ năm 1900 đến năm 2200).",
+        ),
+        (
+            ["report", "{plan}", "--quarter", "2019-Q3", "--as-of", "31/12/1899"],
+            "Ngày --as-of '31/12/1899' nằm ngoài khoảng kehoach tính được "
+            "(từ năm 1900 đến năm 2200).",
+        ),
+        (
+            [
+                *("update", "III.3.1", "--plan", "{plan}", "--status", "hoàn-thành"),
+                *("--date", "9999-12-31", "--force", "--as-of", "2019-06-30"),
+            ],
+            "Ngày --date '9999-12-31' nằm ngoài khoảng kehoach tính được "
+            "(từ năm 1900 đến năm 2200).",
+        ),
+        (
+            [
+                *("event", "bct-chi-thi-dai-hoi", "--plan", "{plan}"),
+                *("--occurred", "0001-01-01", "--force", "--as-of", "2019-06-30"),
+            ],
+            "Ngày --occurred '0001-01-01' nằm ngoài khoảng kehoach tính được "
+            "(từ năm 1900 đến năm 2200).",
+        ),
+        (
+            ["overdue", "{plan}", "--as-of", "2019-06-30", "--within", "99999999999999999999"],
+            "--within phải là số ngày từ 0 đến 36500.",
+        ),
+        (
+            ["overdue", "{plan}", "--as-of", "2019-06-30", "--within", "-1"],
+            "--within phải là số ngày từ 0 đến 36500.",
+        ),
+    ],
+)
+def test_a_value_past_what_a_date_holds_is_a_usage_error(
+    runner: CliRunner, plan_copy: Path, args: list[str], message: str
+) -> None:
+    before = snapshot(plan_copy)
+    result = runner.invoke(app, [a.format(plan=plan_copy) for a in args])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == message
+    assert result.stdout == ""
+    assert snapshot(plan_copy) == before
+
+
+def test_the_last_year_is_still_a_day_to_report_on(runner: CliRunner, plan_copy: Path) -> None:
+    result = runner.invoke(app, ["status", str(plan_copy), "--as-of", "2200-12-31"])
+    assert result.exit_code == 0, result.output
+    assert "Tính đến ngày 31/12/2200" in result.stdout
