@@ -89,6 +89,7 @@ ENGLISH = {
 # Templates that are pieces of a sentence or a laid-out line, with their own spacing.
 SPACED = {
     "did-you-mean",
+    "maybe-unread",
     "open-rounds",
     "import-body-new",
     "import-body-shared",

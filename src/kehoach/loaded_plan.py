@@ -105,6 +105,14 @@ class Plan:
         dates = [doc.date for doc in self.info.implements if doc.date is not None]
         return max(dates) if dates else None
 
+    def unread(self, problems: list[Problem]) -> list[str]:
+        """The files of the plan folder *problems* name that were not loaded: a task or
+        event not found may be in one of them."""
+        loaded = {*self.files, self.plan_path, self.bodies_path}
+        if self.events_path is not None and self.raw.get(self.events_path) is not None:
+            loaded.add(self.events_path)
+        return sorted({p.path for p in problems if p.path not in loaded})
+
     def forget_positions(self) -> None:
         """Drop the raw data of the task files, kept only to place problems in them.
 

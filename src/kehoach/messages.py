@@ -238,6 +238,7 @@ MESSAGES: dict[str, str] = {
     "self-partner": "cơ quan '{ref}' không thể phối hợp với chính mình.",
     "dependency-cycle": "phụ thuộc vòng tròn: {cycle}.",
     "did-you-mean": " Có phải ý bạn là '{found}'?",
+    "maybe-unread": " Có thể nó nằm trong tệp không đọc được {files} (xem lỗi của tệp đó).",
     "self-dependency": "không thể phụ thuộc vào chính mình.",
     "bad-term": "Nhiệm kỳ kết thúc trước khi bắt đầu.",
     "parent-done-early": "đã đánh dấu hoàn thành nhưng nhiệm vụ con chưa xong: {open_ids}.",

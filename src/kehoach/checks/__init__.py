@@ -32,8 +32,10 @@ CHECKS: list[Check] = [
 ]
 
 
-def validate_plan(plan: Plan, today: dt.date, *, warnings: bool = False) -> list[Problem]:
-    ctx = Context(today=today, warnings=warnings)
+def validate_plan(
+    plan: Plan, today: dt.date, *, warnings: bool = False, unread: tuple[str, ...] = ()
+) -> list[Problem]:
+    ctx = Context(today=today, warnings=warnings, unread=unread)
     problems: list[Problem] = []
     for check in CHECKS:
         problems.extend(check(plan, ctx))
@@ -48,5 +50,6 @@ def validate(
     Warnings (severity "warning") only when asked for."""
     plan, problems = load_plan(root)
     if plan is not None:
-        problems = problems + validate_plan(plan, today, warnings=warnings)
+        unread = tuple(plan.unread([p for p in problems if not p.is_warning]))
+        problems = problems + validate_plan(plan, today, warnings=warnings, unread=unread)
     return plan, sorted(set(problems))

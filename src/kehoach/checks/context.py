@@ -15,10 +15,13 @@ from kehoach.messages import text as message_text
 @dataclass(frozen=True)
 class Context:
     """``today`` is the day after which a recorded date counts as in the future;
-    ``warnings``: also report what is allowed but worth a look (``kehoach validate``)."""
+    ``warnings``: also report what is allowed but worth a look (``kehoach validate``);
+    ``unread``: the files of the plan that could not be loaded, where a task or event
+    named but not found may be (so no near miss among the others is suggested)."""
 
     today: dt.date
     warnings: bool = False
+    unread: tuple[str, ...] = ()
 
 
 Check = Callable[[Plan, Context], list[Problem]]

@@ -4,6 +4,7 @@ dependency cycles."""
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import PurePath
 
 from kehoach.checks.context import Context, at, task_problem
 from kehoach.errors import Problem
@@ -40,10 +41,24 @@ class _Known:
         )
 
 
+def _not_found(ctx: Context, where: list[str], code: str, **fields: str) -> str | None:
+    """The message for a name not found while *where*, files that could hold it, could
+    not be read: it may be in one of them, so no near miss is suggested."""
+    unread = [path for path in ctx.unread if path in where]
+    if not unread:
+        return None
+    return message_text(code, suggestion=message_text("maybe-unread", files=unread), **fields)
+
+
 def check_references(plan: Plan, ctx: Context) -> list[Problem]:
     problems = []
     _suggest = Suggester()
     known = _Known(plan)
+    others = {plan.plan_path, plan.bodies_path, plan.events_path}
+    task_files = [path for path in ctx.unread if path not in others]
+    # An unreadable events.yaml leaves no events_path: it is the one beside plan.yaml.
+    beside = PurePath(plan.plan_path).with_name("events.yaml")
+    events_files = [p for p in ctx.unread if p == plan.events_path or PurePath(p) == beside]
     for path, body in sorted(plan.files.items()):
         if plan.bodies.resolve(body) is None:
             problems.append(
@@ -89,7 +104,8 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         ("depends_on", "events", index),
-                        message_text(
+                        _not_found(ctx, events_files, "unknown-event", event=event)
+                        or message_text(
                             "unknown-event",
                             event=event,
                             suggestion=_suggest(event, known.event_ids),
@@ -103,7 +119,8 @@ def check_references(plan: Plan, ctx: Context) -> list[Problem]:
                     task_problem(
                         entry,
                         ("depends_on", "tasks", index),
-                        message_text(
+                        _not_found(ctx, task_files, "unknown-task", task_id=task_id)
+                        or message_text(
                             "unknown-task",
                             task_id=task_id,
                             suggestion=_suggest(task_id, known.task_ids),

@@ -172,10 +172,8 @@ def _inside_plan(path: Path, root: Path, display: str) -> Path:
 def _unreadable_files(plan: Plan, problems: list[Problem]) -> tuple[str, list[Problem]] | None:
     """When an id was not found: the files of the plan that could not be read (where the
     task may be), so the refusal names their problems rather than only "not found"."""
-    loaded = {*plan.files, plan.plan_path, plan.bodies_path}
-    if plan.events_path is not None and plan.raw.get(plan.events_path) is not None:
-        loaded.add(plan.events_path)
-    bad = [p for p in problems if p.path not in loaded]
+    unread = set(plan.unread(problems))
+    bad = [p for p in problems if p.path in unread]
     if not bad:
         return None
     return text("not-found-unreadable-tail"), bad[:50]

@@ -205,7 +205,8 @@ def checked_plans(
         problems += found
         if plan is None:
             continue
-        problems += validate_plan(plan, today, warnings=warnings)
+        unread = tuple(plan.unread([p for p in found if not p.is_warning]))
+        problems += validate_plan(plan, today, warnings=warnings, unread=unread)
         plan.forget_positions()
         yield key, plan
 
