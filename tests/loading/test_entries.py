@@ -296,3 +296,13 @@ def test_task_files_are_named_as_display_path_names_them(
         names = [loaded.path for loaded in files.task_files]
         assert names == [display_path(path) for path in task_file_paths(root)]
         assert len(names) == 18 and any(name.endswith("van-phong.yaml") for name in names)
+
+
+@pytest.mark.parametrize("name", ["plan.yaml", "bodies.yaml"])
+def test_directory_named_like_a_plan_file(plan_copy: Path, name: str) -> None:
+    """Not "there is no plan.yaml": the entry is there, and is the wrong kind."""
+    (plan_copy / name).unlink()
+    (plan_copy / name).mkdir()
+    check_reported(
+        plan_copy, name, "Là một thư mục chứ không phải tệp YAML; không được đọc.", "entry-is-dir"
+    )

@@ -7,6 +7,7 @@ directory outside a portfolio is a lone plan and works exactly as it always has.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -55,7 +56,9 @@ def locate(path: Path) -> Location:
         raise InputError(message_text("not-plan-dir", root=path))
     if is_portfolio(path):
         return Location("portfolio", path, path)
-    if (path / PLAN_FILE).is_file():
+    # Any entry named plan.yaml (a folder, a FIFO, a broken link) makes this a plan folder
+    # whose loader says what is wrong with it, not "there is no plan.yaml".
+    if os.path.lexists(path / PLAN_FILE):
         root = portfolio_of(path)
         if root is not None and path.is_absolute() is False:
             root = _relative(root)
