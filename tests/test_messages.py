@@ -137,6 +137,7 @@ ALLOWED = {
     "esc",
     "bel",
     "cr",
+    "lf",
     "nul",
     "del",
     "csi",

@@ -171,6 +171,11 @@ MESSAGES: dict[str, str] = {
         "rồi chạy lại:"
     ),
     "edit-unreadable": "Không đọc được {path} để sửa: {detail}; tệp không bị thay đổi.",
+    "edit-lone-cr": (
+        "Không sửa được {path}: tệp xuống dòng bằng ký tự CR đơn (kiểu máy Mac cũ), mà "
+        "kehoach chỉ sửa tệp xuống dòng bằng LF hoặc CR LF (kiểu Windows). Hãy lưu lại tệp "
+        "với một trong hai kiểu đó rồi chạy lại; tệp không bị thay đổi."
+    ),
     "edit-duplicate-key": (
         "Không sửa được {path}: khóa '{key}' bị lặp lại (dòng {first} và dòng {second}); "
         "hãy xóa một trong hai rồi chạy lại. Tệp không bị thay đổi."

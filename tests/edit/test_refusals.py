@@ -235,3 +235,19 @@ def test_problems_the_plan_already_had_do_not_block_an_edit(plan: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "vốn đã có 1 lỗi" in result.stderr
     assert "status: hoàn thành" in (plan / BAN_TO_CHUC).read_text(encoding="utf-8")
+
+
+def test_a_file_with_lone_cr_line_ends_is_refused_by_name(plan: Path) -> None:
+    """YAML reads a lone CR as a line end (so validate passes), but an edit placed by LF
+    lines would break the file: the refusal says why, not "not valid YAML (line 179)"."""
+    path = plan / BAN_TO_CHUC
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    before = snapshot(plan)
+    result = update(plan, "III.3.1", "--status", "hoàn-thành", "--as-of", AS_OF)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip() == (
+        f"Không sửa được {path}: tệp xuống dòng bằng ký tự CR đơn (kiểu máy Mac cũ), mà "
+        "kehoach chỉ sửa tệp xuống dòng bằng LF hoặc CR LF (kiểu Windows). Hãy lưu lại tệp "
+        "với một trong hai kiểu đó rồi chạy lại; tệp không bị thay đổi."
+    )
+    assert snapshot(plan) == before

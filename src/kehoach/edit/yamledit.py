@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -134,6 +135,9 @@ class _Splice:
     text: str
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 class YamlEditor:
     """Edits on one file's text; :meth:`result` returns the new text, verified."""
 
@@ -142,6 +146,8 @@ class YamlEditor:
         self.bom = text.startswith(_BOM)
         self.text = text[1:] if self.bom else text
         self.nl = "\r\n" if "\r\n" in self.text else "\n"
+        if _LONE_CR.search(self.text):  # a line break YAML reads but our edits cannot place
+            raise EditError(message_text("edit-lone-cr", path=display))
         try:
             self.root = _yaml().compose(self.text)
             self.data = plain_load(self.text)
