@@ -643,6 +643,10 @@ MESSAGES: dict[str, str] = {
         "Tệp CSV '{name}' hỏng ở dòng {line}: dấu ngoặc kép không đóng hoặc ô quá dài."
     ),
     "import-out-not-dir": "'{out}' đã có và không phải là thư mục; hãy chọn --out khác.",
+    "form-out-not-dir": (
+        "'{out}' đã có và không phải là thư mục; phiếu được ghi vào một thư mục (mỗi cơ quan "
+        "một tệp), hãy chọn -o khác."
+    ),
     "import-out-exists": "Thư mục '{out}' đã có; dùng --force để ghi đè hoặc chọn --out khác.",
     "import-mkdir-failed": "Không tạo được thư mục '{parent}': {reason}.",
     "import-write-failed": "Không ghi được vào thư mục '{parent}': {reason}.",

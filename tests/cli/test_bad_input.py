@@ -66,3 +66,22 @@ def test_the_last_year_is_still_a_day_to_report_on(runner: CliRunner, plan_copy:
     result = runner.invoke(app, ["status", str(plan_copy), "--as-of", "2200-12-31"])
     assert result.exit_code == 0, result.output
     assert "Tính đến ngày 31/12/2200" in result.stdout
+
+
+@pytest.mark.parametrize("which", [["--all"], ["--body", "ban-to-chuc"]])
+def test_forms_into_a_file_not_a_folder(
+    runner: CliRunner, plan_copy: Path, tmp_path: Path, which: list[str]
+) -> None:
+    """Forms go in a folder, one file per body; -o naming a file was refused as
+    "cannot write ghi-chu.txt/cac-co-quan-2019-Q2.xlsx (already exists)"."""
+    target = tmp_path / "ghi-chu.txt"
+    target.write_bytes(b"x")
+    args = ["form", str(plan_copy), *which, "--quarter", "2019-Q2", "-o", str(target)]
+    result = runner.invoke(app, [*args, "--as-of", "2019-06-30"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        f"'{target}' đã có và không phải là thư mục; phiếu được ghi vào một thư mục (mỗi cơ "
+        "quan một tệp), hãy chọn -o khác."
+    )
+    assert target.read_bytes() == b"x"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ghi-chu.txt", "plan"]

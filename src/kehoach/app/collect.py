@@ -39,6 +39,8 @@ def issue_forms(
 
     if fmt not in FORMATS:
         raise UsageError(message_text("bad-choice", value=fmt, option="--format", choices=FORMATS))
+    if out_dir.exists() and not out_dir.is_dir():  # else "cannot write x/y.xlsx (exists)"
+        raise UsageError(message_text("form-out-not-dir", out=out_dir))
     evaluated = evaluate_plan(root, as_of, body=body, period=period, cutoff=period.cutoff)
     evaluation = evaluated.evaluation
     bodies = [evaluated.body] if evaluated.body else bodies_with_tasks(evaluation, period)
