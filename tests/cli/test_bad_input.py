@@ -85,3 +85,25 @@ def test_forms_into_a_file_not_a_folder(
     )
     assert target.read_bytes() == b"x"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ghi-chu.txt", "plan"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("rong.docx", b"", "không đọc được tệp Word (không tìm thấy nội dung văn bản)"),
+        ("cat.docx", b"PK\x05\x06", "không đọc được tệp Word (không tìm thấy nội dung văn bản)"),
+        ("rong.xlsx", b"", "không đọc được tệp Excel (tệp nén bị hỏng)"),
+    ],
+)
+def test_an_empty_or_cut_form_is_a_refused_file_not_an_internal_error(
+    runner: CliRunner, plan_copy: Path, tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    """An empty .docx made python-docx raise its own PackageNotFoundError: exit 3."""
+    form = tmp_path / name
+    form.write_bytes(content)
+    before = snapshot(plan_copy)
+    result = runner.invoke(app, ["collect", str(form), str(plan_copy), "--as-of", "2019-06-30"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip().splitlines()[1:] == [f"- {name}: {reason}."]
+    assert snapshot(plan_copy) == before
+    assert form.read_bytes() == content

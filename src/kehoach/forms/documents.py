@@ -94,13 +94,13 @@ def read_docx(path: Path) -> RawForm:
         ) from None
     if size > MAX_BYTES:
         raise InputError(message_text("form-too-large", name=name))
-    from zipfile import BadZipFile
-
     from docx import Document
 
     try:
         document = Document(str(path))
-    except (BadZipFile, OSError, KeyError, ValueError) as exc:
+    except MemoryError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many kinds (an empty file: no package)
         raise InputError(
             message_text("form-bad-word-file", name=name, reason=_reason(exc))
         ) from None
