@@ -31,6 +31,19 @@ def test_help_is_vietnamese(runner: CliRunner) -> None:
         (["overdue", "--bogus"], "Lỗi: Không có tùy chọn --bogus."),
         (["status", "--as-of"], "Lỗi: Tùy chọn '--as-of' cần một giá trị."),
         (["status", "plan", "extra"], "Lỗi: Thừa tham số: extra."),
+        (
+            ["status", "--width", "0"],
+            "Lỗi: Giá trị '0' không hợp lệ cho '--width': cần một số từ 20 đến 1000.",
+        ),
+        (
+            ["status", "--width", "99999999999999999999"],
+            "Lỗi: Giá trị '99999999999999999999' không hợp lệ cho '--width': cần một số từ 20 "
+            "đến 1000.",
+        ),
+        (
+            ["log", "--limit", "0"],
+            "Lỗi: Giá trị '0' không hợp lệ cho '--limit' / '-n': cần một số từ 1 trở lên.",
+        ),
     ],
 )
 def test_usage_errors_are_vietnamese(runner: CliRunner, args: list[str], expected: str) -> None:

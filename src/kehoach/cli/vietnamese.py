@@ -45,6 +45,18 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"^Invalid value for '(.+)': '(.*)' is not a valid int(?:eger)?\.$"),
         "Giá trị '{1}' không hợp lệ cho '{0}': cần một số nguyên.",
     ),
+    (  # typer's min= and max=: "0 is not in the range 20<=x<=1000."
+        re.compile(r"^Invalid value for '(.+)': (\S+) is not in the range (\S+)<=x<=(\S+)\.$"),
+        "Giá trị '{1}' không hợp lệ cho '{0}': cần một số từ {2} đến {3}.",
+    ),
+    (
+        re.compile(r"^Invalid value for '(.+)': (\S+) is not in the range x>=(\S+)\.$"),
+        "Giá trị '{1}' không hợp lệ cho '{0}': cần một số từ {2} trở lên.",
+    ),
+    (
+        re.compile(r"^Invalid value for '(.+)': (\S+) is not in the range x<=(\S+)\.$"),
+        "Giá trị '{1}' không hợp lệ cho '{0}': cần một số không quá {2}.",
+    ),
     (re.compile(r"^Invalid value for '(.+)': (.*)$"), "Giá trị không hợp lệ cho '{0}': {1}"),
     (re.compile(r"^Option '(.+)' requires an argument\.$"), "Tùy chọn '{0}' cần một giá trị."),
     (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$"), "Thừa tham số: {0}."),
