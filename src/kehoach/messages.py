@@ -643,6 +643,10 @@ MESSAGES: dict[str, str] = {
         "Tệp CSV '{name}' hỏng ở dòng {line}: dấu ngoặc kép không đóng hoặc ô quá dài."
     ),
     "import-out-not-dir": "'{out}' đã có và không phải là thư mục; hãy chọn --out khác.",
+    "report-options-unused": (
+        "{options} chỉ dùng cho báo cáo Word, Excel hoặc HTML (--format docx, xlsx hoặc "
+        "html); báo cáo Markdown không có chỗ cho chúng."
+    ),
     "form-out-not-dir": (
         "'{out}' đã có và không phải là thư mục; phiếu được ghi vào một thư mục (mỗi cơ quan "
         "một tệp), hãy chọn -o khác."

@@ -107,3 +107,23 @@ def test_an_empty_or_cut_form_is_a_refused_file_not_an_internal_error(
     assert result.stderr.strip().splitlines()[1:] == [f"- {name}: {reason}."]
     assert snapshot(plan_copy) == before
     assert form.read_bytes() == content
+
+
+def test_document_options_of_a_markdown_report_are_not_dropped(
+    runner: CliRunner, plan_copy: Path, tmp_path: Path
+) -> None:
+    """A Markdown report has no narrative, signer …: it was written without them, exit 0,
+    even for a --narrative file that does not exist."""
+    args = ["report", str(plan_copy), "--quarter", "2019-Q2", "--as-of", "2019-06-30"]
+    out = tmp_path / "bc.md"
+    more = ["--narrative", str(tmp_path / "khong-co.md"), "--signer", "Nguyễn A", "-o", str(out)]
+    result = runner.invoke(app, [*args, *more])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        "--narrative, --signer chỉ dùng cho báo cáo Word, Excel hoặc HTML (--format docx, "
+        "xlsx hoặc html); báo cáo Markdown không có chỗ cho chúng."
+    )
+    assert not out.exists()
+    plain = runner.invoke(app, [*args, "-o", str(out)])
+    assert plain.exit_code == 0, plain.output
+    assert out.read_text("utf-8").startswith("# Báo cáo kết quả thực hiện")

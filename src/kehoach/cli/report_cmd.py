@@ -53,6 +53,18 @@ def register(app: typer.Typer) -> None:
         Đảng, Excel hoặc một trang HTML; mặc định tính đến cuối kỳ. --body: báo cáo riêng
         của một cơ quan (việc chủ trì và phối hợp)."""
         kind, text = period_choice(quarter, half, year)
+        if fmt == "md":  # nothing of a Markdown report takes them: never silently dropped
+            given = {
+                "--narrative": narrative, "--number": number, "--place": place,
+                "--date": issue_date, "--signer": signer, "--signer-title": signer_title,
+                "--on-behalf": on_behalf, "--recipient": recipient, "--superior": superior,
+            }  # fmt: skip
+            unused = [name for name, value in given.items() if value]
+            if unused:
+                from kehoach.cli.common import fail
+                from kehoach.messages import text as message_text
+
+                fail(message_text("report-options-unused", options=", ".join(unused)))
         use_cache(not no_cache)
         with handled():
             from kehoach.cli import portfolio_views
