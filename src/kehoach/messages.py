@@ -82,6 +82,9 @@ MESSAGES: dict[str, str] = {
     ),
     "tag": "Thẻ YAML '{tag}' không được phép (tệp kế hoạch chỉ chứa dữ liệu thuần).",
     "bad-key": "Khóa phải là một chuỗi đơn giản.",
+    "merge-key": (
+        "Khóa gộp '<<' của YAML không được dùng trong tệp kế hoạch; hãy viết ra từng khóa của nó."
+    ),
     "duplicate-key": ("Khóa '{key}' bị lặp lại (đã có ở dòng {first}); YAML chỉ giữ một giá trị."),
     "bad-date": "Ngày '{value}' không tồn tại trong lịch.",
     "bad-scalar": "Giá trị '{value}' không đọc được.",

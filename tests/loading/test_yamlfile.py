@@ -63,6 +63,19 @@ def test_python_tag_is_rejected(write: Write) -> None:
     assert "không được phép" in message
 
 
+@pytest.mark.parametrize(
+    "text", ["a: &x {b: 1}\nc:\n  <<: *x\n", "c:\n  <<: {b: 1}\n", "c:\n  ? <<\n  : 1\n"]
+)
+def test_merge_key_is_named(write: Write, text: str) -> None:
+    """Not "a key must be a simple string": '<<' is one, to whoever wrote it."""
+    line, col, message, code = only_problem(write("f.yaml", text))
+    assert (line, code) == (text.count("\n", 0, text.index("<<")) + 1, "merge-key")
+    assert col == text.index("<<") - text.rfind("\n", 0, text.index("<<"))
+    assert message == (
+        "Khóa gộp '<<' của YAML không được dùng trong tệp kế hoạch; hãy viết ra từng khóa của nó."
+    )
+
+
 def test_impossible_date(write: Write) -> None:
     line, col, message, _ = only_problem(write("f.yaml", "a: 1\nngay: 2018-02-30\n"))
     assert (line, col) == (2, 7)

@@ -548,7 +548,9 @@ class _Builder:
         for key_node, value_node in node.value:
             key_tag = key_node.tag
             if type(key_node) is not _ScalarNode or key_tag != _STR:  # not a plain string
-                if not isinstance(key_node, yaml.ScalarNode) or key_tag == _MERGE:
+                if key_tag == _MERGE:  # a string to whoever wrote it: name it
+                    raise self._stop(key_node, "merge-key")
+                if not isinstance(key_node, yaml.ScalarNode):
                     raise self._stop(key_node, "bad-key")
                 if key_tag not in _SCALAR_TAGS:
                     raise self._stop(key_node, "tag", tag=key_tag)
