@@ -231,6 +231,20 @@ MESSAGES: dict[str, str] = {
         "cập nhật ngày {date:%d/%m/%Y} sớm hơn ngày của kế hoạch ({start:%d/%m/%Y})."
     ),
     "update-in-future": "cập nhật ngày {date:%d/%m/%Y} ở tương lai (hôm nay là {today:%d/%m/%Y}).",
+    "update-in-no-round": (
+        "cập nhật ngày {date:%d/%m/%Y} không thuộc kỳ nào của nhiệm vụ ({first}): không "
+        "được tính. Ghi kỳ của mục này ở trường 'occurrence' hoặc sửa ngày."
+    ),
+    "first-round": "kỳ đầu tiên là {title}, bắt đầu ngày {start:%d/%m/%Y}",
+    "no-round-at-all": "thời hạn không cho kỳ nào",
+    "undated-status-of-rounds": (
+        "trạng thái '{status}' ghi trong tệp không có ngày nên không được tính cho {noun} "
+        "nào (nhiệm vụ {what}: mỗi {noun} chỉ tính theo lịch sử có ngày); báo cáo vẫn xét "
+        "từng {noun} như chưa hoàn thành. Ghi lần hoàn thành của từng {noun} vào lịch sử, "
+        "ví dụ kehoach update {id} --status hoàn-thành --date …."
+    ),
+    "recurring-what": "định kỳ",
+    "parts-what": "có thời hạn chia phần",
     "history-out-of-order": (
         "lịch sử{of_round} không theo thứ tự thời gian ({date:%d/%m/%Y} đứng sau "
         "{previous:%d/%m/%Y})."

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kehoach.applicable_rule import applicable_rule
 from kehoach.deadline import (
+    Occurrence,
     Rule,
     labelled_parts,
     occurrence_for,
@@ -25,7 +26,7 @@ from kehoach.errors import DeadlineParseError
 from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.model import Status
 
-__all__ = ["Recurrence", "recurrence_of"]
+__all__ = ["Recurrence", "recurrence_in", "recurrence_of"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,15 @@ class Recurrence:
             return occurrence
         found = occurrence_for(self.rule, day, start=self.start)
         return None if found is None else found.label
+
+    def first(self) -> Occurrence | None:
+        """The first round (an entry dated before its period, naming no round, belongs
+        to none: :func:`occurrence_for` gives None for it)."""
+        if self.parts:
+            parts = labelled_parts(self.rule)
+            return parts[0] if parts else None
+        found = occurrences(self.rule, self.start, self.start + dt.timedelta(days=800))
+        return found[0] if found else None
 
     def open_rounds(
         self, entries: Iterable[tuple[dt.date, Status, str | None]], day: dt.date
@@ -87,6 +97,11 @@ def recurrence_of(plan: Plan, entry: TaskEntry, fallback: dt.date) -> Recurrence
         rule = applicable_rule(plan, entry)
     except DeadlineParseError:
         return None
+    return recurrence_in(plan, rule, fallback)
+
+
+def recurrence_in(plan: Plan, rule: Rule, fallback: dt.date) -> Recurrence | None:
+    """:func:`recurrence_of` for a task whose rule is already known (no second lookup)."""
     part = recurring_part(rule)
     if part is None:
         if labelled_parts(rule):

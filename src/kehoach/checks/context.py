@@ -48,6 +48,7 @@ def task_problem(
     code: str,
     *,
     severity: str = "error",
+    key: bool = False,
 ) -> Problem:
     return at(
         entry.path,
@@ -55,5 +56,6 @@ def task_problem(
         loc,
         message_text("task-prefix", id=entry.id, message=message),
         code,
+        key=key,
         severity=severity,
     )

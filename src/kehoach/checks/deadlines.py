@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from kehoach.applicable_rule import applicable_dependencies, applicable_rule
 from kehoach.checks.context import Context, task_problem
+from kehoach.checks.history import check_ignored_progress
 from kehoach.errors import DeadlineParseError, Problem
 from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.messages import text as message_text
+from kehoach.model import Status
 
 
 def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
@@ -26,6 +28,9 @@ def check_deadlines(plan: Plan, ctx: Context) -> list[Problem]:
             problems.append(_undated(entry, rule.kind))
         elif rule.origin == "plan_issued" and plan.info.issued is None and ctx.warnings:
             problems.append(_undated(entry, "plan_issued"))
+        task = entry.task
+        if ctx.warnings and (task.history or task.status is Status.DONE):
+            problems.extend(check_ignored_progress(plan, entry, rule, ctx.today))
         waits = applicable_dependencies(plan, entry)
         # Counted from the plan's own issue ("kể từ ngày ban hành Kế hoạch"): nothing to declare.
         from_issue = rule.origin == "plan_issued"

@@ -8,12 +8,12 @@ import datetime as dt
 from itertools import pairwise
 
 from kehoach.checks.context import Context, at, task_problem
-from kehoach.deadline import occurrence_labelled, parse_period_label
+from kehoach.deadline import Rule, occurrence_labelled, parse_period_label
 from kehoach.errors import Problem
 from kehoach.loaded_plan import Plan, TaskEntry
 from kehoach.messages import text as message_text
-from kehoach.model import Update
-from kehoach.rounds import Recurrence, recurrence_of
+from kehoach.model import Status, Update
+from kehoach.rounds import Recurrence, recurrence_in, recurrence_of
 
 
 def check_history(plan: Plan, ctx: Context) -> list[Problem]:
@@ -100,6 +100,58 @@ def check_history(plan: Plan, ctx: Context) -> list[Problem]:
                 )
             )
     return problems
+
+
+def check_ignored_progress(
+    plan: Plan, entry: TaskEntry, rule: Rule, today: dt.date
+) -> list[Problem]:
+    """Warnings: progress of a recurring or split-deadline task that the evaluation does
+    not count — an entry naming no round dated before the first round, or a "hoàn thành"
+    in the file with no dated history. Called by the deadline check, which already has
+    *rule* (no second rule lookup), only for a task with history or with that status."""
+    task = entry.task
+    if task.status is Status.STOPPED:  # the whole task is stopped: no round is judged
+        return []
+    # The evaluation counts rounds from the plan's start, else from 1 January of the day.
+    rounds = recurrence_in(plan, rule, plan.plan_start or dt.date(today.year, 1, 1))
+    if rounds is None:
+        return []
+    if not task.history:
+        what = message_text("parts-what" if rounds.parts else "recurring-what")
+        why = message_text(
+            "undated-status-of-rounds",
+            status=task.status.value,
+            noun=rounds.noun,
+            what=what,
+            id=entry.id,
+        )
+        return [_warning(entry, ("status",), why, key=True)]
+    start = plan.plan_start
+    problems = []
+    # occurrence_for gives None only before the first round: from the earliest day on,
+    # the first entry that belongs to a round ends the search.
+    for index, update in sorted(enumerate(task.history), key=lambda pair: pair[1].date):
+        if update.occurrence or update.date > today or (start is not None and update.date < start):
+            continue  # a named round: check_history; a date out of range is an error
+        if rounds.key(None, update.date) is not None:
+            break
+        first = rounds.first()
+        where = (
+            message_text("first-round", title=rounds.title(first.label), start=first.period_start)
+            if first is not None
+            else message_text("no-round-at-all")
+        )
+        why = message_text("update-in-no-round", date=update.date, first=where)
+        problems.append(_warning(entry, ("history", index, "date"), why))
+    return problems
+
+
+def _warning(
+    entry: TaskEntry, loc: tuple[str | int, ...], message: str, *, key: bool = False
+) -> Problem:
+    if entry.raw is None or loc[0] not in entry.raw:
+        loc, key = ("id",), False
+    return task_problem(entry, loc, message, "ignored-progress", severity="warning", key=key)
 
 
 def _out_of_order(history: list[Update]) -> bool:
