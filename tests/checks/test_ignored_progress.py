@@ -106,6 +106,16 @@ def test_an_entry_after_the_last_round_counts_for_it_and_is_no_warning(tmp_path:
     ]
 
 
+def test_an_entry_after_the_term_end_counts_for_its_round(tmp_path: Path) -> None:
+    """The term (to 31/12/2020) does not end a recurring task's rounds."""
+    root = plan_with(tmp_path, {"deadline": "thực hiện hằng năm", "history": [done("2021-03-01")]})
+    day = dt.date(2021, 6, 30)
+    plan, problems = validate(root, day, warnings=True)
+    assert plan is not None and problems == []
+    rounds = {o.label: o for o in evaluate(plan, day).by_id["t"].occurrences}
+    assert rounds["2021"].state is State.DONE_ON_TIME
+
+
 def test_a_quarterly_entry_before_its_first_quarter_is_a_warning(tmp_path: Path) -> None:
     task = {"deadline": "từ quý III/2019, định kỳ hằng quý"}
     root = plan_with(tmp_path, {**task, "history": [done("2019-06-15")]})
