@@ -202,6 +202,27 @@ PHRASES = [
     ("Hoạt động hằng năm", rule("recurring", every="year")),
     ("Hoat dong hang nam", rule("recurring", every="year")),
     ("Công tác hằng quý", rule("recurring", every="quarter")),
+    # an activity named before its recurrence: every recurrence ends it, as "hằng năm" does
+    (
+        "từ năm 2019, sơ kết hằng năm",
+        rule("recurring", start="2019-01-01", every="year", item="sơ kết"),
+    ),
+    (
+        "từ năm 2019, báo cáo hằng quý",
+        rule("recurring", start="2019-01-01", every="quarter", item="báo cáo"),
+    ),
+    (
+        "từ quý III năm 2019, báo cáo hằng quý",
+        rule("recurring", start="2019-07-01", every="quarter", item="báo cáo"),
+    ),
+    (
+        "từ năm 2020, giao ban hằng tháng",
+        rule("recurring", start="2020-01-01", every="month", item="giao ban"),
+    ),
+    (
+        "từ năm 2020, kiểm tra hằng tuần",
+        rule("recurring", start="2020-01-01", every="week", item="kiểm tra"),
+    ),
     ("Hoạt động năm 2020", rule("by", due="2020-12-31")),
     # relative to the plan's issue date
     ("trong vòng 30 ngày kể từ ngày ban hành Kế hoạch", ISSUE_30),

@@ -129,9 +129,12 @@ ACTIVITIES: Final = _p(
 )
 EXCEPTION_WORDS: Final = _p("rieng")
 EXCEPTION_LEADS: Final = _p("doi voi, viec, doi voi viec, phan, noi dung")
+# Words that end free text (an activity, an event) when a deadline follows them: every
+# recurrence, not only "hằng năm" ("từ năm 2019, báo cáo hằng quý" is quarterly).
 STRONG_OPENERS: Final = _p(
     "hoan thanh, cham nhat, muon nhat, han chot, thuc hien, truoc ngay, trong nam, "
-    "trong thang, trong quy, hang nam, dinh ky, thuong xuyen, co ban hoan thanh"
+    "trong thang, trong quy, hang nam, hang quy, hang qui, hang thang, hang tuan, "
+    "hang ngay, dinh ky, thuong xuyen, co ban hoan thanh"
 )
 
 # Parts of a period: "đầu/giữa/cuối năm", "thượng/trung/hạ tuần tháng 8".
