@@ -109,12 +109,14 @@ def test_an_empty_or_cut_form_is_a_refused_file_not_an_internal_error(
     assert form.read_bytes() == content
 
 
+@pytest.mark.parametrize("fmt", [[], ["--format", "md"], ["--format", "markdown"]])
 def test_document_options_of_a_markdown_report_are_not_dropped(
-    runner: CliRunner, plan_copy: Path, tmp_path: Path
+    runner: CliRunner, plan_copy: Path, tmp_path: Path, fmt: list[str]
 ) -> None:
-    """A Markdown report has no narrative, signer …: it was written without them, exit 0,
-    even for a --narrative file that does not exist."""
-    args = ["report", str(plan_copy), "--quarter", "2019-Q2", "--as-of", "2019-06-30"]
+    """A Markdown report (by default or asked for under either name) has no narrative,
+    signer …: it was written without them, exit 0, even for a --narrative file that does
+    not exist."""
+    args = ["report", str(plan_copy), "--quarter", "2019-Q2", "--as-of", "2019-06-30", *fmt]
     out = tmp_path / "bc.md"
     more = ["--narrative", str(tmp_path / "khong-co.md"), "--signer", "Nguyễn A", "-o", str(out)]
     result = runner.invoke(app, [*args, *more])

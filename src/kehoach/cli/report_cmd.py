@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
         Đảng, Excel hoặc một trang HTML; mặc định tính đến cuối kỳ. --body: báo cáo riêng
         của một cơ quan (việc chủ trì và phối hợp)."""
         kind, text = period_choice(quarter, half, year)
-        if fmt == "md":  # nothing of a Markdown report takes them: never silently dropped
+        if fmt in ("md", "markdown"):  # a Markdown report takes none: never dropped silently
             given = {
                 "--narrative": narrative, "--number": number, "--place": place,
                 "--date": issue_date, "--signer": signer, "--signer-title": signer_title,
